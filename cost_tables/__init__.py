@@ -1,0 +1,1 @@
+"""Cost tables shipped with the program (installed as ``effectencalculator.cost_tables``)."""

@@ -1,0 +1,187 @@
+"""Typed reading of one YAML mapping, with findings instead of exceptions.
+
+A value of the wrong type is reported as an error *and kept* (in the record's
+``extra``), so that saving the file writes back exactly what the user typed.
+Keys the program does not know are kept too, with a warning.
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import date, datetime
+from typing import Any
+
+from effectencalculator.model.validation import Findings
+
+_TYPE_NAMES = {
+    str: "tekst", int: "geheel getal", float: "getal", bool: "ja/nee (true/false)",
+    list: "lijst", dict: "lijst van velden", date: "datum", type(None): "leeg",
+}
+
+
+#: Key in a record's ``extra`` holding an input that was not a mapping at all; the
+#: writer puts it back unchanged.
+RAW_KEY = "__raw_input__"
+
+
+def describe(value: Any) -> str:
+    """Dutch name of a value's type, for messages."""
+    for kind, name in _TYPE_NAMES.items():
+        if type(value) is kind:
+            return name
+    return type(value).__name__
+
+
+def join(path: str, key: str | int) -> str:
+    if isinstance(key, int):
+        return f"{path}[{key}]"
+    return f"{path}.{key}" if path else key
+
+
+def is_number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+class FieldReader:
+    """Reads the fields of one mapping at ``path``; collects what it does not use."""
+
+    def __init__(self, data: Any, path: str, findings: Findings, what: str = "dit onderdeel"):
+        self.path = path
+        self.findings = findings
+        self.extra: dict[str, Any] = {}
+        self._used: set[Any] = set()
+        if data is None:
+            data = {}
+        if not isinstance(data, dict):
+            findings.error(path, f"{what} moet een lijst van velden zijn "
+                                 f"(gevonden: {describe(data)})")
+            self.valid = False
+            self.raw = data
+            data = {}
+        else:
+            self.valid = True
+        self.data: dict[Any, Any] = data
+
+    # -- helpers -------------------------------------------------------------
+    def _take(self, key: str) -> Any:
+        self._used.add(key)
+        return self.data.get(key)
+
+    def _bad(self, key: str, value: Any, expected: str) -> None:
+        self.findings.error(join(self.path, key),
+                            f"verwacht {expected}, gevonden {describe(value)} ({value!r:.60})")
+        self.extra[key] = value
+
+    def has(self, key: str) -> bool:
+        return key in self.data and self.data[key] is not None
+
+    def missing(self, key: str, label: str) -> None:
+        self.findings.error(join(self.path, key), f"verplicht veld '{key}' ({label}) ontbreekt")
+
+    # -- typed fields ------------------------------------------------------------
+    def text(self, key: str, default: str = "", required: str | None = None) -> str:
+        value = self._take(key)
+        if value is None:
+            if required:
+                self.missing(key, required)
+            return default
+        if isinstance(value, str):
+            if required and not value.strip():
+                self.missing(key, required)
+            return value
+        if isinstance(value, (int, float, date)) and not isinstance(value, bool):
+            return value.isoformat() if isinstance(value, date) else str(value)
+        self._bad(key, value, "tekst")
+        return default
+
+    def number(self, key: str, default: float | None = None,
+               required: str | None = None) -> float | None:
+        value = self._take(key)
+        if value is None:
+            if required:
+                self.missing(key, required)
+            return default
+        if not is_number(value):
+            self._bad(key, value, "een getal")
+            return default
+        if not math.isfinite(value):
+            self._bad(key, value, "een eindig getal")
+            return default
+        return float(value)
+
+    def integer(self, key: str, default: int | None = None,
+                required: str | None = None) -> int | None:
+        value = self._take(key)
+        if value is None:
+            if required:
+                self.missing(key, required)
+            return default
+        if is_number(value) and math.isfinite(value) and float(value).is_integer():
+            return int(value)
+        self._bad(key, value, "een geheel getal")
+        return default
+
+    def boolean(self, key: str, default: bool = False) -> bool:
+        value = self._take(key)
+        if value is None:
+            return default
+        if isinstance(value, bool):
+            return value
+        self._bad(key, value, "true of false")
+        return default
+
+    def date(self, key: str, required: str | None = None) -> date | None:
+        value = self._take(key)
+        if value is None:
+            if required:
+                self.missing(key, required)
+            return None
+        if isinstance(value, datetime):
+            return value.date()
+        if isinstance(value, date):
+            return value
+        if isinstance(value, str):
+            try:
+                return date.fromisoformat(value.strip())
+            except ValueError:
+                pass
+        self._bad(key, value, "een datum als JJJJ-MM-DD")
+        return None
+
+    def text_list(self, key: str) -> list[str]:
+        value = self._take(key)
+        if value is None:
+            return []
+        if isinstance(value, list) and all(isinstance(v, (str, int, float)) and
+                                           not isinstance(v, bool) for v in value):
+            return [str(v) for v in value]
+        self._bad(key, value, "een lijst met teksten")
+        return []
+
+    def mapping(self, key: str) -> Any:
+        """The raw value of a sub-mapping (checked by the caller's FieldReader)."""
+        return self._take(key)
+
+    def sub(self, key: str, what: str) -> "FieldReader":
+        """A reader for a nested mapping; a non-mapping value is reported and kept."""
+        return FieldReader(self._take(key), join(self.path, key), self.findings, what)
+
+    def sequence(self, key: str, what: str) -> list[Any]:
+        value = self._take(key)
+        if value is None:
+            return []
+        if isinstance(value, list):
+            return value
+        self._bad(key, value, f"een lijst ({what})")
+        return []
+
+    def finish(self, unknown_is: str = "wordt bewaard") -> dict[str, Any]:
+        """Warn about unknown keys, keep them, and return the record's ``extra``."""
+        if not self.valid:
+            return {RAW_KEY: self.raw}
+        for key, value in self.data.items():
+            if key not in self._used:
+                self.findings.warning(join(self.path, str(key)),
+                                      f"onbekend veld '{key}' ({unknown_is})")
+                self.extra[key] = value
+        return self.extra

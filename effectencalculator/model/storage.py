@@ -1,0 +1,182 @@
+"""Reading and writing case files and cost tables.
+
+Saving is atomic: the new text is written to a temporary file in the same folder,
+flushed and fsynced, and moved over the old file with ``os.replace``; the previous
+version stays beside it as ``NAME.bak``. At every moment the file on disk is either the
+complete old version or the complete new one.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+from effectencalculator import __version__
+from effectencalculator.model.case import Case, HistoryEntry
+from effectencalculator.model.case_rules import check_case
+from effectencalculator.model.case_schema import case_from_data, case_to_data
+from effectencalculator.model.cost_table import CostTable
+from effectencalculator.model.table_schema import table_from_data
+from effectencalculator.model.validation import Finding, Findings, InvalidInputError, Severity
+from effectencalculator.model.yaml_io import YamlDocument, dump_yaml, read_yaml_file
+
+
+@dataclass
+class Loaded:
+    """What a read produced: the object (also when it has errors) and every finding."""
+
+    value: object
+    findings: Findings
+
+    @property
+    def has_errors(self) -> bool:
+        return self.findings.has_errors
+
+
+def _findings_for(path: Path, document: YamlDocument) -> Findings:
+    findings = Findings(file=str(path), lines=document.lines)
+    for key_path, line in document.duplicate_keys:
+        findings.items.append(Finding(Severity.ERROR, key_path, "dit veld staat twee keer in "
+                                      "het bestand; alleen de laatste waarde zou gelden",
+                                      str(path), line))
+    return findings
+
+
+def read_case(path: str | Path) -> tuple[Case, Findings]:
+    """Read a case file; InvalidInputError only when the file cannot be read as YAML."""
+    path = Path(path)
+    document = read_yaml_file(path)
+    findings = _findings_for(path, document)
+    case = case_from_data(document.data, findings)
+    check_case(case, findings)
+    return case, findings
+
+
+def load_case(path: str | Path) -> Case:
+    """Read a case file and raise InvalidInputError when it has errors."""
+    case, findings = read_case(path)
+    if findings.has_errors:
+        raise InvalidInputError(findings.items)
+    return case
+
+
+def read_table(path: str | Path) -> tuple[CostTable, Findings]:
+    path = Path(path)
+    document = read_yaml_file(path)
+    findings = _findings_for(path, document)
+    table = table_from_data(document.data, findings)
+    table.sha256 = document.sha256
+    table.path = path
+    return table, findings
+
+
+def load_table(path: str | Path) -> CostTable:
+    table, findings = read_table(path)
+    if findings.has_errors:
+        raise InvalidInputError(findings.items)
+    return table
+
+
+class SaveError(Exception):
+    """A save that did not happen; the file on disk is unchanged."""
+
+
+def case_to_text(case: Case) -> str:
+    return dump_yaml(case_to_data(case))
+
+
+def record_save(case: Case, table: CostTable | None, now: datetime | None = None) -> None:
+    """Record the table the figures were computed with and append a history entry."""
+    moment = (now or datetime.now(timezone.utc)).replace(microsecond=0)
+    entry = HistoryEntry(time=moment.isoformat(), program_version=__version__)
+    if table is not None:
+        case.settings.cost_table = table.name
+        case.settings.cost_table_version = table.version
+        case.settings.cost_table_sha256 = table.sha256
+        entry.cost_table = table.name
+        entry.cost_table_version = table.version
+        entry.cost_table_sha256 = table.sha256
+    case.history.append(entry)
+
+
+def save_case(case: Case, path: str | Path, table: CostTable | None = None,
+              now: datetime | None = None) -> None:
+    """Save atomically (keeping ``NAME.bak``); appends a history entry to ``case``."""
+    record_save(case, table, now)
+    atomic_write_text(Path(path), case_to_text(case))
+
+
+def atomic_write_text(path: Path, text: str, keep_backup: bool = True) -> None:
+    atomic_write_bytes(path, text.encode("utf-8"), keep_backup)
+
+
+def atomic_write_bytes(path: Path, data: bytes, keep_backup: bool = True) -> None:
+    """Write ``data`` to ``path`` so that a crash leaves the old or the new file, whole."""
+    path = Path(path)
+    folder = path.parent if str(path.parent) else Path(".")
+    tmp_name = None
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if path.exists():
+            os.chmod(tmp_name, path.stat().st_mode & 0o777)
+            if keep_backup:
+                _keep_backup(path)
+        os.replace(tmp_name, path)
+        tmp_name = None
+        _fsync_folder(folder)
+    except OSError as exc:
+        raise SaveError(_save_message(path, exc)) from exc
+    finally:
+        if tmp_name is not None:
+            try:
+                os.unlink(tmp_name)
+            except OSError:
+                pass
+
+
+def _keep_backup(path: Path) -> None:
+    """Make ``NAME.bak`` the current file, itself atomically (hard link, else copy)."""
+    backup = path.with_name(path.name + ".bak")
+    staged = path.with_name(f".{path.name}.bak.tmp")
+    try:
+        if staged.exists():
+            staged.unlink()
+        os.link(path, staged)
+    except OSError:
+        shutil.copy2(path, staged)
+    os.replace(staged, backup)
+
+
+def _fsync_folder(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return  # not possible on every platform (Windows); the rename is still atomic
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def _save_message(path: Path, exc: OSError) -> str:
+    if isinstance(exc, PermissionError) or exc.errno in (errno.EACCES, errno.EPERM,
+                                                           errno.EROFS):
+        reason = "geen schrijfrechten in deze map"
+    elif exc.errno == errno.ENOSPC:
+        reason = "de schijf is vol"
+    elif isinstance(exc, FileNotFoundError):
+        reason = "de map bestaat niet"
+    else:
+        reason = exc.strerror or str(exc)
+    return f"{path}: opslaan mislukt ({reason}); het bestaande bestand is niet gewijzigd"

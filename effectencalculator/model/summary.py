@@ -1,0 +1,57 @@
+"""The calculation results as plain data: ``summary --json`` (FORMATS.md) and exports."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from effectencalculator.model.calculation import CaseResult, ScenarioResult
+
+
+def _cents(values: dict[Any, float]) -> dict[str, float]:
+    return {str(key): round(value, 2) for key, value in values.items()}
+
+
+def _scenario(s: ScenarioResult) -> dict[str, Any]:
+    return {
+        "label": s.label,
+        "role": s.role,
+        "total": round(s.total, 2),
+        "by_payer": _cents(s.by_payer),
+        "by_kind": _cents(s.by_kind),
+        "by_category": _cents(s.by_category),
+        "by_year": _cents(s.by_year),
+        "investment": round(s.investment, 2),
+        "unpriced_lines": len(s.unpriced_lines),
+        "unpriced": [{"line": r.index, "item": r.line.item} for r in s.unpriced_lines],
+    }
+
+
+def summary_dict(result: CaseResult) -> dict[str, Any]:
+    """The JSON summary; amounts rounded to cents one by one with ``round(x, 2)``."""
+    data: dict[str, Any] = {
+        "case": result.case_code,
+        "price_year": result.price_year,
+        "cost_table": {"name": result.table_name, "version": result.table_version,
+                       "sha256": result.table_sha256},
+        "discount_rate": result.discount_rate,
+        "horizon_years": result.horizon_years,
+        "scenarios": {sid: _scenario(s) for sid, s in result.scenarios.items()},
+        "comparison": None,
+        "warnings": [w.format() for w in result.warnings],
+    }
+    c = result.comparison
+    if c is not None:
+        data["comparison"] = {
+            "reference": c.reference,
+            "intervention": c.intervention,
+            "net_result": round(c.net_result, 2),
+            "besparingen": round(c.besparingen, 2),
+            "baten": round(c.baten, 2),
+            "by_payer": _cents(c.by_payer),
+            "besparingen_by_payer": _cents(c.besparingen_by_payer),
+            "baten_by_payer": _cents(c.baten_by_payer),
+            "by_category": _cents(c.by_category),
+            "investment": round(c.investment, 2),
+            "return_per_euro": c.return_per_euro,
+        }
+    return data

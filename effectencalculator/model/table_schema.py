@@ -1,0 +1,183 @@
+"""Cost table files ↔ CostTable: structure and every rule FORMATS.md gives for tables."""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import Any
+
+from effectencalculator.model.cost_table import CostItem, CostTable, PriceIndex, Source
+from effectencalculator.model.fields import RAW_KEY, FieldReader, describe, is_number, join
+from effectencalculator.model.validation import Findings
+from effectencalculator.model.vocabulary import KINDS, PAYERS, SCHEMA_VERSION, UNITS
+
+NAME_PATTERN = re.compile(r"^[a-z0-9-]+$")
+
+
+def item_from_data(data: Any, path: str, findings: Findings, *, custom: bool) -> CostItem:
+    """Read one cost item (a table item, or a case's ``custom_items`` entry)."""
+    f = FieldReader(data, path, findings, "een kostenpost")
+    item = CostItem(
+        id=f.text("id", required="code van de post"),
+        name=f.text("name", required="naam"),
+        category=f.text("category"),
+        kind=f.text("kind", required="soort: inzet of effect"),
+        unit=f.text("unit", required="eenheid"),
+        tariff=f.number("tariff", default=0.0, required="tarief in euro"),
+        price_year=f.integer("price_year"),
+        payer=f.text("payer", required="financier"),
+        low=f.number("low"),
+        high=f.number("high"),
+        note=f.text("note"),
+    )
+    raw_source = f.mapping("source")
+    if isinstance(raw_source, str):
+        item.source = [raw_source]
+    elif isinstance(raw_source, list) and all(isinstance(s, str) for s in raw_source):
+        item.source = list(raw_source)
+    elif raw_source is not None:
+        findings.error(join(path, "source"), "verwacht een bron-id of een lijst van bron-ids, "
+                                             f"gevonden {describe(raw_source)}")
+        f.extra["source"] = raw_source
+    if custom:
+        item.source_note = f.text("source_note")
+        if not item.source and not item.source_note.strip():
+            findings.warning(path, f"eigen post '{item.id}' heeft geen bron "
+                                   "(vul 'source_note' in: waar komt het tarief vandaan?)")
+    else:
+        if raw_source is None:
+            f.missing("source", "bron-id uit 'sources'")
+        item.source_note = f.text("source_note")
+    item.extra = f.finish()
+    _check_item(item, path, findings)
+    return item
+
+
+def _check_item(item: CostItem, path: str, findings: Findings) -> None:
+    label = f"post '{item.id}'" if item.id else "post"
+    if item.kind and item.kind not in KINDS:
+        findings.error(join(path, "kind"), f"{label}: onbekende soort '{item.kind}' "
+                                           f"(kies uit: {', '.join(KINDS)})")
+    if item.unit and item.unit not in UNITS:
+        findings.error(join(path, "unit"), f"{label}: onbekende eenheid '{item.unit}' "
+                                           f"(kies uit: {', '.join(UNITS)})")
+    if item.payer and item.payer not in PAYERS:
+        findings.error(join(path, "payer"), f"{label}: onbekende financier '{item.payer}' "
+                                            f"(kies uit: {', '.join(PAYERS)})")
+    if item.tariff < 0:
+        findings.error(join(path, "tariff"), f"{label}: tarief is negatief ({item.tariff})")
+    if item.low is not None and item.low > item.tariff:
+        findings.error(join(path, "low"), f"{label}: ondergrens {item.low} is hoger dan "
+                                          f"het tarief {item.tariff}")
+    if item.high is not None and item.high < item.tariff:
+        findings.error(join(path, "high"), f"{label}: tarief {item.tariff} is hoger dan "
+                                           f"de bovengrens {item.high}")
+
+
+def item_to_data(item: CostItem) -> Any:
+    if RAW_KEY in item.extra:
+        return item.extra[RAW_KEY]
+    data: dict[str, Any] = {
+        "id": item.id, "name": item.name, "category": item.category, "kind": item.kind,
+        "unit": item.unit, "tariff": item.tariff,
+    }
+    if item.price_year is not None:
+        data["price_year"] = item.price_year
+    data["payer"] = item.payer
+    if item.source:
+        data["source"] = item.source[0] if len(item.source) == 1 else list(item.source)
+    if item.source_note:
+        data["source_note"] = item.source_note
+    if item.low is not None:
+        data["low"] = item.low
+    if item.high is not None:
+        data["high"] = item.high
+    if item.note:
+        data["note"] = item.note
+    data.update(item.extra)
+    return data
+
+
+def table_from_data(data: Any, findings: Findings) -> CostTable:
+    """Build a CostTable and report every problem (file, item id, field)."""
+    f = FieldReader(data, "", findings, "een kostentabel")
+    version = f.integer("schema_version", required="versie van het bestandsformaat")
+    if version is not None and version != SCHEMA_VERSION:
+        findings.error("schema_version", f"bestandsformaat versie {version} wordt niet "
+                                         f"ondersteund (dit programma leest versie "
+                                         f"{SCHEMA_VERSION})")
+    table = CostTable(
+        name=f.text("name", required="naam van de tabel"),
+        version=f.text("version", required="versie van de tabel"),
+        title=f.text("title"),
+        price_year=f.integer("price_year", default=0, required="prijspeil") or 0,
+        currency=f.text("currency", default="EUR"),
+        description=f.text("description"),
+    )
+    if table.name and not NAME_PATTERN.match(table.name):
+        findings.error("name", f"naam '{table.name}' mag alleen a-z, 0-9 en '-' bevatten")
+    if table.currency != "EUR":
+        findings.error("currency", f"valuta '{table.currency}' wordt niet ondersteund (EUR)")
+
+    for i, raw in enumerate(f.sequence("sources", "bronnen")):
+        s = FieldReader(raw, f"sources[{i}]", findings, "een bron")
+        source = Source(id=s.text("id", required="bron-id"), title=s.text("title"),
+                        publisher=s.text("publisher"), year=s.mapping("year"),
+                        url=s.text("url"))
+        source.extra = s.finish()
+        if source.id in table.sources:
+            findings.error(f"sources[{i}].id", f"bron-id '{source.id}' komt dubbel voor")
+        elif source.id:
+            table.sources[source.id] = source
+
+    raw_index = f.mapping("index")
+    if raw_index is not None:
+        table.index = _index_from_data(raw_index, findings)
+
+    for i, raw in enumerate(f.sequence("items", "kostenposten")):
+        path = f"items[{i}]"
+        item = item_from_data(raw, path, findings, custom=False)
+        for source_id in item.source:
+            if source_id not in table.sources:
+                findings.error(join(path, "source"), f"post '{item.id}': bron '{source_id}' "
+                                                     "staat niet in 'sources'")
+        if item.id in table.items:
+            findings.error(join(path, "id"), f"post-id '{item.id}' komt dubbel voor")
+        elif item.id:
+            table.items[item.id] = item
+        year = item.price_year if item.price_year is not None else table.price_year
+        if year != table.price_year and table.price_year:
+            for needed in (year, table.price_year):
+                if needed not in table.index.values:
+                    findings.error(join(path, "price_year"),
+                                   f"post '{item.id}': prijsindex mist het jaar {needed} "
+                                   f"(nodig om van {year} naar {table.price_year} te indexeren)")
+    if table.index.source and table.index.source not in table.sources:
+        findings.error("index.source", f"bron '{table.index.source}' van de prijsindex staat "
+                                       "niet in 'sources'")
+    table.extra = f.finish()
+    return table
+
+
+def _index_from_data(raw: Any, findings: Findings) -> PriceIndex:
+    f = FieldReader(raw, "index", findings, "de prijsindex")
+    index = PriceIndex(name=f.text("name"), source=f.text("source"))
+    values = f.mapping("values")
+    if isinstance(values, dict):
+        for key, value in values.items():
+            path = f"index.values.{key}"
+            try:
+                year = int(key)
+            except (TypeError, ValueError):
+                findings.error(path, f"jaar '{key}' is geen jaartal")
+                continue
+            if not is_number(value) or not math.isfinite(value) or value <= 0:
+                findings.error(path, f"indexcijfer voor {key} moet een positief getal zijn "
+                                     f"(gevonden {value!r:.40})")
+                continue
+            index.values[year] = float(value)
+    elif values is not None:
+        findings.error("index.values", "verwacht jaartal: indexcijfer, gevonden "
+                                       f"{describe(values)}")
+    index.extra = f.finish()
+    return index

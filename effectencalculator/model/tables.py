@@ -1,0 +1,119 @@
+"""Finding cost tables: the shipped ones and the user's own tables folder.
+
+The default table ships inside the package (``effectencalculator.cost_tables``, which
+the build maps to the top-level ``cost_tables/`` folder), so it is found in an editable
+checkout and in an installed wheel alike.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from effectencalculator.model.case import Case
+from effectencalculator.model.cost_table import CostTable
+from effectencalculator.model.storage import load_table
+from effectencalculator.model.validation import Finding, InvalidInputError, Severity
+from effectencalculator.model.yaml_io import read_yaml_file
+
+DEFAULT_TABLE_NAME = "nl-jeugd-gezin"
+USER_TABLES_ENV = "EFFECTENCALCULATOR_TABLES"
+
+
+@dataclass(frozen=True)
+class TableRef:
+    name: str
+    version: str
+    path: Path
+
+
+def shipped_tables_dir() -> Path:
+    return Path(str(resources.files("effectencalculator.cost_tables")))
+
+
+def user_tables_dir() -> Path:
+    """``$EFFECTENCALCULATOR_TABLES``, else the platform's per-user data folder."""
+    configured = os.environ.get(USER_TABLES_ENV)
+    if configured:
+        return Path(configured)
+    if sys.platform.startswith("win"):
+        base = Path(os.environ.get("APPDATA", Path.home() / "AppData" / "Roaming"))
+    elif sys.platform == "darwin":
+        base = Path.home() / "Library" / "Application Support"
+    else:
+        base = Path(os.environ.get("XDG_DATA_HOME", Path.home() / ".local" / "share"))
+    return base / "effectencalculator" / "cost_tables"
+
+
+def available_tables() -> list[TableRef]:
+    """Every readable table (name + version) in the shipped and the user's folders."""
+    refs: list[TableRef] = []
+    for folder in (shipped_tables_dir(), user_tables_dir()):
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.glob("*.yaml")):
+            try:
+                data = read_yaml_file(path).data
+            except InvalidInputError:
+                continue
+            if isinstance(data, dict) and data.get("name"):
+                refs.append(TableRef(str(data["name"]), str(data.get("version", "")), path))
+    return refs
+
+
+def _version_key(version: str) -> tuple:
+    return tuple((0, int(part)) if part.isdigit() else (1, part)
+                 for part in re.split(r"[.\-]", version))
+
+
+def find_table(name: str, version: str = "") -> TableRef | None:
+    """The table with this name: the recorded version if present, else the newest."""
+    candidates = [ref for ref in available_tables() if ref.name == name]
+    exact = [ref for ref in candidates if version and ref.version == version]
+    if exact:
+        return exact[0]
+    if not candidates:
+        return None
+    return max(candidates, key=lambda ref: _version_key(ref.version))
+
+
+def default_table_path() -> Path:
+    ref = find_table(DEFAULT_TABLE_NAME)
+    if ref is None:
+        return shipped_tables_dir() / f"{DEFAULT_TABLE_NAME}.yaml"
+    return ref.path
+
+
+def table_for_case(case: Case, override: str | Path | None = None,
+                   case_file: str | None = None) -> tuple[CostTable, list[Finding]]:
+    """The table to price ``case`` with, and warnings about its version.
+
+    ``override`` (``--table FILE``) wins; otherwise the case's recorded table name is
+    looked up, falling back to the default table.
+    """
+    notes: list[Finding] = []
+    settings = case.settings
+    if override is not None:
+        return load_table(override), notes
+    name = settings.cost_table or DEFAULT_TABLE_NAME
+    ref = find_table(name, settings.cost_table_version)
+    if ref is None:
+        raise InvalidInputError([Finding(
+            Severity.ERROR, "settings.cost_table",
+            f"kostentabel '{name}' niet gevonden (gezocht in {shipped_tables_dir()} en "
+            f"{user_tables_dir()}); geef een tabel op met --table BESTAND", case_file)])
+    table = load_table(ref.path)
+    if settings.cost_table_version and table.version != settings.cost_table_version:
+        notes.append(Finding(Severity.WARNING, "settings.cost_table_version",
+                             f"versie {settings.cost_table_version} van tabel '{name}' is "
+                             f"niet aanwezig; berekend met versie {table.version}", case_file))
+    elif settings.cost_table_sha256 and table.sha256 != settings.cost_table_sha256:
+        notes.append(Finding(Severity.WARNING, "settings.cost_table_sha256",
+                             "de bedragen zijn eerder berekend met een andere versie van deze "
+                             f"tabel (de inhoud van '{name}' {table.version} is sindsdien "
+                             "gewijzigd)", case_file))
+    return table, notes

@@ -1,0 +1,47 @@
+"""The closed word lists of the file formats (FORMATS.md), in one place."""
+
+from __future__ import annotations
+
+UNITS: tuple[str, ...] = (
+    "uur", "dagdeel", "dag", "etmaal", "week", "maand", "jaar",
+    "traject", "melding", "onderzoek", "zitting", "contact", "stuk",
+)
+
+PAYERS: tuple[str, ...] = (
+    "gemeente", "rijk", "zorgverzekeraar", "uwv", "werkgever",
+    "onderwijs", "huishouden", "overig",
+)
+
+#: ``inzet``: care, support, protection, justice (its difference is a *besparing*);
+#: ``effect``: other societal costs and benefits (its difference is *baten*).
+KINDS: tuple[str, ...] = ("inzet", "effect")
+
+SCENARIO_ROLES: tuple[str, ...] = ("intervention", "reference", "variant")
+
+#: Days in one period of a rate (``rate.per``).
+RATE_PERIOD_DAYS: dict[str, float] = {
+    "dag": 1.0,
+    "week": 7.0,
+    "maand": 30.4375,
+    "jaar": 365.25,
+}
+
+DIRECTIONS: tuple[str, ...] = ("verbeterd", "gelijk", "verslechterd", "onbekend")
+
+DOMAINS: tuple[str, ...] = (
+    "veiligheid",
+    "opvoeding/ontwikkeling",
+    "psychische gezondheid",
+    "lichamelijke gezondheid",
+    "financiën/schulden",
+    "wonen",
+    "werk/dagbesteding",
+    "school",
+    "sociaal netwerk",
+    "justitie",
+)
+
+#: Scenario value of an event that belongs to every scenario.
+ALL_SCENARIOS = "beide"
+
+SCHEMA_VERSION = 1

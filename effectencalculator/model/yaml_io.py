@@ -1,0 +1,173 @@
+"""Safe YAML reading with limits, location-to-line maps, and readable YAML writing.
+
+Case files come from researchers' laptops and e-mail: they may be truncated, binary,
+in the wrong encoding, or hostile (an alias bomb). So a file is read in three steps:
+size check, a walk of the event stream with limits on depth and expanded node count,
+and only then composition (``safe_load`` semantics, no arbitrary objects).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from effectencalculator.model.validation import Finding, InvalidInputError, Severity
+
+MAX_FILE_BYTES = 20 * 1024 * 1024
+MAX_DEPTH = 64
+MAX_NODES = 2_000_000
+
+
+@dataclass
+class YamlDocument:
+    """Plain data of one YAML file plus the 1-based line of each location path."""
+
+    data: Any
+    lines: dict[str, int]
+    duplicate_keys: list[tuple[str, int]]
+    sha256: str = ""
+
+
+def _fail(file: str, message: str, line: int | None = None) -> InvalidInputError:
+    return InvalidInputError([Finding(Severity.ERROR, "", message, file, line)])
+
+
+def read_yaml_file(path: str | Path) -> YamlDocument:
+    """Read, check and parse one YAML file; raise InvalidInputError with a clear message."""
+    name = str(path)
+    try:
+        size = Path(path).stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise _fail(name, f"bestand is te groot ({size / 1e6:.1f} MB; "
+                              f"hooguit {MAX_FILE_BYTES / 1e6:.0f} MB)")
+        raw = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise _fail(name, "bestand niet gevonden") from None
+    except IsADirectoryError:
+        raise _fail(name, "dit is een map, geen bestand") from None
+    except PermissionError:
+        raise _fail(name, "geen leesrechten voor dit bestand") from None
+    except OSError as exc:
+        raise _fail(name, f"bestand kan niet gelezen worden ({exc.strerror or exc})") from None
+    return parse_yaml_bytes(raw, name)
+
+
+def parse_yaml_bytes(raw: bytes, name: str) -> YamlDocument:
+    """Parse bytes that should hold one UTF-8 YAML document."""
+    digest = hashlib.sha256(raw).hexdigest()
+    if len(raw) > MAX_FILE_BYTES:
+        raise _fail(name, f"bestand is te groot ({len(raw) / 1e6:.1f} MB)")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise _fail(name, "bestand is geen UTF-8-tekst (is het een binair bestand, of "
+                          "opgeslagen in een andere tekenset zoals Latin-1?)", line) from None
+    if not text.strip():
+        raise _fail(name, "bestand is leeg")
+    try:
+        _check_limits(text, name)
+        loader = yaml.SafeLoader(text)
+        try:
+            node = loader.get_single_node()
+            if node is None:
+                raise _fail(name, "bestand bevat geen gegevens")
+            lines: dict[str, int] = {}
+            duplicates: list[tuple[str, int]] = []
+            _map_lines(node, "", lines, duplicates, set())
+            data = loader.construct_document(node)
+        finally:
+            loader.dispose()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        problem = exc.problem or exc.context or "onleesbare YAML"
+        raise _fail(name, f"YAML-fout: {problem}", line) from None
+    except yaml.YAMLError as exc:
+        raise _fail(name, f"YAML-fout: {exc}") from None
+    except RecursionError:
+        raise _fail(name, f"te diep genest (hooguit {MAX_DEPTH} niveaus)") from None
+    return YamlDocument(data, lines, duplicates, digest)
+
+
+def _check_limits(text: str, name: str) -> None:
+    """Walk the event stream once: refuse deep nesting and alias expansion bombs."""
+    stack: list[list[Any]] = []  # [anchor, expanded node count]
+    anchor_sizes: dict[str, int] = {}
+    total = 0
+    for event in yaml.parse(text, Loader=yaml.SafeLoader):
+        size = 0
+        if isinstance(event, yaml.AliasEvent):
+            size = anchor_sizes.get(event.anchor, 1)
+        elif isinstance(event, yaml.ScalarEvent):
+            size = 1
+            if event.anchor:
+                anchor_sizes[event.anchor] = 1
+        elif isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+            stack.append([event.anchor, 1])
+            total += 1
+            if len(stack) > MAX_DEPTH:
+                raise _fail(name, f"te diep genest (meer dan {MAX_DEPTH} niveaus)",
+                            event.start_mark.line + 1)
+        elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+            anchor, count = stack.pop()
+            if anchor:
+                anchor_sizes[anchor] = count
+            if stack:
+                stack[-1][1] += count
+        if size:
+            total += size
+            if stack:
+                stack[-1][1] += size
+        if total > MAX_NODES:
+            raise _fail(name, "bestand is te groot of bevat te veel verwijzingen "
+                              "(YAML-aliassen)", event.start_mark.line + 1)
+
+
+def _map_lines(node: yaml.Node, path: str, lines: dict[str, int],
+               duplicates: list[tuple[str, int]], seen: set[int]) -> None:
+    if id(node) in seen:
+        return
+    seen.add(id(node))
+    if isinstance(node, yaml.MappingNode):
+        keys: set[str] = set()
+        for key_node, value_node in node.value:
+            key = str(key_node.value) if isinstance(key_node, yaml.ScalarNode) else "?"
+            child = f"{path}.{key}" if path else key
+            line = key_node.start_mark.line + 1
+            if key in keys:
+                duplicates.append((child, line))
+            keys.add(key)
+            lines.setdefault(child, line)
+            _map_lines(value_node, child, lines, duplicates, seen)
+    elif isinstance(node, yaml.SequenceNode):
+        for i, item in enumerate(node.value):
+            child = f"{path}[{i}]"
+            lines.setdefault(child, item.start_mark.line + 1)
+            _map_lines(item, child, lines, duplicates, seen)
+
+
+class _Dumper(yaml.SafeDumper):
+    """Block style, no aliases, multi-line text as literal blocks."""
+
+    def ignore_aliases(self, data: Any) -> bool:  # noqa: ARG002 - PyYAML hook
+        return True
+
+
+def _represent_str(dumper: yaml.SafeDumper, text: str) -> yaml.ScalarNode:
+    if "\n" in text:
+        return dumper.represent_scalar("tag:yaml.org,2002:str", text, style="|")
+    return dumper.represent_scalar("tag:yaml.org,2002:str", text)
+
+
+_Dumper.add_representer(str, _represent_str)
+
+
+def dump_yaml(data: Any) -> str:
+    """Serialise plain data to readable UTF-8 YAML, keeping key order."""
+    return yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True,
+                     default_flow_style=False, width=100)

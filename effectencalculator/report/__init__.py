@@ -1,0 +1,1 @@
+"""The case report: content from the calculation, and its rendering (DESIGN.md)."""

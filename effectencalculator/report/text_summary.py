@@ -1,0 +1,72 @@
+"""The human-readable Dutch summary that ``effectencalculator summary`` prints."""
+
+from __future__ import annotations
+
+from effectencalculator.model.calculation import CaseResult
+from effectencalculator.model.case import Case
+from effectencalculator.report.format import format_euro, format_number, format_percent
+
+ROLE_LABELS = {"intervention": "interventie", "reference": "referentie", "variant": "variant"}
+
+
+def _table(rows: list[list[str]], align_right_from: int = 1) -> list[str]:
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    out = []
+    for row in rows:
+        cells = [cell.ljust(widths[i]) if i < align_right_from else cell.rjust(widths[i])
+                 for i, cell in enumerate(row)]
+        out.append("  ".join(cells).rstrip())
+    return out
+
+
+def summary_text(case: Case, result: CaseResult) -> str:
+    lines: list[str] = []
+    title = f"Casus {result.case_code}"
+    if case.info.title:
+        title += f" — {case.info.title}"
+    lines.append(title)
+    discount = ("geen discontering" if not result.discount_rate
+                else f"discontering {format_percent(result.discount_rate, 2)} per jaar")
+    horizon = (f", horizon {result.horizon_years} jaar" if result.horizon_years else "")
+    lines.append(f"Kostentabel {result.table_name} {result.table_version} "
+                 f"(sha256 {result.table_sha256[:12]}…), prijspeil {result.price_year}, "
+                 f"{discount}{horizon}")
+    lines.append("")
+
+    rows = [["Scenario", "Totaal", "Inzet", "Effect", "Niet geprijsd"]]
+    for s in result.scenarios.values():
+        rows.append([f"{s.id} ({ROLE_LABELS.get(s.role, s.role)})", format_euro(s.total),
+                     format_euro(s.by_kind.get("inzet", 0.0)),
+                     format_euro(s.by_kind.get("effect", 0.0)),
+                     str(len(s.unpriced_lines))])
+    lines += _table(rows)
+
+    c = result.comparison
+    if c is None:
+        lines += ["", "Geen vergelijking: een referentie- en een interventiescenario zijn nodig."]
+        return "\n".join(lines) + "\n"
+
+    ref, itv = result.scenarios[c.reference], result.scenarios[c.intervention]
+    lines += ["", f"Per financier ({c.reference} − {c.intervention})"]
+    rows = [["Financier", c.intervention, c.reference, "Verschil"]]
+    for payer, diff in c.by_payer.items():
+        rows.append([payer, format_euro(itv.by_payer.get(payer, 0.0)),
+                     format_euro(ref.by_payer.get(payer, 0.0)), format_euro(diff)])
+    lines += _table(rows)
+
+    lines += ["", f"Vergelijking {c.reference} − {c.intervention}"]
+    rows = [["Netto resultaat", format_euro(c.net_result)],
+            ["Potentiële besparingen (inzet)", format_euro(c.besparingen)],
+            ["Baten (maatschappelijke effecten)", format_euro(c.baten)],
+            ["Investering in de aanpak", format_euro(c.investment)]]
+    ret = c.return_per_euro
+    rows.append(["Opbrengst per geïnvesteerde euro",
+                 format_euro(ret, 2) if ret is not None else "n.v.t. (geen investering)"])
+    lines += _table(rows)
+    lines += ["", "Potentiële besparingen zijn schattingen op basis van een gereconstrueerd "
+                  "referentiescenario,", "geen kasstromen."]
+    unpriced = sum(len(s.unpriced_lines) for s in result.scenarios.values())
+    if unpriced:
+        lines.append(f"Let op: {format_number(unpriced)} regel(s) zijn niet geprijsd en tellen "
+                     "nergens mee.")
+    return "\n".join(lines) + "\n"

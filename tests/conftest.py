@@ -1,0 +1,80 @@
+"""Shared fixtures: a small hand-checkable cost table and case builders."""
+
+from __future__ import annotations
+
+import os
+import textwrap
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE_CASE = ROOT / "examples" / "pt-ams-014-noordhoek.yaml"
+DEFAULT_TABLE = ROOT / "cost_tables" / "nl-jeugd-gezin.yaml"
+
+# Index 2014 = 100, 2024 = 125, 2025 = 130: factors are easy to compute by hand.
+TEST_TABLE = textwrap.dedent("""\
+    schema_version: 1
+    name: test-tabel
+    version: "1.0"
+    title: Testtabel
+    price_year: 2024
+    currency: EUR
+    sources:
+      - {id: s1, title: Bron een, publisher: Test, year: 2024, url: "https://example.org/s1"}
+    index:
+      name: testindex
+      source: s1
+      values: {2014: 100.0, 2024: 125.0, 2025: 130.0}
+    items:
+      - {id: UUR, name: Uur hulp, category: hulp, kind: inzet, unit: uur, tariff: 100.0,
+         payer: gemeente, source: s1, low: 80.0, high: 120.0}
+      - {id: OTS, name: Ondertoezichtstelling, category: jeugdbescherming, kind: inzet,
+         unit: jaar, tariff: 8000.0, price_year: 2014, payer: gemeente, source: s1}
+      - {id: BIJSTAND, name: Bijstand, category: inkomen, kind: effect, unit: maand,
+         tariff: 1000.0, payer: gemeente, source: s1}
+      - {id: VERZUIM, name: Productiviteitsverlies, category: werk, kind: effect, unit: uur,
+         tariff: 40.0, payer: werkgever, source: s1}
+      - {id: GGZ, name: GGZ-contact, category: zorg, kind: inzet, unit: contact,
+         tariff: 120.0, payer: zorgverzekeraar, source: s1}
+    """)
+
+
+@pytest.fixture
+def table_path(tmp_path: Path) -> Path:
+    path = tmp_path / "test-tabel.yaml"
+    path.write_text(TEST_TABLE, encoding="utf-8")
+    return path
+
+
+def case_yaml(scenarios: str, settings: str = "", extra: str = "",
+              period: str = "{start: 2024-01-01, end: 2025-12-31}") -> str:
+    """A minimal valid case around the given scenarios block (YAML text)."""
+    text = textwrap.dedent("""\
+        schema_version: 1
+        case:
+          code: TEST-001
+          title: Testgezin
+          period: {period}
+        scenarios:
+        {scenarios}
+        settings:
+          cost_table: test-tabel
+        {settings}
+        {extra}
+        """)
+    return text.format(period=period,
+                       scenarios=textwrap.indent(textwrap.dedent(scenarios), "  "),
+                       settings=textwrap.indent(textwrap.dedent(settings), "  "),
+                       extra=textwrap.dedent(extra))
+
+
+@pytest.fixture
+def write_case(tmp_path: Path):
+    def write(text: str, name: str = "casus.yaml") -> Path:
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        return path
+    return write
