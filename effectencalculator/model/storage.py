@@ -153,7 +153,11 @@ def _keep_backup(path: Path) -> None:
         os.link(path, staged)
     except OSError:
         shutil.copy2(path, staged)
-    os.replace(staged, backup)
+    try:
+        os.replace(staged, backup)
+    except OSError:
+        staged.unlink(missing_ok=True)
+        raise
 
 
 def _fsync_folder(folder: Path) -> None:

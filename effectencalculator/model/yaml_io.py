@@ -32,6 +32,20 @@ class YamlDocument:
     sha256: str = ""
 
 
+class _Loader(yaml.SafeLoader):
+    """``safe_load`` semantics; an impossible date (2024-02-30) stays text, so that the
+    field's own check can name it instead of the whole file failing."""
+
+    def construct_yaml_timestamp(self, node: yaml.ScalarNode) -> Any:
+        try:
+            return super().construct_yaml_timestamp(node)
+        except (ValueError, OverflowError):
+            return self.construct_scalar(node)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_timestamp)
+
+
 def _fail(file: str, message: str, line: int | None = None) -> InvalidInputError:
     return InvalidInputError([Finding(Severity.ERROR, "", message, file, line)])
 
@@ -71,7 +85,7 @@ def parse_yaml_bytes(raw: bytes, name: str) -> YamlDocument:
         raise _fail(name, "bestand is leeg")
     try:
         _check_limits(text, name)
-        loader = yaml.SafeLoader(text)
+        loader = _Loader(text)
         try:
             node = loader.get_single_node()
             if node is None:
@@ -89,6 +103,8 @@ def parse_yaml_bytes(raw: bytes, name: str) -> YamlDocument:
         raise _fail(name, f"YAML-fout: {problem}", line) from None
     except yaml.YAMLError as exc:
         raise _fail(name, f"YAML-fout: {exc}") from None
+    except (ValueError, TypeError, OverflowError) as exc:
+        raise _fail(name, f"onleesbare waarde in het bestand ({exc})") from None
     except RecursionError:
         raise _fail(name, f"te diep genest (hooguit {MAX_DEPTH} niveaus)") from None
     return YamlDocument(data, lines, duplicates, digest)

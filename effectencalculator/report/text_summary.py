@@ -35,7 +35,8 @@ def summary_text(case: Case, result: CaseResult) -> str:
 
     rows = [["Scenario", "Totaal", "Inzet", "Effect", "Niet geprijsd"]]
     for s in result.scenarios.values():
-        rows.append([f"{s.id} ({ROLE_LABELS.get(s.role, s.role)})", format_euro(s.total),
+        name = f"{s.id}: {s.label}" if s.label else s.id
+        rows.append([f"{name} ({ROLE_LABELS.get(s.role, s.role)})", format_euro(s.total),
                      format_euro(s.by_kind.get("inzet", 0.0)),
                      format_euro(s.by_kind.get("effect", 0.0)),
                      str(len(s.unpriced_lines))])

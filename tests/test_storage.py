@@ -1,0 +1,166 @@
+"""Reading and writing case files: round trips, unknown keys, atomic saves."""
+
+from __future__ import annotations
+
+import errno
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+
+from effectencalculator.model import storage
+from effectencalculator.model.storage import (
+    SaveError, case_to_text, load_case, load_table, read_case, save_case,
+)
+
+from conftest import DEFAULT_TABLE, EXAMPLE_CASE, case_yaml
+
+
+def _without_provenance(case):
+    copy = case.copy()
+    copy.history = []
+    copy.settings.cost_table_version = ""
+    copy.settings.cost_table_sha256 = ""
+    return copy
+
+
+def test_example_case_round_trips(tmp_path):
+    original = load_case(EXAMPLE_CASE)
+    table = load_table(DEFAULT_TABLE)
+    target = tmp_path / "kopie.yaml"
+    save_case(original.copy(), target, table)
+    reloaded = load_case(target)
+    assert _without_provenance(reloaded) == _without_provenance(original)
+    # the save recorded the table and appended one history entry
+    assert reloaded.settings.cost_table_sha256 == table.sha256
+    assert len(reloaded.history) == len(original.history) + 1
+    assert reloaded.history[-1].cost_table_version == table.version
+    # the written text is stable: the same case saved at the same moment is the same text
+    fixed = datetime(2026, 1, 1, tzinfo=timezone.utc)
+    save_case(reloaded.copy(), tmp_path / "a.yaml", table, now=fixed)
+    save_case(load_case(target), tmp_path / "b.yaml", table, now=fixed)
+    assert (tmp_path / "a.yaml").read_bytes() == (tmp_path / "b.yaml").read_bytes()
+
+
+def test_unknown_keys_are_kept_and_warned_about(write_case, tmp_path):
+    path = write_case(case_yaml("""\
+        - id: interventie
+          role: intervention
+          eigen_label: blauw
+          lines:
+            - {item: UUR, quantity: 1, date: 2024-02-01, kleur: rood}
+        """, extra="""\
+        toekomstig_veld: {a: 1, b: [x, y]}
+        """))
+    case, findings = read_case(path)
+    warned = {f.path for f in findings.warnings}
+    assert {"toekomstig_veld", "scenarios[0].eigen_label",
+            "scenarios[0].lines[0].kleur"} <= warned
+    save_case(case, tmp_path / "uit.yaml")
+    again, _ = read_case(tmp_path / "uit.yaml")
+    assert again.extra["toekomstig_veld"] == {"a": 1, "b": ["x", "y"]}
+    assert again.scenarios[0].extra == {"eigen_label": "blauw"}
+    assert again.scenarios[0].lines[0].extra == {"kleur": "rood"}
+
+
+def test_wrong_values_are_reported_and_kept_on_save(write_case, tmp_path):
+    path = write_case(case_yaml("""\
+        - id: interventie
+          role: intervention
+          lines:
+            - {item: UUR, quantity: veel, date: 2024-02-01}
+            - niet-een-regel
+        """))
+    case, findings = read_case(path)
+    paths = {f.path for f in findings.errors}
+    assert "scenarios[0].lines[0].quantity" in paths
+    assert "scenarios[0].lines[1]" in paths
+    save_case(case, tmp_path / "uit.yaml")
+    text = (tmp_path / "uit.yaml").read_text("utf-8")
+    assert "quantity: veel" in text and "niet-een-regel" in text
+
+
+def test_save_keeps_the_previous_version_as_bak(tmp_path):
+    case = load_case(EXAMPLE_CASE)
+    target = tmp_path / "casus.yaml"
+    save_case(case, target)
+    first = target.read_bytes()
+    case.info.title = "Gezin Noordhoek (herzien)"
+    save_case(case, target)
+    assert (tmp_path / "casus.yaml.bak").read_bytes() == first
+    assert load_case(target).info.title == "Gezin Noordhoek (herzien)"
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+
+
+@pytest.mark.parametrize("error, text", [
+    (PermissionError(errno.EACCES, "Permission denied"), "geen schrijfrechten"),
+    (OSError(errno.ENOSPC, "No space left on device"), "de schijf is vol"),
+])
+def test_failed_save_says_why_and_changes_nothing(tmp_path, monkeypatch, error, text):
+    case = load_case(EXAMPLE_CASE)
+    target = tmp_path / "casus.yaml"
+    save_case(case.copy(), target)
+    before = target.read_bytes()
+
+    def failing_replace(src, dst):
+        raise error
+    monkeypatch.setattr(storage.os, "replace", failing_replace)
+    with pytest.raises(SaveError) as info:
+        save_case(case.copy(), target)
+    assert text in str(info.value) and str(target) in str(info.value)
+    assert target.read_bytes() == before
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+
+
+SAVER = """
+import sys
+from effectencalculator.model.storage import load_case, save_case
+case = load_case(sys.argv[1])
+# make the file large so a save takes a while: many copies of the lines
+for scenario in case.scenarios:
+    scenario.lines = scenario.lines * 20
+versions = []
+for n in range(2):
+    c = case.copy()
+    c.info.title = f"versie {n}"
+    versions.append(c)
+sys.stdout.write("klaar\\n"); sys.stdout.flush()
+i = 0
+while True:
+    save_case(versions[i % 2], sys.argv[2])
+    i += 1
+"""
+
+
+def test_a_kill_during_save_leaves_the_old_or_the_new_file(tmp_path):
+    """SIGKILL a process that keeps saving, at random moments: the file always loads."""
+    target = tmp_path / "casus.yaml"
+    save_case(load_case(EXAMPLE_CASE), target)
+    rng = random.Random(20260210)
+    titles = set()
+    original_lines = len(load_case(EXAMPLE_CASE).scenarios[0].lines)
+    for _ in range(20):
+        proc = subprocess.Popen([sys.executable, "-c", SAVER, str(EXAMPLE_CASE), str(target)],
+                                stdout=subprocess.PIPE)
+        assert proc.stdout.readline() == b"klaar\n"
+        time.sleep(rng.uniform(0.0, 0.8))
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait()
+        proc.stdout.close()
+        case = load_case(target)  # raises if the file were broken
+        titles.add(case.info.title)
+        assert case.info.title in {"Gezin Noordhoek", "versie 0", "versie 1"}
+        assert len(case.scenarios[0].lines) in {original_lines, 20 * original_lines}
+    assert titles & {"versie 0", "versie 1"}  # the kills did land during saving
+
+
+def test_case_text_is_readable_yaml():
+    text = case_to_text(load_case(EXAMPLE_CASE))
+    assert text.startswith("schema_version: 1\ncase:\n")
+    assert "summary: |" in text  # multi-line narrative stays a readable block
