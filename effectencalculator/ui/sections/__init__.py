@@ -1,0 +1,1 @@
+"""One editor widget per section of a case."""
