@@ -49,6 +49,8 @@ class LineResult:
     #: what the totals count: discounted and cut at the horizon
     counted: float
     unpriced_reason: str = ""
+    #: share of ``cost`` that counts (discounting and horizon): counted = cost × weight
+    weight: float = 1.0
 
     @property
     def is_priced(self) -> bool:
@@ -229,16 +231,18 @@ def _price_line(case: Case, scenario_id: str, index: int, line: ServiceLine,
     cost = quantity * priced.price * line.probability if usable else 0.0  # type: ignore
     by_year: dict[int, float] = {}
     counted = 0.0
-    if usable:
-        total_days = (last - first).days + 1
-        for year in range(first.year, last.year + 1):
-            seg_start = max(first, date(year, 1, 1))
-            seg_end = min(last, date(year, 12, 31))
-            share = cost * ((seg_end - seg_start).days + 1) / total_days
-            by_year[year] = share
-            counted += share * year_factor(year)
+    weight = 0.0
+    total_days = (last - first).days + 1
+    for year in range(first.year, last.year + 1):
+        seg_start = max(first, date(year, 1, 1))
+        seg_end = min(last, date(year, 12, 31))
+        fraction = ((seg_end - seg_start).days + 1) / total_days
+        weight += fraction * year_factor(year)
+        if usable:
+            by_year[year] = cost * fraction
+            counted += cost * fraction * year_factor(year)
     return LineResult(scenario_id, index, line, priced if usable else None, quantity,
-                      first, last, cost, by_year, counted, reason)
+                      first, last, cost, by_year, counted, reason, weight)
 
 
 def _aggregate(scenario_id: str, label: str, role: str, lines: list[LineResult],

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from effectencalculator.model.calculation import CaseResult, ScenarioResult
+
+if TYPE_CHECKING:  # numpy is imported only when an uncertainty run is asked for
+    from effectencalculator.model.uncertainty import Interval, UncertaintyResult
 
 
 def _cents(values: dict[Any, float]) -> dict[str, float]:
@@ -26,8 +29,33 @@ def _scenario(s: ScenarioResult) -> dict[str, Any]:
     }
 
 
-def summary_dict(result: CaseResult) -> dict[str, Any]:
-    """The JSON summary; amounts rounded to cents one by one with ``round(x, 2)``."""
+def _interval(i: "Interval") -> dict[str, float]:
+    return {"p10": round(i.p10, 2), "p50": round(i.p50, 2), "p90": round(i.p90, 2),
+            "mean": round(i.mean, 2)}
+
+
+def uncertainty_dict(u: "UncertaintyResult") -> dict[str, Any]:
+    return {
+        "draws": u.draws,
+        "seed": u.seed,
+        "net_result": _interval(u.net_result),
+        "besparingen": _interval(u.besparingen),
+        "baten": _interval(u.baten),
+        "share_intervention_cheaper": round(u.share_intervention_cheaper, 4),
+        "analytic_mean_net_result": round(u.analytic_mean_net_result, 2),
+        "deterministic_net_result": round(u.deterministic_net_result, 2),
+        "uncertain": u.uncertain,
+        "verdict": "onzeker: ongeveer gelijk" if u.uncertain else (
+            "interventie goedkoper" if u.net_result.p10 > 0 else "interventie duurder"),
+    }
+
+
+def summary_dict(result: CaseResult,
+                 uncertainty: "UncertaintyResult | None" = None) -> dict[str, Any]:
+    """The JSON summary; amounts rounded to cents one by one with ``round(x, 2)``.
+
+    ``uncertainty`` (the Monte Carlo interval) is included only when given.
+    """
     data: dict[str, Any] = {
         "case": result.case_code,
         "price_year": result.price_year,
@@ -54,4 +82,6 @@ def summary_dict(result: CaseResult) -> dict[str, Any]:
             "investment": round(c.investment, 2),
             "return_per_euro": c.return_per_euro,
         }
+    if uncertainty is not None:
+        data["uncertainty"] = uncertainty_dict(uncertainty)
     return data

@@ -1,0 +1,1 @@
+"""Spreadsheet exports (XLSX, CSV) of a case and of a portfolio, for evaluators."""

@@ -1,0 +1,78 @@
+"""Writing sheets as XLSX (XlsxWriter, streaming) or CSV, atomically."""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import tempfile
+from datetime import date
+from pathlib import Path
+
+from effectencalculator.export.rows import Sheet
+from effectencalculator.model.storage import SaveError, atomic_write_bytes
+
+MAX_SHEET_NAME = 31
+
+
+def write_csv(sheet: Sheet, path: str | Path) -> None:
+    """Comma-separated, UTF-8, ISO dates, dot decimals: readable by any analysis tool."""
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer)
+    writer.writerow(sheet.columns)
+    for row in sheet.rows:
+        writer.writerow(["" if v is None else v.isoformat() if isinstance(v, date)
+                         else v for v in row])
+    atomic_write_bytes(Path(path), buffer.getvalue().encode("utf-8"), keep_backup=False)
+
+
+def write_xlsx(sheets: list[Sheet], path: str | Path) -> None:
+    """One worksheet per sheet; numbers as numbers, euro columns formatted as money."""
+    import xlsxwriter  # imported here: only exports need it
+
+    path = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp",
+                               dir=path.parent if str(path.parent) else ".")
+    os.close(fd)
+    try:
+        workbook = xlsxwriter.Workbook(tmp, {"constant_memory": True,
+                                             "default_date_format": "yyyy-mm-dd"})
+        bold = workbook.add_format({"bold": True, "bg_color": "#DDDDDD"})
+        money = workbook.add_format({"num_format": "€ #,##0.00"})
+        used: set[str] = set()
+        for sheet in sheets:
+            name = _sheet_name(sheet.name, used)
+            ws = workbook.add_worksheet(name)
+            money_cols = {i for i, c in enumerate(sheet.columns) if c in sheet.money}
+            for col, title in enumerate(sheet.columns):
+                ws.write_string(0, col, title, bold)
+                ws.set_column(col, col, max(10, min(40, len(title) + 2)),
+                              money if col in money_cols else None)
+            for r, row in enumerate(sheet.rows, start=1):
+                for col, value in enumerate(row):
+                    if value is None:
+                        continue
+                    if isinstance(value, date):
+                        ws.write_datetime(r, col, value)
+                    else:
+                        ws.write(r, col, value)
+            ws.freeze_panes(1, 0)
+            ws.autofilter(0, 0, max(1, len(sheet.rows)), max(0, len(sheet.columns) - 1))
+        workbook.close()
+        os.replace(tmp, path)
+    except OSError as exc:
+        raise SaveError(f"{path}: exporteren mislukt ({exc.strerror or exc})") from exc
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+
+
+def _sheet_name(name: str, used: set[str]) -> str:
+    clean = "".join("_" if ch in "[]:*?/\\" else ch for ch in name)[:MAX_SHEET_NAME]
+    candidate, n = clean, 2
+    while candidate.lower() in used:
+        suffix = f" ({n})"
+        candidate = clean[:MAX_SHEET_NAME - len(suffix)] + suffix
+        n += 1
+    used.add(candidate.lower())
+    return candidate

@@ -1,0 +1,120 @@
+"""Portfolio of cases and the spreadsheet exports, read back as an evaluator would."""
+
+from __future__ import annotations
+
+import csv
+from datetime import date
+
+import pytest
+
+from effectencalculator.export.rows import case_sheets, portfolio_sheets
+from effectencalculator.export.spreadsheet import write_csv, write_xlsx
+from effectencalculator.model.calculation import calculate
+from effectencalculator.model.portfolio import build_portfolio
+from effectencalculator.model.storage import load_case, load_table
+
+from conftest import TEST_TABLE, case_yaml
+
+# net result = OTS 8000 × index 125/100 × 0.8 (= 8000 at 2024 prices) − UUR 10 × 100
+SCENARIOS = """\
+- id: interventie
+  role: intervention
+  lines:
+    - {item: UUR, quantity: 10, date: 2024-03-01, approach_cost: true}
+- id: referentie
+  role: reference
+  lines:
+    - {item: OTS, quantity: 1, date: 2024-05-01, probability: 0.8}
+    - {item: ONBEKEND, quantity: 1, date: 2024-05-01}
+"""
+
+
+@pytest.fixture
+def folder(tmp_path):
+    cases = tmp_path / "casussen"
+    cases.mkdir()
+    (cases / "a.yaml").write_text(case_yaml(SCENARIOS), "utf-8")
+    (cases / "b.yaml").write_text(case_yaml(SCENARIOS.replace("quantity: 10", "quantity: 30"))
+                                  .replace("TEST-001", "TEST-002"), "utf-8")
+    (cases / "c.yaml").write_text(case_yaml(SCENARIOS, settings="price_year: 2025")
+                                  .replace("TEST-001", "TEST-003"), "utf-8")
+    (cases / "kapot.yaml").write_text("schema_version: 1\ncase: [niet goed\n", "utf-8")
+    (cases / "notities.txt").write_text("geen casus", "utf-8")
+    table = tmp_path / "tabel.yaml"
+    table.write_text(TEST_TABLE, "utf-8")
+    return cases, load_table(table)
+
+
+def test_portfolio_figures_and_failures(folder):
+    cases, table = folder
+    portfolio = build_portfolio([cases], table)
+    # two cases use the table's price year 2024 (no price_year), one 2025: 2024 wins
+    assert portfolio.price_year == 2024
+    assert [c.path.name for c in portfolio.cases] == ["a.yaml", "b.yaml", "c.yaml",
+                                                      "kapot.yaml"]
+    broken = portfolio.failed
+    assert len(broken) == 1 and "YAML-fout" in broken[0].errors[0].message
+    # a: 8000 − 1000 = 7000; b: 8000 − 3000 = 5000; c: repriced 2025 → 2024: 7000
+    nets = [c.result.comparison.net_result for c in portfolio.priced]
+    assert nets == [pytest.approx(7000), pytest.approx(5000), pytest.approx(7000)]
+    stats = portfolio.stats("net_result")
+    assert (stats.total, stats.mean, stats.median) == (pytest.approx(19000),
+                                                       pytest.approx(19000 / 3),
+                                                       pytest.approx(7000))
+    assert portfolio.by_payer() == {"gemeente": pytest.approx(19000)}
+    assert portfolio.priced[2].repriced == ["prijspeil 2025 omgerekend naar 2024"]
+    assert portfolio.priced[0].repriced == []
+
+
+def test_portfolio_with_a_chosen_price_year(folder):
+    cases, table = folder
+    portfolio = build_portfolio([cases / "a.yaml"], table, price_year=2025)
+    # 2025 prices: OTS 8000 × 130/100 × 0.8 = 8320; UUR 10 × 100 × 130/125 = 1040
+    assert portfolio.priced[0].result.comparison.net_result == pytest.approx(8320 - 1040)
+    assert portfolio.priced[0].repriced == ["prijspeil 2024 omgerekend naar 2025"]
+
+
+def test_case_xlsx_has_numbers_not_text(folder, tmp_path):
+    openpyxl = pytest.importorskip("openpyxl")
+    cases, table = folder
+    case = load_case(cases / "a.yaml")
+    result = calculate(case, table)
+    target = tmp_path / "casus.xlsx"
+    write_xlsx(case_sheets(case, result, table), target)
+    book = openpyxl.load_workbook(target)
+    assert book.sheetnames == ["Samenvatting", "Regels interventie", "Regels referentie",
+                               "Posten en bronnen"]
+    summary = {(r[0], r[1], r[2]): r[3] for r in
+               book["Samenvatting"].iter_rows(min_row=2, values_only=True)}
+    assert summary[("netto resultaat", "referentie − interventie", None)] == \
+        pytest.approx(7000)
+    lines = list(book["Regels referentie"].iter_rows(values_only=True))
+    header, ots, unknown = lines[0], lines[1], lines[2]
+    row = dict(zip(header, ots))
+    assert row["kosten"] == pytest.approx(8000) and isinstance(row["kosten"], (int, float))
+    assert row["kans"] == pytest.approx(0.8) and row["indexfactor"] == pytest.approx(1.25)
+    assert row["datum"].date() == date(2024, 5, 1)
+    assert dict(zip(header, unknown))["geprijsd"] is False
+    items = list(book["Posten en bronnen"].iter_rows(values_only=True))
+    assert {r[0] for r in items[1:]} == {"OTS", "UUR"}
+    assert "https://example.org/s1" in items[1][14]
+
+
+def test_portfolio_xlsx_and_csv(folder, tmp_path):
+    openpyxl = pytest.importorskip("openpyxl")
+    cases, table = folder
+    sheets = portfolio_sheets(build_portfolio([cases], table))
+    write_xlsx(sheets, tmp_path / "portfolio.xlsx")
+    book = openpyxl.load_workbook(tmp_path / "portfolio.xlsx")
+    rows = list(book["Casussen"].iter_rows(values_only=True))
+    header = rows[0]
+    by_file = {dict(zip(header, r))["bestand"].split("/")[-1]: dict(zip(header, r))
+               for r in rows[1:]}
+    assert by_file["b.yaml"]["netto resultaat"] == pytest.approx(5000)
+    assert by_file["b.yaml"]["niet geprijsde regels"] == 1
+    assert "YAML-fout" in by_file["kapot.yaml"]["fout"]
+    write_csv(sheets[0], tmp_path / "portfolio.csv")
+    with open(tmp_path / "portfolio.csv", encoding="utf-8", newline="") as handle:
+        data = list(csv.DictReader(handle))
+    assert float(data[1]["netto resultaat"]) == pytest.approx(5000)
+    assert data[3]["fout"] and data[3]["netto resultaat"] == ""
