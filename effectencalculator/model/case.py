@@ -151,6 +151,8 @@ class Settings:
     discount_rate: float = 0.0
     horizon_years: int | None = None
     compare: Compare | None = None
+    #: privacy findings the researcher accepted for export (``PrivacyFinding.key``)
+    privacy_accepted: list[str] = field(default_factory=list)
     extra: Extra = field(default_factory=dict)
 
 

@@ -142,6 +142,7 @@ def _settings(f: FieldReader) -> Settings:
         settings.compare = Compare(reference=c.text("reference"),
                                    intervention=c.text("intervention"))
         settings.compare.extra = c.finish()
+    settings.privacy_accepted = f.text_list("privacy_accepted")
     settings.extra = f.finish()
     return settings
 
@@ -265,6 +266,7 @@ def _settings_data(s: Settings) -> dict[str, Any]:
     if s.compare is not None:
         data["compare"] = _emit(s.compare, lambda c: {"reference": c.reference,
                                                        "intervention": c.intervention})
+    _put(data, "privacy_accepted", list(s.privacy_accepted))
     return data
 
 

@@ -23,7 +23,10 @@ from effectencalculator.model.case_schema import case_from_data, case_to_data
 from effectencalculator.model.cost_table import CostTable
 from effectencalculator.model.table_schema import table_from_data
 from effectencalculator.model.validation import Finding, Findings, InvalidInputError, Severity
-from effectencalculator.model.yaml_io import YamlDocument, dump_yaml, read_yaml_file
+from effectencalculator.model.crypto import DecryptionError, decrypt, encrypt, is_encrypted
+from effectencalculator.model.yaml_io import (
+    YamlDocument, dump_yaml, parse_yaml_bytes, read_file_bytes, read_yaml_file,
+)
 
 
 @dataclass
@@ -47,19 +50,38 @@ def _findings_for(path: Path, document: YamlDocument) -> Findings:
     return findings
 
 
-def read_case(path: str | Path) -> tuple[Case, Findings]:
-    """Read a case file; InvalidInputError only when the file cannot be read as YAML."""
+class PasswordRequired(InvalidInputError):
+    """The case file is encrypted and no password was given."""
+
+
+def read_case_bytes(path: Path, password: str | None = None) -> bytes:
+    """The case YAML of a plain or an encrypted (``.ecase``) file."""
+    raw = read_file_bytes(path)
+    if not is_encrypted(raw):
+        return raw
+    if not password:
+        raise PasswordRequired([Finding(Severity.ERROR, "", "dit casusbestand is versleuteld: "
+                                        "een wachtwoord is nodig", str(path))])
+    try:
+        return decrypt(raw, password)
+    except DecryptionError as exc:
+        raise InvalidInputError([Finding(Severity.ERROR, "", str(exc), str(path))]) from None
+
+
+def read_case(path: str | Path, password: str | None = None) -> tuple[Case, Findings]:
+    """Read a case file; InvalidInputError only when the file cannot be read as YAML
+    (or, when encrypted, not decrypted with ``password``)."""
     path = Path(path)
-    document = read_yaml_file(path)
+    document = parse_yaml_bytes(read_case_bytes(path, password), str(path))
     findings = _findings_for(path, document)
     case = case_from_data(document.data, findings)
     check_case(case, findings)
     return case, findings
 
 
-def load_case(path: str | Path) -> Case:
+def load_case(path: str | Path, password: str | None = None) -> Case:
     """Read a case file and raise InvalidInputError when it has errors."""
-    case, findings = read_case(path)
+    case, findings = read_case(path, password)
     if findings.has_errors:
         raise InvalidInputError(findings.items)
     return case
@@ -104,11 +126,23 @@ def record_save(case: Case, table: CostTable | None, now: datetime | None = None
     case.history.append(entry)
 
 
+def case_to_bytes(case: Case, password: str | None = None) -> bytes:
+    """The file content: UTF-8 YAML, or its encrypted container when a password is given."""
+    data = case_to_text(case).encode("utf-8")
+    return encrypt(data, password, case.schema_version) if password else data
+
+
 def save_case(case: Case, path: str | Path, table: CostTable | None = None,
-              now: datetime | None = None) -> None:
-    """Save atomically (keeping ``NAME.bak``); appends a history entry to ``case``."""
+              now: datetime | None = None, password: str | None = None) -> None:
+    """Save atomically (keeping ``NAME.bak``); appends a history entry to ``case``.
+
+    With ``password`` the file is encrypted; no plaintext copy is written anywhere.
+    """
     record_save(case, table, now)
-    atomic_write_text(Path(path), case_to_text(case))
+    path = Path(path)
+    # encrypting over a plaintext file must not leave that plaintext behind as NAME.bak
+    keep_backup = not (password and path.exists() and not is_encrypted(path.read_bytes()[:64]))
+    atomic_write_bytes(path, case_to_bytes(case, password), keep_backup=keep_backup)
 
 
 def atomic_write_text(path: Path, text: str, keep_backup: bool = True) -> None:

@@ -52,6 +52,11 @@ def _fail(file: str, message: str, line: int | None = None) -> InvalidInputError
 
 def read_yaml_file(path: str | Path) -> YamlDocument:
     """Read, check and parse one YAML file; raise InvalidInputError with a clear message."""
+    return parse_yaml_bytes(read_file_bytes(path), str(path))
+
+
+def read_file_bytes(path: str | Path) -> bytes:
+    """The bytes of a file, refused when too large; InvalidInputError with the reason."""
     name = str(path)
     try:
         size = Path(path).stat().st_size
@@ -67,7 +72,7 @@ def read_yaml_file(path: str | Path) -> YamlDocument:
         raise _fail(name, "geen leesrechten voor dit bestand") from None
     except OSError as exc:
         raise _fail(name, f"bestand kan niet gelezen worden ({exc.strerror or exc})") from None
-    return parse_yaml_bytes(raw, name)
+    return raw
 
 
 def parse_yaml_bytes(raw: bytes, name: str) -> YamlDocument:
