@@ -16,8 +16,16 @@ from effectencalculator.model.vocabulary import (
 )
 
 
+#: Beyond these a value is a typing error, and sums could overflow: refused with a message.
+MAX_QUANTITY = 10_000_000.0
+MAX_LINES = 20_000
+
+
 def check_case(case: Case, findings: Findings) -> None:
     """Add every rule violation of ``case`` to ``findings``."""
+    line_count = sum(len(s.lines) for s in case.scenarios)
+    if line_count > MAX_LINES:
+        findings.error("scenarios", f"te veel inzet-regels ({line_count}; hooguit {MAX_LINES})")
     if case.schema_version == 0 and "schema_version" not in case.extra:
         findings.error("schema_version", "verplicht veld 'schema_version' ontbreekt "
                                          f"(voor dit programma: {SCHEMA_VERSION})")
@@ -133,11 +141,18 @@ def check_line(line: ServiceLine, path: str, findings: Findings) -> None:
     if line.quantity is not None and line.quantity < 0:
         findings.error(f"{path}.quantity", f"hoeveelheid is negatief ({_num(line.quantity)}); "
                                            "moet 0 of meer zijn")
+    elif line.quantity is not None and line.quantity > MAX_QUANTITY:
+        findings.error(f"{path}.quantity", f"hoeveelheid {_num(line.quantity)} is onwaarschijnlijk "
+                                           f"groot (hooguit {_num(MAX_QUANTITY)})")
     if has_rate and line.rate is not None and _valid(line.rate):
         rate = line.rate
         if rate.quantity < 0:
             findings.error(f"{path}.rate.quantity", f"hoeveelheid per periode is negatief "
                                                     f"({_num(rate.quantity)})")
+        elif rate.quantity > MAX_QUANTITY:
+            findings.error(f"{path}.rate.quantity", f"hoeveelheid per periode "
+                                                    f"{_num(rate.quantity)} is onwaarschijnlijk "
+                                                    "groot")
         if rate.per not in RATE_PERIOD_DAYS and "per" not in rate.extra:
             findings.error(f"{path}.rate.per", f"onbekende periode '{rate.per}' (kies uit: "
                                                f"{', '.join(RATE_PERIOD_DAYS)})")

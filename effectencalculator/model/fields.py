@@ -19,6 +19,10 @@ _TYPE_NAMES = {
 }
 
 
+#: Dates outside these years are refused (typing errors; and date arithmetic must not
+#: overflow).
+MIN_YEAR, MAX_YEAR = 1900, 2199
+
 #: Key in a record's ``extra`` holding an input that was not a mapping at all; the
 #: writer puts it back unchanged.
 RAW_KEY = "__raw_input__"
@@ -136,16 +140,19 @@ class FieldReader:
             if required:
                 self.missing(key, required)
             return None
+        parsed: date | None = None
         if isinstance(value, datetime):
-            return value.date()
-        if isinstance(value, date):
-            return value
-        if isinstance(value, str):
+            parsed = value.date()
+        elif isinstance(value, date):
+            parsed = value
+        elif isinstance(value, str):
             try:
-                return date.fromisoformat(value.strip())
+                parsed = date.fromisoformat(value.strip())
             except ValueError:
-                pass
-        self._bad(key, value, "een datum als JJJJ-MM-DD")
+                parsed = None
+        if parsed is not None and MIN_YEAR <= parsed.year <= MAX_YEAR:
+            return parsed
+        self._bad(key, value, f"een datum als JJJJ-MM-DD tussen {MIN_YEAR} en {MAX_YEAR}")
         return None
 
     def text_list(self, key: str) -> list[str]:

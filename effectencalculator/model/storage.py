@@ -25,7 +25,7 @@ from effectencalculator.model.table_schema import table_from_data
 from effectencalculator.model.validation import Finding, Findings, InvalidInputError, Severity
 from effectencalculator.model.crypto import DecryptionError, decrypt, encrypt, is_encrypted
 from effectencalculator.model.yaml_io import (
-    YamlDocument, dump_yaml, parse_yaml_bytes, read_file_bytes, read_yaml_file,
+    YamlDocument, dump_yaml, parse_yaml_bytes, read_file_bytes,
 )
 
 
@@ -72,8 +72,13 @@ def read_case(path: str | Path, password: str | None = None) -> tuple[Case, Find
     """Read a case file; InvalidInputError only when the file cannot be read as YAML
     (or, when encrypted, not decrypted with ``password``)."""
     path = Path(path)
-    document = parse_yaml_bytes(read_case_bytes(path, password), str(path))
-    findings = _findings_for(path, document)
+    return case_from_bytes(read_case_bytes(path, password), str(path))
+
+
+def case_from_bytes(raw: bytes, name: str) -> tuple[Case, Findings]:
+    """Parse and check case YAML; InvalidInputError only when it is not readable YAML."""
+    document = parse_yaml_bytes(raw, name)
+    findings = _findings_for(Path(name), document)
     case = case_from_data(document.data, findings)
     check_case(case, findings)
     return case, findings
@@ -89,11 +94,17 @@ def load_case(path: str | Path, password: str | None = None) -> Case:
 
 def read_table(path: str | Path) -> tuple[CostTable, Findings]:
     path = Path(path)
-    document = read_yaml_file(path)
-    findings = _findings_for(path, document)
+    table, findings = table_from_bytes(read_file_bytes(path), str(path))
+    table.path = path
+    return table, findings
+
+
+def table_from_bytes(raw: bytes, name: str) -> tuple[CostTable, Findings]:
+    """Parse and check cost-table YAML; InvalidInputError only when it is not readable."""
+    document = parse_yaml_bytes(raw, name)
+    findings = _findings_for(Path(name), document)
     table = table_from_data(document.data, findings)
     table.sha256 = document.sha256
-    table.path = path
     return table, findings
 
 

@@ -12,6 +12,8 @@ from effectencalculator.model.validation import Findings
 from effectencalculator.model.vocabulary import KINDS, PAYERS, SCHEMA_VERSION, UNITS
 
 NAME_PATTERN = re.compile(r"^[a-z0-9-]+$")
+#: Larger amounts are typing errors (and could overflow sums): refused with a message.
+MAX_TARIFF = 1_000_000_000.0
 
 
 def item_from_data(data: Any, path: str, findings: Findings, *, custom: bool) -> CostItem:
@@ -66,6 +68,11 @@ def _check_item(item: CostItem, path: str, findings: Findings) -> None:
                                             f"(kies uit: {', '.join(PAYERS)})")
     if item.tariff < 0:
         findings.error(join(path, "tariff"), f"{label}: tarief is negatief ({item.tariff})")
+    for name in ("tariff", "low", "high"):
+        value = getattr(item, name)
+        if value is not None and abs(value) > MAX_TARIFF:
+            findings.error(join(path, name), f"{label}: bedrag {value} is onwaarschijnlijk groot "
+                                             f"(hooguit {MAX_TARIFF:.0f})")
     if item.low is not None and item.low > item.tariff:
         findings.error(join(path, "low"), f"{label}: ondergrens {item.low} is hoger dan "
                                           f"het tarief {item.tariff}")
@@ -171,7 +178,7 @@ def _index_from_data(raw: Any, findings: Findings) -> PriceIndex:
             except (TypeError, ValueError):
                 findings.error(path, f"jaar '{key}' is geen jaartal")
                 continue
-            if not is_number(value) or not math.isfinite(value) or value <= 0:
+            if not is_number(value) or not math.isfinite(value) or not 0.001 <= value <= 1e6:
                 findings.error(path, f"indexcijfer voor {key} moet een positief getal zijn "
                                      f"(gevonden {value!r:.40})")
                 continue

@@ -1,0 +1,51 @@
+"""Bad input never crashes: every hostile file ends in a result or a validation message."""
+
+from __future__ import annotations
+
+import time
+
+from hypothesis import HealthCheck, given, settings
+
+from effectencalculator.model.robustness import load_and_price, load_table_bytes
+from effectencalculator.model.storage import table_from_bytes
+
+from conftest import DEFAULT_TABLE
+from fuzzing import SPECIAL_BYTES, hostile_case_bytes, hostile_table_bytes
+
+TABLE, _ = table_from_bytes(DEFAULT_TABLE.read_bytes(), "nl-jeugd-gezin.yaml")
+FUZZ = settings(max_examples=250, deadline=2000, derandomize=True,
+                suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+
+
+def test_known_hostile_inputs_are_refused_quickly():
+    for raw in SPECIAL_BYTES:
+        start = time.perf_counter()
+        assert load_and_price(raw, TABLE) == "refused", raw[:60]
+        assert time.perf_counter() - start < 2.0, raw[:60]
+
+
+@FUZZ
+@given(hostile_case_bytes)
+def test_case_loader_never_crashes(raw):
+    assert load_and_price(raw, TABLE) in {"valid", "refused"}
+
+
+@FUZZ
+@given(hostile_table_bytes())
+def test_table_loader_never_crashes(raw):
+    assert load_table_bytes(raw) in {"valid", "refused"}
+
+
+def test_huge_files_are_refused(tmp_path):
+    from effectencalculator.model.storage import read_case
+    from effectencalculator.model.validation import InvalidInputError
+    import pytest
+
+    path = tmp_path / "groot.yaml"
+    with open(path, "wb") as handle:
+        handle.write(b"schema_version: 1\nnarrative: {summary: '")
+        handle.write(b"x" * (50 * 1024 * 1024))
+        handle.write(b"'}\n")
+    with pytest.raises(InvalidInputError) as info:
+        read_case(path)
+    assert "te groot" in str(info.value)
