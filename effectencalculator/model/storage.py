@@ -9,6 +9,7 @@ complete old version or the complete new one.
 from __future__ import annotations
 
 import errno
+import hashlib
 import os
 import shutil
 import tempfile
@@ -119,6 +120,29 @@ class SaveError(Exception):
     """A save that did not happen; the file on disk is unchanged."""
 
 
+class FileChangedError(SaveError):
+    """The file on disk changed since it was opened (someone else saved it)."""
+
+
+def file_sha256(path: str | Path) -> str | None:
+    """sha256 of a file's bytes, or None when it does not exist."""
+    try:
+        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    except FileNotFoundError:
+        return None
+
+
+def conflict_copy_path(path: str | Path) -> Path:
+    """A free sibling name for keeping one's own version next to someone else's."""
+    path = Path(path)
+    for n in range(1, 1000):
+        suffix = " (eigen versie)" if n == 1 else f" (eigen versie {n})"
+        candidate = path.with_name(f"{path.stem}{suffix}{path.suffix}")
+        if not candidate.exists():
+            return candidate
+    raise SaveError(f"{path}: geen vrije naam voor een eigen versie gevonden")
+
+
 def case_to_text(case: Case) -> str:
     return dump_yaml(case_to_data(case))
 
@@ -144,13 +168,23 @@ def case_to_bytes(case: Case, password: str | None = None) -> bytes:
 
 
 def save_case(case: Case, path: str | Path, table: CostTable | None = None,
-              now: datetime | None = None, password: str | None = None) -> None:
+              now: datetime | None = None, password: str | None = None,
+              if_unchanged: str | None = None) -> None:
     """Save atomically (keeping ``NAME.bak``); appends a history entry to ``case``.
 
     With ``password`` the file is encrypted; no plaintext copy is written anywhere.
+    With ``if_unchanged`` (the sha256 of the file as it was opened) a file that someone
+    else changed meanwhile is not overwritten: FileChangedError, and both versions stay.
     """
-    record_save(case, table, now)
     path = Path(path)
+    if if_unchanged is not None:
+        current = file_sha256(path)
+        if current is not None and current != if_unchanged:
+            raise FileChangedError(
+                f"{path}: het bestand is gewijzigd sinds u het opende (door iemand anders of "
+                "een ander programma); het is niet overschreven. Sla uw versie op onder een "
+                f"andere naam, bijvoorbeeld '{conflict_copy_path(path).name}'.")
+    record_save(case, table, now)
     # encrypting over a plaintext file must not leave that plaintext behind as NAME.bak
     keep_backup = not (password and path.exists() and not is_encrypted(path.read_bytes()[:64]))
     atomic_write_bytes(path, case_to_bytes(case, password), keep_backup=keep_backup)

@@ -177,14 +177,14 @@ def _map_lines(node: yaml.Node, path: str, lines: dict[str, int],
             _map_lines(item, child, lines, duplicates, seen)
 
 
-class _Dumper(yaml.SafeDumper):
+class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]
     """Block style, no aliases, multi-line text as literal blocks."""
 
     def ignore_aliases(self, data: Any) -> bool:  # noqa: ARG002 - PyYAML hook
         return True
 
 
-def _represent_str(dumper: yaml.SafeDumper, text: str) -> yaml.ScalarNode:
+def _represent_str(dumper: Any, text: str) -> yaml.ScalarNode:
     if "\n" in text:
         return dumper.represent_scalar("tag:yaml.org,2002:str", text, style="|")
     return dumper.represent_scalar("tag:yaml.org,2002:str", text)
