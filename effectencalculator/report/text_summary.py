@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from effectencalculator.model.calculation import CaseResult
 from effectencalculator.model.case import Case
 from effectencalculator.report.format import format_euro, format_number, format_percent
+
+if TYPE_CHECKING:
+    from effectencalculator.model.uncertainty import UncertaintyResult
 
 ROLE_LABELS = {"intervention": "interventie", "reference": "referentie", "variant": "variant"}
 
@@ -19,7 +24,8 @@ def _table(rows: list[list[str]], align_right_from: int = 1) -> list[str]:
     return out
 
 
-def summary_text(case: Case, result: CaseResult) -> str:
+def summary_text(case: Case, result: CaseResult,
+                 uncertainty: "UncertaintyResult | None" = None) -> str:
     lines: list[str] = []
     title = f"Casus {result.case_code}"
     if case.info.title:
@@ -64,6 +70,19 @@ def summary_text(case: Case, result: CaseResult) -> str:
     rows.append(["Opbrengst per geïnvesteerde euro",
                  format_euro(ret, 2) if ret is not None else "n.v.t. (geen investering)"])
     lines += _table(rows)
+    if uncertainty is not None:
+        u = uncertainty
+        lines += ["", f"Onzekerheid ({format_number(u.draws)} trekkingen, P10–P50–P90)"]
+        rows = [[name, f"{format_euro(i.p10)} – {format_euro(i.p50)} – {format_euro(i.p90)}"]
+                for name, i in (("Netto resultaat", u.net_result),
+                                ("Potentiële besparingen", u.besparingen),
+                                ("Baten", u.baten))]
+        rows.append(["Kans dat de interventie goedkoper is",
+                     format_percent(u.share_intervention_cheaper)])
+        lines += _table(rows)
+        if u.uncertain:
+            lines.append("Onzeker: het interval van het netto resultaat bevat nul; de "
+                         "scenario's zijn ongeveer gelijk en er is geen besparing aan te tonen.")
     lines += ["", "Potentiële besparingen zijn schattingen op basis van een gereconstrueerd "
                   "referentiescenario,", "geen kasstromen."]
     unpriced = sum(len(s.unpriced_lines) for s in result.scenarios.values())
