@@ -1,6 +1,7 @@
-"""Command line: ``effectencalculator summary|validate``.
+"""Command line: ``effectencalculator summary|validate|report``.
 
-Exit codes: 0 success, 2 invalid input (messages naming file and field on stderr).
+Exit codes: 0 success, 2 invalid input (messages naming file and field on stderr),
+1 when the report could not be written (the message says why; no file is left).
 """
 
 from __future__ import annotations
@@ -8,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from datetime import date
 from pathlib import Path
 from typing import Sequence
 
@@ -20,7 +22,7 @@ from effectencalculator.model.tables import table_for_case
 from effectencalculator.model.validation import Finding, Findings, InvalidInputError
 from effectencalculator.model.yaml_io import read_yaml_file
 
-EXIT_OK, EXIT_INVALID = 0, 2
+EXIT_OK, EXIT_FAILED, EXIT_INVALID = 0, 1, 2
 
 
 def _report(findings: Sequence[Finding]) -> None:
@@ -56,7 +58,27 @@ def _build_parser() -> argparse.ArgumentParser:
     validate.add_argument("files", nargs="+", metavar="BESTAND")
     validate.add_argument("--table", metavar="BESTAND",
                           help="controleer casussen tegen deze kostentabel")
+
+    report = sub.add_parser("report", help="maak het PDF-casusrapport",
+                            description="Maak het casusrapport (PDF, A4) van een casus. "
+                                        "Dezelfde casus en kostentabel geven een identiek "
+                                        "bestand.")
+    report.add_argument("case", metavar="CASUS", help="casusbestand (.yaml)")
+    report.add_argument("-o", "--output", required=True, metavar="BESTAND.pdf",
+                        help="het te schrijven PDF-bestand")
+    report.add_argument("--table", metavar="BESTAND",
+                        help="reken met deze kostentabel in plaats van die van de casus")
+    report.add_argument("--date", type=_iso_date, metavar="JJJJ-MM-DD",
+                        help="datum op het rapport (standaard: de laatste opslag van de "
+                             "casus, anders de sessiedatum)")
     return parser
+
+
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is geen datum (JJJJ-MM-DD)") from None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -68,6 +90,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "summary":
             return _summary(args)
+        if args.command == "report":
+            return _report_pdf(args)
         return _validate(args)
     except InvalidInputError as exc:
         _report(exc.findings)
@@ -91,6 +115,31 @@ def _summary(args: argparse.Namespace) -> int:
     else:
         from effectencalculator.report.text_summary import summary_text
         sys.stdout.write(summary_text(case, result))
+    return EXIT_OK
+
+
+def _report_pdf(args: argparse.Namespace) -> int:
+    """Price the case, then write the PDF atomically; on any error no file is left."""
+    from effectencalculator.model.storage import SaveError
+    from effectencalculator.report.build import write_report_pdf
+
+    case, findings = read_case(args.case)
+    if findings.has_errors:
+        _report(findings.items)
+        return EXIT_INVALID
+    table, notes = table_for_case(case, args.table, args.case)
+    try:
+        result = calculate(case, table)
+    except InvalidInputError as exc:
+        _report(_in_file(exc.findings, args.case, findings))
+        return EXIT_INVALID
+    _report(findings.warnings + notes + _in_file(result.warnings, args.case, findings))
+    try:
+        write_report_pdf(case, table, args.output, created=args.date)
+    except SaveError as exc:
+        print(f"fout: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    print(f"rapport geschreven: {args.output}")
     return EXIT_OK
 
 

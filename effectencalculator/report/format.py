@@ -60,3 +60,28 @@ def format_date_short(day: date | None) -> str:
     if day is None:
         return "—"
     return f"{day.day} {MONTHS_SHORT[day.month - 1]} {day.year}"
+
+
+#: Display names of the payer codes (FORMATS.md).
+PAYER_LABELS = {
+    "gemeente": "Gemeente", "rijk": "Rijk", "zorgverzekeraar": "Zorgverzekeraar",
+    "uwv": "UWV", "werkgever": "Werkgever", "onderwijs": "Onderwijs",
+    "huishouden": "Huishouden", "overig": "Overig",
+}
+
+
+def payer_label(code: str) -> str:
+    """'uwv' → 'UWV'; an unknown code is shown as it is."""
+    return PAYER_LABELS.get(code, code)
+
+
+def format_month(day: date) -> str:
+    """date(2025, 3, 1) → 'mrt 2025' (axis labels)."""
+    return f"{MONTHS_SHORT[day.month - 1]} {day.year}"
+
+
+def format_period(first: date | None, last: date | None) -> str:
+    """'6 feb 2025 – 31 jul 2025', or one date when first == last."""
+    if first is None or last is None or first == last:
+        return format_date_short(first if first is not None else last)
+    return f"{format_date_short(first)} – {format_date_short(last)}"

@@ -1,0 +1,74 @@
+"""Benchmark (not a timed test): how long building the PDF case report takes.
+
+    python benchmarks/report_benchmark.py [--repeat N] [--keep FOLDER]
+
+Prints the time to build the example report and the 300-line stress report (the case
+of ``tests/test_report_stress.py``), each the best of N runs after one warm-up run (the
+warm-up includes loading the fonts), plus the first, cold run. Target on a 2-core
+machine: example ≤ 1 s, stress ≤ 3 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _stress_module():
+    spec = importlib.util.spec_from_file_location(
+        "report_stress", ROOT / "tests" / "test_report_stress.py")
+    module = importlib.util.module_from_spec(spec)
+    assert spec.loader is not None
+    spec.loader.exec_module(module)
+    return module
+
+
+def _time(build, repeat: int) -> tuple[float, float, bytes]:
+    start = time.perf_counter()
+    data = build()
+    cold = time.perf_counter() - start
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        data = build()
+        best = min(best, time.perf_counter() - start)
+    return cold, best, data
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--keep", type=Path, help="write the PDFs into this folder")
+    args = parser.parse_args()
+
+    from effectencalculator.model.storage import load_case, load_table
+    from effectencalculator.model.tables import table_for_case
+    from effectencalculator.report.build import build_report_pdf
+
+    example = load_case(ROOT / "examples" / "pt-ams-014-noordhoek.yaml")
+    table, _ = table_for_case(example)
+    default = load_table(ROOT / "cost_tables" / "nl-jeugd-gezin.yaml")
+    stress = _stress_module().stress_case(default)
+
+    rows = []
+    for name, case, tab, target in (("voorbeeld PT-AMS-014", example, table, 1.0),
+                                    ("stress, 300 regels", stress, default, 3.0)):
+        cold, best, data = _time(lambda: build_report_pdf(case, tab), args.repeat)
+        pages = data.count(b"/Type /Page\n")
+        rows.append((name, cold, best, target, len(data), pages))
+        if args.keep:
+            args.keep.mkdir(parents=True, exist_ok=True)
+            (args.keep / f"{case.info.code}.pdf").write_bytes(data)
+    print(f"{'rapport':24} {'eerste':>8} {'beste':>8} {'doel':>6} {'grootte':>10} {'pagina':>7}")
+    for name, cold, best, target, size, pages in rows:
+        flag = "" if best <= target else "  (boven doel)"
+        print(f"{name:24} {cold:7.2f}s {best:7.2f}s {target:5.1f}s {size / 1024:8.0f} kB "
+              f"{pages:7}{flag}")
+
+
+if __name__ == "__main__":
+    main()

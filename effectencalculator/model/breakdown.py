@@ -1,0 +1,81 @@
+"""Breakdowns of a ``CaseResult`` that the report (and later the GUI) show.
+
+They live in the model, not in the report, so that no money is computed while a report
+is laid out: every amount a reader sees comes from here or from the calculation.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from effectencalculator.model.calculation import CaseResult, ScenarioResult
+
+
+@dataclass(frozen=True)
+class Difference:
+    """One row of a comparison: referentie, interventie and referentie − interventie."""
+
+    key: str
+    reference: float
+    intervention: float
+    difference: float
+
+
+@dataclass(frozen=True)
+class Reconciliation:
+    """From the sum of the line costs (undiscounted) to the counted total."""
+
+    undiscounted: float
+    adjustment: float  # discounting and horizon cut (negative or 0)
+    counted: float
+
+
+def reconciliation(scenario: ScenarioResult) -> Reconciliation:
+    return Reconciliation(scenario.undiscounted_total,
+                          scenario.total - scenario.undiscounted_total, scenario.total)
+
+
+def _kind_category(s: ScenarioResult, kind: str) -> dict[str, float]:
+    out: dict[str, float] = defaultdict(float)
+    for r in s.lines:
+        if r.priced is not None and r.priced.item.kind == kind:
+            out[r.priced.item.category] += r.counted
+    return out
+
+
+def _differences(ref: dict, itv: dict) -> list[Difference]:
+    keys = sorted(set(ref) | set(itv), key=str)
+    return [Difference(str(k), ref.get(k, 0.0), itv.get(k, 0.0),
+                       ref.get(k, 0.0) - itv.get(k, 0.0)) for k in keys]
+
+
+def category_differences(result: CaseResult, kind: str) -> list[Difference]:
+    """Per category, for lines of ``kind`` (``inzet`` → besparingen, ``effect`` → baten).
+
+    Empty without a comparison. The rows sum to ``comparison.besparingen`` or ``baten``.
+    """
+    c = result.comparison
+    if c is None:
+        return []
+    ref, itv = result.scenarios[c.reference], result.scenarios[c.intervention]
+    return _differences(_kind_category(ref, kind), _kind_category(itv, kind))
+
+
+def year_differences(result: CaseResult) -> list[Difference]:
+    """Counted cost per calendar year of both compared scenarios (keys are years)."""
+    c = result.comparison
+    if c is None:
+        return []
+    ref, itv = result.scenarios[c.reference], result.scenarios[c.intervention]
+    return _differences(ref.by_year, itv.by_year)
+
+
+def payer_differences(result: CaseResult) -> list[Difference]:
+    """Counted cost per payer of both compared scenarios; differences = ``by_payer``."""
+    c = result.comparison
+    if c is None:
+        return []
+    ref, itv = result.scenarios[c.reference], result.scenarios[c.intervention]
+    return [Difference(payer, ref.by_payer.get(payer, 0.0), itv.by_payer.get(payer, 0.0),
+                       diff) for payer, diff in c.by_payer.items()]

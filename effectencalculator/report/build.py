@@ -1,0 +1,64 @@
+"""The public entry points of the PDF case report, for the CLI and the GUI.
+
+Compute first, render second: the case is priced once, the content is built from that
+result, and only then laid out. The file is written atomically (temporary file, fsync,
+rename), so a crash or an error never leaves a half-written PDF behind.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Callable
+
+from effectencalculator.model.calculation import calculate
+from effectencalculator.model.case import Case
+from effectencalculator.model.cost_table import CostTable
+from effectencalculator.model.storage import atomic_write_bytes
+from effectencalculator.report.content import ReportContent, build_content
+from effectencalculator.report.pdf import render_pdf
+
+Progress = Callable[[float, str], None]
+
+
+def report_content(case: Case, table: CostTable, created: date | None = None
+                   ) -> ReportContent:
+    """Price the case and build the report content (raises InvalidInputError)."""
+    return build_content(case, calculate(case, table), table, created=created)
+
+
+def build_report_pdf(case: Case, table: CostTable, created: date | None = None,
+                     progress: Progress | None = None) -> bytes:
+    """The PDF as bytes; the same case and table (and date) give the same bytes.
+
+    ``created`` defaults to a date taken from the case (``content.report_date``), never
+    today, so that a report can be reproduced. Raises InvalidInputError when the case
+    cannot be priced.
+    """
+    step = progress or (lambda fraction, message: None)
+    step(0.0, "Berekenen")
+    result = calculate(case, table)
+    step(0.1, "Inhoud samenstellen")
+    content = build_content(case, result, table, created=created)
+
+    def layout(fraction: float, message: str) -> None:
+        step(0.15 + 0.75 * fraction, message)
+
+    step(0.15, "Opmaken")
+    return render_pdf(content, layout)
+
+
+def write_report_pdf(case: Case, table: CostTable, path: str | Path, *,
+                     created: date | None = None, progress: Progress | None = None) -> None:
+    """Build the report and write it to ``path`` atomically.
+
+    ``progress(fraction 0..1, message)`` is called along the way (for a progress bar).
+    Raises InvalidInputError (invalid case) or SaveError (the file could not be written;
+    an existing file at ``path`` is then unchanged).
+    """
+    data = build_report_pdf(case, table, created, progress)
+    if progress is not None:
+        progress(0.95, "Opslaan")
+    atomic_write_bytes(Path(path), data, keep_backup=False)
+    if progress is not None:
+        progress(1.0, "Klaar")

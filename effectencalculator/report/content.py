@@ -1,0 +1,372 @@
+"""What the case report says: plain data built from the case, the calculation result
+and the cost table, kept apart from how it is drawn (``pdf.py``).
+
+Every amount here is a value of ``CaseResult`` (or of ``model.breakdown``), formatted
+with ``report.format``; nothing is computed while the PDF is laid out, so the GUI's
+preview, the PDF and an export show the same numbers. Text is plain (no markup): the
+renderer escapes it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Literal, Union
+
+from effectencalculator.model.calculation import CaseResult, ScenarioResult
+from effectencalculator.model.case import Case
+from effectencalculator.model.cost_table import CostTable
+from effectencalculator.model.storage import case_to_text
+from effectencalculator.model.timeline_layout import TimelineLayout, layout_timeline, \
+    scenario_order
+from effectencalculator.model.vocabulary import PAYERS
+from effectencalculator.report.format import format_quantity, payer_label
+
+# --------------------------------------------------------------------------- blocks
+
+
+@dataclass(frozen=True)
+class Heading:
+    text: str
+    level: int = 2
+
+
+ParaStyle = Literal["body", "lead", "small", "note", "empty", "caption"]
+
+
+@dataclass(frozen=True)
+class Para:
+    text: str
+    style: ParaStyle = "body"
+
+
+@dataclass(frozen=True)
+class Bullets:
+    items: list[str]
+
+
+@dataclass(frozen=True)
+class Quote:
+    text: str
+
+
+@dataclass(frozen=True)
+class Facts:
+    """Label–value pairs (cover, Verantwoording)."""
+
+    rows: list[tuple[str, str]]
+
+
+@dataclass(frozen=True)
+class Callout:
+    """A boxed remark the reader must not miss (how to read the money)."""
+
+    title: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Column:
+    title: str
+    align: Literal["left", "right", "center"] = "left"
+    #: share of the table width; the renderer widens a column whose words would not fit
+    weight: float = 1.0
+    #: amounts: the cell is never wrapped
+    nowrap: bool = False
+
+
+RowStyle = Literal["normal", "total", "subtotal", "unpriced", "note", "group"]
+
+
+@dataclass(frozen=True)
+class Row:
+    """A table row; ``note`` and ``group`` rows have one cell spanning the table."""
+
+    cells: list[str]
+    style: RowStyle = "normal"
+
+
+@dataclass(frozen=True)
+class TableBlock:
+    columns: list[Column]
+    rows: list[Row]
+    caption: str = ""
+    legend: str = ""
+    #: stable name, so tests and the GUI can find a table
+    key: str = ""
+    #: fraction of the text width (narrow tables for few short columns)
+    width: float = 1.0
+
+
+@dataclass(frozen=True)
+class KeyFigure:
+    label: str
+    value: str
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class KeyFigures:
+    figures: list[KeyFigure]
+
+
+@dataclass(frozen=True)
+class SeriesInfo:
+    id: str
+    label: str
+    role: str
+
+
+@dataclass(frozen=True)
+class PayerSeries:
+    """Counted cost per payer (rows) per scenario (series): the payer bar chart."""
+
+    payers: list[str]              # display names
+    series: list[SeriesInfo]
+    values: list[list[float]]      # values[series][payer]
+
+
+@dataclass(frozen=True)
+class CumulativeSeries:
+    """Cumulative counted cost over time per scenario (piecewise linear)."""
+
+    series: list[SeriesInfo]
+    points: list[list[tuple[date, float]]]
+    start: date | None
+    end: date | None
+
+
+@dataclass(frozen=True)
+class ChartBlock:
+    kind: Literal["payers", "cumulative", "timeline"]
+    title: str
+    data: Union[PayerSeries, CumulativeSeries, TimelineLayout]
+    caption: str = ""
+
+
+Block = Union[Heading, Para, Bullets, Quote, Facts, Callout, TableBlock, KeyFigures,
+              ChartBlock]
+
+
+@dataclass
+class Section:
+    id: str
+    title: str
+    blocks: list[Block] = field(default_factory=list)
+    #: the section must fit on one page (the Samenvatting)
+    one_page: bool = False
+
+
+@dataclass(frozen=True)
+class Cover:
+    title: str
+    case_code: str
+    case_title: str
+    facts: list[tuple[str, str]]
+    confidentiality: str
+
+
+@dataclass(frozen=True)
+class Metadata:
+    title: str
+    subject: str
+    author: str
+    keywords: list[str]
+    case_sha256: str
+    created: date
+
+
+@dataclass
+class ReportContent:
+    cover: Cover
+    sections: list[Section]
+    meta: Metadata
+    #: the charts the GUI shows too
+    payer_series: PayerSeries
+    cumulative_series: CumulativeSeries
+    timeline: TimelineLayout
+
+    def section(self, section_id: str) -> Section | None:
+        return next((s for s in self.sections if s.id == section_id), None)
+
+
+# --------------------------------------------------------------------------- helpers
+
+NOT_FILLED = "niet ingevuld"
+ROLE_LABELS = {"intervention": "Interventie", "reference": "Referentie", "variant": "Variant"}
+DIRECTION_SYMBOLS = {"verbeterd": "↑", "gelijk": "=", "verslechterd": "↓", "onbekend": "?"}
+KIND_LABELS = {"inzet": "inzet", "effect": "effect"}
+
+SECTION_TITLES = {
+    "samenvatting": "Samenvatting",
+    "verhaal": "Het verhaal van het gezin",
+    "perspectieven": "Perspectieven",
+    "resultaten": "Resultaten per leefdomein",
+    "kosten": "Inzet en kosten",
+    "verschil": "Verschil en gevoeligheid",
+    "verantwoording": "Verantwoording",
+}
+
+
+def case_sha256(case: Case) -> str:
+    """sha256 of the case as the program saves it (canonical YAML, UTF-8).
+
+    The case object is hashed rather than a file, so the hash identifies the content
+    the report was made from wherever the case came from (file, GUI, test).
+    """
+    return hashlib.sha256(case_to_text(case).encode("utf-8")).hexdigest()
+
+
+def report_date(case: Case) -> date:
+    """The report's fixed date, so that a case gives the same PDF every time: the date
+    of the last save in the history, else the session date, else the period's end."""
+    for entry in reversed(case.history):
+        try:
+            return date.fromisoformat(str(entry.time)[:10])
+        except ValueError:
+            continue
+    return case.info.session_date or case.info.period.end or date(2000, 1, 1)
+
+
+def scenario_title(s: ScenarioResult) -> str:
+    role = ROLE_LABELS.get(s.role, s.role)
+    label = s.label or s.id
+    return f"{role}: {label}" if label.lower() != role.lower() else role
+
+
+def direction_text(direction: str) -> str:
+    """'↑ verbeterd' (a no-break space keeps symbol and word together)."""
+    return f"{DIRECTION_SYMBOLS.get(direction, '?')}\u00a0{direction or 'onbekend'}"
+
+
+def score_text(value: float | None) -> str:
+    return "—" if value is None else format_quantity(value)
+
+
+def or_empty(text: str) -> str:
+    return text.strip() if text and text.strip() else NOT_FILLED
+
+
+def empty(text: str = NOT_FILLED) -> Para:
+    return Para(text, "empty")
+
+
+def paragraphs(text: str) -> list[str]:
+    """Split on blank lines; single line breaks inside a paragraph become spaces."""
+    blocks = [" ".join(part.split()) for part in text.replace("\r", "").split("\n\n")]
+    return [b for b in blocks if b]
+
+
+def lead_sentences(text: str, max_words: int = 90) -> str:
+    """The story in a few sentences: whole sentences of the first paragraph, up to
+    about ``max_words`` words (at least one sentence, cut with … if even that is long)."""
+    first = next(iter(paragraphs(text)), "")
+    words = first.split()
+    if len(words) <= max_words:
+        return first
+    out: list[str] = []
+    for sentence in _sentences(first):
+        if out and len(" ".join(out + [sentence]).split()) > max_words:
+            break
+        out.append(sentence)
+    result = " ".join(out)
+    if len(result.split()) > max_words:
+        result = " ".join(result.split()[:max_words]) + " …"
+    return result
+
+
+def _sentences(text: str) -> list[str]:
+    out, current = [], []
+    for word in text.split():
+        current.append(word)
+        if word.endswith((".", "!", "?")):
+            out.append(" ".join(current))
+            current = []
+    if current:
+        out.append(" ".join(current))
+    return out
+
+
+def ordered_scenarios(case: Case, result: CaseResult) -> list[ScenarioResult]:
+    """interventie, referentie, variants — the order of the timeline lanes."""
+    return [result.scenarios[case.scenarios[i].id] for i in scenario_order(case)
+            if case.scenarios[i].id in result.scenarios]
+
+
+def item_names(case: Case, table: CostTable) -> dict[str, str]:
+    names = {item_id: item.name for item_id, item in table.items.items()}
+    names.update({item.id: item.name for item in case.custom_items if item.id})
+    return names
+
+
+def payer_series(case: Case, result: CaseResult) -> PayerSeries:
+    scenarios = ordered_scenarios(case, result)
+    payers = sorted({p for s in scenarios for p in s.by_payer}, key=_payer_order)
+    return PayerSeries([payer_label(p) for p in payers],
+                       [SeriesInfo(s.id, scenario_title(s), s.role) for s in scenarios],
+                       [[s.by_payer.get(p, 0.0) for p in payers] for s in scenarios])
+
+
+def cumulative_series(case: Case, result: CaseResult) -> CumulativeSeries:
+    scenarios = ordered_scenarios(case, result)
+    days = [d for s in scenarios for d, _ in s.cumulative]
+    return CumulativeSeries([SeriesInfo(s.id, scenario_title(s), s.role) for s in scenarios],
+                            [list(s.cumulative) for s in scenarios],
+                            min(days) if days else case.info.period.start,
+                            max(days) if days else case.info.period.end)
+
+
+def _payer_order(code: str) -> tuple[int, str]:
+    return (PAYERS.index(code) if code in PAYERS else len(PAYERS), code)
+
+
+def build_content(case: Case, result: CaseResult, table: CostTable, *,
+                  created: date | None = None) -> ReportContent:
+    """The whole report as data. ``created`` defaults to :func:`report_date`."""
+    from effectencalculator.report import content_sections as cs
+    created = created or report_date(case)
+    digest = case_sha256(case)
+    info = case.info
+    timeline = layout_timeline(case, item_names(case, table))
+    payers = payer_series(case, result)
+    cumulative = cumulative_series(case, result)
+    ctx = cs.Context(case, result, table, created, digest, timeline, payers, cumulative)
+    sections = [cs.summary(ctx), cs.story(ctx), cs.perspectives(ctx), cs.outcomes(ctx),
+                cs.costs(ctx), cs.difference(ctx), cs.accountability(ctx)]
+    title = f"Casusrapport {info.code}" + (f" — {info.title}" if info.title else "")
+    meta = Metadata(
+        title=title, subject=f"Casus {info.code}: effecten, baten en besparingen",
+        author=info.researcher or "Effectencalculator",
+        keywords=["Effectencalculator", info.code, f"casus-sha256:{digest}",
+                  f"kostentabel:{result.table_name} {result.table_version}"],
+        case_sha256=digest, created=created)
+    return ReportContent(cs.cover(ctx), sections, meta, payers, cumulative, timeline)
+
+
+def all_text(content: ReportContent) -> list[str]:
+    """Every text of the report in reading order (tests, search in the GUI preview)."""
+    out: list[str] = [content.cover.title, content.cover.case_code]
+    for section in content.sections:
+        out.append(section.title)
+        for block in section.blocks:
+            out.extend(_block_text(block))
+    return out
+
+
+def _block_text(block: Any) -> list[str]:
+    if isinstance(block, (Heading, Para, Quote)):
+        return [block.text]
+    if isinstance(block, Bullets):
+        return list(block.items)
+    if isinstance(block, Facts):
+        return [f"{a} {b}" for a, b in block.rows]
+    if isinstance(block, Callout):
+        return [block.title, block.text]
+    if isinstance(block, TableBlock):
+        return [c.title for c in block.columns] + [" ".join(r.cells) for r in block.rows]
+    if isinstance(block, KeyFigures):
+        return [f"{f.label} {f.value} {f.note}" for f in block.figures]
+    if isinstance(block, ChartBlock):
+        return [block.title, block.caption]
+    return []
