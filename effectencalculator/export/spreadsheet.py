@@ -76,3 +76,22 @@ def _sheet_name(name: str, used: set[str]) -> str:
         n += 1
     used.add(candidate.lower())
     return candidate
+
+
+def _slug(name: str) -> str:
+    return "-".join("".join(ch if ch.isalnum() else " " for ch in name.lower()).split())
+
+
+def write_sheets(sheets: list[Sheet], path: str | Path) -> list[Path]:
+    """XLSX: one workbook. CSV: the first sheet at ``path``, every other sheet beside it
+    as ``NAME-<sheet>.csv``. Returns the files written."""
+    path = Path(path)
+    if path.suffix.lower() == ".xlsx":
+        write_xlsx(sheets, path)
+        return [path]
+    written = []
+    for n, sheet in enumerate(sheets):
+        target = path if n == 0 else path.with_name(f"{path.stem}-{_slug(sheet.name)}.csv")
+        write_csv(sheet, target)
+        written.append(target)
+    return written

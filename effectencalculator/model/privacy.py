@@ -12,12 +12,12 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
 
 from effectencalculator.model.case import Case
+from effectencalculator.model.user_dirs import user_config_dir
 
 NEVER_EXPORT_ENV = "EFFECTENCALCULATOR_NEVER_EXPORT"
 
@@ -165,15 +165,7 @@ def scan_case(case: Case, never_export: Iterable[str] = ()) -> list[PrivacyFindi
 def never_export_path() -> Path:
     """The researcher's own list, one word or name per line, outside any case file."""
     configured = os.environ.get(NEVER_EXPORT_ENV)
-    if configured:
-        return Path(configured)
-    if sys.platform.startswith("win"):
-        base = Path(os.environ.get("APPDATA", Path.home() / "AppData" / "Roaming"))
-    elif sys.platform == "darwin":
-        base = Path.home() / "Library" / "Application Support"
-    else:
-        base = Path(os.environ.get("XDG_CONFIG_HOME", Path.home() / ".config"))
-    return base / "effectencalculator" / "niet-exporteren.txt"
+    return Path(configured) if configured else user_config_dir() / "niet-exporteren.txt"
 
 
 def load_never_export(path: Path | None = None) -> list[str]:

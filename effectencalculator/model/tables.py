@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import re
-import sys
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -17,6 +16,7 @@ from pathlib import Path
 from effectencalculator.model.case import Case
 from effectencalculator.model.cost_table import CostTable
 from effectencalculator.model.storage import load_table
+from effectencalculator.model.user_dirs import user_data_dir
 from effectencalculator.model.validation import Finding, InvalidInputError, Severity
 from effectencalculator.model.yaml_io import read_yaml_file
 
@@ -38,15 +38,7 @@ def shipped_tables_dir() -> Path:
 def user_tables_dir() -> Path:
     """``$EFFECTENCALCULATOR_TABLES``, else the platform's per-user data folder."""
     configured = os.environ.get(USER_TABLES_ENV)
-    if configured:
-        return Path(configured)
-    if sys.platform.startswith("win"):
-        base = Path(os.environ.get("APPDATA", Path.home() / "AppData" / "Roaming"))
-    elif sys.platform == "darwin":
-        base = Path.home() / "Library" / "Application Support"
-    else:
-        base = Path(os.environ.get("XDG_DATA_HOME", Path.home() / ".local" / "share"))
-    return base / "effectencalculator" / "cost_tables"
+    return Path(configured) if configured else user_data_dir() / "cost_tables"
 
 
 def available_tables() -> list[TableRef]:
