@@ -1,28 +1,44 @@
-"""Command line: ``effectencalculator summary|validate|report``.
+"""Command line: ``effectencalculator summary|validate|check|report|export|portfolio``.
 
-Exit codes: 0 success, 2 invalid input (messages naming file and field on stderr),
-1 when the report could not be written (the message says why; no file is left).
+Exit codes: 0 success; 1 a file could not be written, or the privacy check has open
+findings; 2 invalid input (messages naming file, line and field on stderr).
 """
 
 from __future__ import annotations
 
 import argparse
+import getpass
 import json
+import os
 import sys
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Sequence
 
 from effectencalculator import __version__
-from effectencalculator.model.calculation import calculate
+from effectencalculator.model.calculation import CaseResult, calculate
+from effectencalculator.model.case import Case
 from effectencalculator.model.cost_table import CostTable
-from effectencalculator.model.storage import read_case, read_table
+from effectencalculator.model.storage import (
+    PasswordRequired, SaveError, load_table, read_case, read_table,
+)
 from effectencalculator.model.summary import summary_dict
-from effectencalculator.model.tables import table_for_case
+from effectencalculator.model.tables import default_table_path, table_for_case
 from effectencalculator.model.validation import Finding, Findings, InvalidInputError
 from effectencalculator.model.yaml_io import read_yaml_file
 
 EXIT_OK, EXIT_FAILED, EXIT_INVALID = 0, 1, 2
+PASSWORD_ENV = "EFFECTENCALCULATOR_PASSWORD"
+FORMATS = (".pdf", ".xlsx", ".csv")
+
+
+class CommandError(Exception):
+    """Stops a command with a message and an exit code."""
+
+    def __init__(self, message: str, code: int = EXIT_INVALID):
+        super().__init__(message)
+        self.code = code
 
 
 def _report(findings: Sequence[Finding]) -> None:
@@ -35,22 +51,42 @@ def _report(findings: Sequence[Finding]) -> None:
             print(text, file=sys.stderr)
 
 
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is geen datum (JJJJ-MM-DD)") from None
+
+
 def _build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="effectencalculator",
         description="Effectencalculator: prijst de inzet in een casus (interventie en "
-                    "referentie) met bronvermelde kostentabellen.")
+                    "referentie) met bronvermelde kostentabellen. Versleutelde casussen "
+                    f"(.ecase): het wachtwoord komt uit ${PASSWORD_ENV} of wordt gevraagd.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="OPDRACHT")
+
+    def table_option(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--table", metavar="BESTAND",
+                       help="reken met deze kostentabel in plaats van die van de casus")
+
+    def privacy_option(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--accept-privacy-findings", action="store_true",
+                       help="exporteer ondanks open bevindingen van de privacycontrole "
+                            "(het rapport vermeldt ze)")
 
     summary = sub.add_parser("summary", help="bereken een casus en toon de uitkomsten",
                              description="Bereken een casus: totalen per scenario, per "
                                          "financier, besparingen, baten en rendement.")
-    summary.add_argument("case", metavar="CASUS", help="casusbestand (.yaml)")
-    summary.add_argument("--table", metavar="BESTAND",
-                         help="reken met deze kostentabel in plaats van die van de casus")
+    summary.add_argument("case", metavar="CASUS", help="casusbestand (.yaml of .ecase)")
+    table_option(summary)
     summary.add_argument("--json", action="store_true",
                          help="uitvoer als JSON (bedragen afgerond op centen)")
+    summary.add_argument("--uncertainty", action="store_true",
+                         help="voeg het Monte Carlo-interval (P10–P50–P90) toe")
+    summary.add_argument("--draws", type=int, default=10_000, metavar="N",
+                         help="aantal trekkingen voor --uncertainty (standaard 10000)")
 
     validate = sub.add_parser("validate", help="controleer casus- en kostentabelbestanden",
                               description="Controleer bestanden; exit 0 als alles geldig is, "
@@ -59,26 +95,55 @@ def _build_parser() -> argparse.ArgumentParser:
     validate.add_argument("--table", metavar="BESTAND",
                           help="controleer casussen tegen deze kostentabel")
 
+    check = sub.add_parser("check", help="privacycontrole van een casus",
+                           description="Zoek in alle vrije tekst naar wat mensen herkenbaar "
+                                       "maakt (geboortedata, postcodes, telefoonnummers, "
+                                       "e-mailadressen, BSN's, adressen, woorden van uw eigen "
+                                       "niet-exporteren-lijst). Exit 0: schoon, 1: bevindingen.")
+    check.add_argument("case", metavar="CASUS")
+    check.add_argument("--never-export", metavar="BESTAND",
+                       help="eigen lijst met namen/woorden (één per regel); standaard de lijst "
+                            "in uw gebruikersinstellingen")
+
     report = sub.add_parser("report", help="maak het PDF-casusrapport",
                             description="Maak het casusrapport (PDF, A4) van een casus. "
                                         "Dezelfde casus en kostentabel geven een identiek "
                                         "bestand.")
-    report.add_argument("case", metavar="CASUS", help="casusbestand (.yaml)")
+    report.add_argument("case", metavar="CASUS", help="casusbestand (.yaml of .ecase)")
     report.add_argument("-o", "--output", required=True, metavar="BESTAND.pdf",
                         help="het te schrijven PDF-bestand")
-    report.add_argument("--table", metavar="BESTAND",
-                        help="reken met deze kostentabel in plaats van die van de casus")
+    table_option(report)
     report.add_argument("--date", type=_iso_date, metavar="JJJJ-MM-DD",
                         help="datum op het rapport (standaard: de laatste opslag van de "
                              "casus, anders de sessiedatum)")
+    privacy_option(report)
+
+    export = sub.add_parser("export", help="exporteer een casus als spreadsheet",
+                            description="XLSX: samenvatting, regels per scenario, gebruikte "
+                                        "posten met bronnen. CSV: dezelfde tabellen, elk in "
+                                        "een eigen bestand (BESTAND.csv, BESTAND-regels-…csv).")
+    export.add_argument("case", metavar="CASUS")
+    export.add_argument("-o", "--output", required=True, metavar="BESTAND.xlsx|.csv")
+    table_option(export)
+    privacy_option(export)
+
+    portfolio = sub.add_parser("portfolio", help="vergelijk een verzameling casussen",
+                               description="Kerncijfers per casus en samen (totaal, gemiddelde, "
+                                           "mediaan, per financier, per categorie), met één "
+                                           "kostentabel en één prijspeil.")
+    portfolio.add_argument("paths", nargs="+", metavar="PAD",
+                           help="casusbestanden of mappen met casussen (*.yaml)")
+    portfolio.add_argument("-o", "--output", required=True, metavar="BESTAND.pdf|.xlsx|.csv")
+    table_option(portfolio)
+    portfolio.add_argument("--price-year", type=int, metavar="JAAR",
+                           help="prijspeil (standaard: het prijspeil dat de meeste casussen "
+                                "gebruiken)")
+    portfolio.add_argument("--date", type=_iso_date, metavar="JJJJ-MM-DD",
+                           help="datum op het PDF-rapport (standaard: de laatste "
+                                "rapportdatum van de casussen, zodat het bestand "
+                                "reproduceerbaar is)")
+    privacy_option(portfolio)
     return parser
-
-
-def _iso_date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is geen datum (JJJJ-MM-DD)") from None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -87,60 +152,61 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return EXIT_OK
+    commands = {"summary": _summary, "validate": _validate, "check": _check,
+                "report": _report_pdf, "export": _export, "portfolio": _portfolio}
     try:
-        if args.command == "summary":
-            return _summary(args)
-        if args.command == "report":
-            return _report_pdf(args)
-        return _validate(args)
+        return commands[args.command](args)
     except InvalidInputError as exc:
         _report(exc.findings)
         return EXIT_INVALID
-
-
-def _summary(args: argparse.Namespace) -> int:
-    case, findings = read_case(args.case)
-    if findings.has_errors:
-        _report(findings.items)
-        return EXIT_INVALID
-    table, notes = table_for_case(case, args.table, args.case)
-    try:
-        result = calculate(case, table)
-    except InvalidInputError as exc:
-        _report(_in_file(exc.findings, args.case, findings))
-        return EXIT_INVALID
-    _report(findings.warnings + notes + _in_file(result.warnings, args.case, findings))
-    if args.json:
-        print(json.dumps(summary_dict(result), ensure_ascii=False, indent=2))
-    else:
-        from effectencalculator.report.text_summary import summary_text
-        sys.stdout.write(summary_text(case, result))
-    return EXIT_OK
-
-
-def _report_pdf(args: argparse.Namespace) -> int:
-    """Price the case, then write the PDF atomically; on any error no file is left."""
-    from effectencalculator.model.storage import SaveError
-    from effectencalculator.report.build import write_report_pdf
-
-    case, findings = read_case(args.case)
-    if findings.has_errors:
-        _report(findings.items)
-        return EXIT_INVALID
-    table, notes = table_for_case(case, args.table, args.case)
-    try:
-        result = calculate(case, table)
-    except InvalidInputError as exc:
-        _report(_in_file(exc.findings, args.case, findings))
-        return EXIT_INVALID
-    _report(findings.warnings + notes + _in_file(result.warnings, args.case, findings))
-    try:
-        write_report_pdf(case, table, args.output, created=args.date)
+    except CommandError as exc:
+        print(f"fout: {exc}", file=sys.stderr)
+        return exc.code
     except SaveError as exc:
         print(f"fout: {exc}", file=sys.stderr)
         return EXIT_FAILED
-    print(f"rapport geschreven: {args.output}")
-    return EXIT_OK
+
+
+# -- shared steps ----------------------------------------------------------------------
+
+def _password(path: str) -> str:
+    """From the environment, else a prompt; never from the command line."""
+    password = os.environ.get(PASSWORD_ENV)
+    if password:
+        return password
+    if sys.stdin is not None and sys.stdin.isatty():
+        return getpass.getpass(f"Wachtwoord voor {path}: ")
+    raise CommandError(f"{path}: dit casusbestand is versleuteld; zet het wachtwoord in "
+                       f"${PASSWORD_ENV} of start de opdracht in een terminal")
+
+
+def _read(path: str) -> tuple[Case, Findings]:
+    try:
+        return read_case(path)
+    except PasswordRequired:
+        return read_case(path, _password(path))
+
+
+@dataclass
+class Priced:
+    case: Case
+    table: CostTable
+    result: CaseResult
+    findings: Findings
+
+
+def _load_and_price(path: str, table_file: str | None) -> Priced:
+    """Read, check and price a case; report warnings; InvalidInputError on errors."""
+    case, findings = _read(path)
+    if findings.has_errors:
+        raise InvalidInputError(findings.items)
+    table, notes = table_for_case(case, table_file, path)
+    try:
+        result = calculate(case, table)
+    except InvalidInputError as exc:
+        raise InvalidInputError(_in_file(exc.findings, path, findings)) from None
+    _report(findings.warnings + notes + _in_file(result.warnings, path, findings))
+    return Priced(case, table, result, findings)
 
 
 def _in_file(items: Sequence[Finding], file: str, context: Findings) -> list[Finding]:
@@ -149,6 +215,124 @@ def _in_file(items: Sequence[Finding], file: str, context: Findings) -> list[Fin
     for f in items:
         (placed.error if f.is_error else placed.warning)(f.path, f.message)
     return placed.items
+
+
+def _privacy_gate(case: Case, path: str, accept: bool):
+    """Refuse an export while privacy findings are open, unless explicitly accepted."""
+    from effectencalculator.model.privacy import PrivacyStatus, check_privacy, \
+        load_never_export
+
+    status = check_privacy(case, load_never_export())
+    if status.clean:
+        return status
+    for finding in status.open:
+        print(f"{path}: {finding.format()}", file=sys.stderr)
+    if not accept:
+        raise CommandError(f"{path}: de privacycontrole vond {len(status.open)} mogelijk "
+                           "herleidbare gegevens; pas ze aan, of exporteer bewust met "
+                           "--accept-privacy-findings", EXIT_FAILED)
+    return PrivacyStatus(status.findings, list(status.findings))
+
+
+def _output(path: str, allowed: tuple[str, ...]) -> Path:
+    output = Path(path)
+    if output.suffix.lower() not in allowed:
+        raise CommandError(f"{path}: onbekend uitvoerformaat '{output.suffix}' (kies uit: "
+                           f"{', '.join(allowed)})")
+    return output
+
+
+# -- commands ----------------------------------------------------------------------------
+
+def _summary(args: argparse.Namespace) -> int:
+    priced = _load_and_price(args.case, args.table)
+    uncertainty = None
+    if args.uncertainty:
+        from effectencalculator.model.uncertainty import simulate
+
+        if args.draws < 100:
+            raise CommandError("--draws moet minstens 100 zijn")
+        uncertainty = simulate(priced.result, draws=args.draws)
+    if args.json:
+        data = summary_dict(priced.result, uncertainty)
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        from effectencalculator.report.text_summary import summary_text
+        sys.stdout.write(summary_text(priced.case, priced.result, uncertainty))
+    return EXIT_OK
+
+
+def _check(args: argparse.Namespace) -> int:
+    from effectencalculator.model.privacy import check_privacy, load_never_export
+
+    case, findings = _read(args.case)
+    if findings.has_errors:
+        raise InvalidInputError(findings.items)
+    words = load_never_export(Path(args.never_export) if args.never_export else None)
+    status = check_privacy(case, words)
+    for finding in status.open:
+        print(f"{args.case}: {finding.format()}")
+    for finding in status.accepted:
+        print(f"{args.case}: geaccepteerd: {finding.format()}")
+    if status.clean:
+        print(f"{args.case}: geen herleidbare gegevens gevonden"
+              + (f" ({len(status.accepted)} geaccepteerd)" if status.accepted else ""))
+        return EXIT_OK
+    return EXIT_FAILED
+
+
+def _report_pdf(args: argparse.Namespace) -> int:
+    """Price the case, then write the PDF atomically; on any error no file is left."""
+    from effectencalculator.report.build import write_report_pdf
+
+    output = _output(args.output, (".pdf",))
+    priced = _load_and_price(args.case, args.table)
+    privacy = _privacy_gate(priced.case, args.case, args.accept_privacy_findings)
+    write_report_pdf(priced.case, priced.table, output, created=args.date, privacy=privacy)
+    print(f"rapport geschreven: {output}")
+    return EXIT_OK
+
+
+def _export(args: argparse.Namespace) -> int:
+    from effectencalculator.export.rows import case_sheets
+    from effectencalculator.export.spreadsheet import write_sheets
+
+    output = _output(args.output, (".xlsx", ".csv"))
+    priced = _load_and_price(args.case, args.table)
+    _privacy_gate(priced.case, args.case, args.accept_privacy_findings)
+    for written in write_sheets(case_sheets(priced.case, priced.result, priced.table), output):
+        print(f"geschreven: {written}")
+    return EXIT_OK
+
+
+def _portfolio(args: argparse.Namespace) -> int:
+    from effectencalculator.model.portfolio import build_portfolio
+
+    output = _output(args.output, FORMATS)
+    table = load_table(args.table) if args.table else load_table(default_table_path())
+    portfolio = build_portfolio(args.paths, table, price_year=args.price_year)
+    if not portfolio.cases:
+        raise CommandError("geen casusbestanden gevonden in " + ", ".join(args.paths))
+    for entry in portfolio.failed:
+        print(f"{entry.path}: niet meegeteld:", file=sys.stderr)
+        _report(entry.errors)
+    for entry in portfolio.priced:
+        _privacy_gate(entry.case, str(entry.path), args.accept_privacy_findings)
+    if output.suffix.lower() == ".pdf":
+        from effectencalculator.report.portfolio_pdf import write_portfolio_pdf
+
+        write_portfolio_pdf(portfolio, output, created=args.date)
+        written = [output]
+    else:
+        from effectencalculator.export.rows import portfolio_sheets
+        from effectencalculator.export.spreadsheet import write_sheets
+
+        written = write_sheets(portfolio_sheets(portfolio), output)
+    for path in written:
+        print(f"geschreven: {path}")
+    print(f"{len(portfolio.priced)} van {len(portfolio.cases)} casussen berekend "
+          f"(kostentabel {table.name} {table.version}, prijspeil {portfolio.price_year})")
+    return EXIT_OK
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -177,14 +361,14 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _validate_one(path: Path, override: CostTable | None) -> tuple[bool, str, list[Finding]]:
-    document = read_yaml_file(path)
-    data = document.data
+    raw_case = path.suffix == ".ecase"
+    data = None if raw_case else read_yaml_file(path).data
     is_table = isinstance(data, dict) and "items" in data and "scenarios" not in data \
         and "case" not in data
     if is_table:
         _, findings = read_table(path)
         return not findings.has_errors, "kostentabel", findings.items
-    case, findings = read_case(path)
+    case, findings = _read(str(path))
     if findings.has_errors:
         return False, "casus", findings.items
     if override is not None:

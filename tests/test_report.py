@@ -122,7 +122,10 @@ def test_probability_notes_stand_next_to_their_lines(example):
     assert "Kans 70%: Ondertoezichtstelling van de drie kinderen" in text
     assert "Kans 35%: Uithuisplaatsing Kind 1" in text
     assert "potentiële besparing" in text and "geen kasstroom" in text
-    assert "nog geen bandbreedte (P10–P90) en geen gevoeligheidsanalyse" in text
+    # the range and the sensitivity are shown, no longer announced as "not yet"
+    assert "nog geen bandbreedte" not in text and "nog niet beschikbaar" not in text
+    assert "Bandbreedte netto resultaat (P10–P90)" in text
+    assert "Gevoeligheid van het netto resultaat per regel" in text
 
 
 def test_dutch_characters_and_fonts_are_embedded(example):

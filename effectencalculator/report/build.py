@@ -14,6 +14,7 @@ from typing import Callable
 from effectencalculator.model.calculation import calculate
 from effectencalculator.model.case import Case
 from effectencalculator.model.cost_table import CostTable
+from effectencalculator.model.privacy import PrivacyStatus
 from effectencalculator.model.storage import atomic_write_bytes
 from effectencalculator.report.content import ReportContent, build_content
 from effectencalculator.report.pdf import render_pdf
@@ -21,25 +22,29 @@ from effectencalculator.report.pdf import render_pdf
 Progress = Callable[[float, str], None]
 
 
-def report_content(case: Case, table: CostTable, created: date | None = None
-                   ) -> ReportContent:
+def report_content(case: Case, table: CostTable, created: date | None = None, *,
+                   privacy: PrivacyStatus | None = None) -> ReportContent:
     """Price the case and build the report content (raises InvalidInputError)."""
-    return build_content(case, calculate(case, table), table, created=created)
+    return build_content(case, calculate(case, table), table, created=created,
+                         privacy=privacy)
 
 
 def build_report_pdf(case: Case, table: CostTable, created: date | None = None,
-                     progress: Progress | None = None) -> bytes:
+                     progress: Progress | None = None, *,
+                     privacy: PrivacyStatus | None = None) -> bytes:
     """The PDF as bytes; the same case and table (and date) give the same bytes.
 
     ``created`` defaults to a date taken from the case (``content.report_date``), never
-    today, so that a report can be reproduced. Raises InvalidInputError when the case
-    cannot be priced.
+    today, so that a report can be reproduced. ``privacy``: the outcome of the privacy
+    check for this export (``model.privacy.check_privacy``), stated in the
+    Verantwoording; None states that the check was not run. Raises InvalidInputError
+    when the case cannot be priced.
     """
     step = progress or (lambda fraction, message: None)
     step(0.0, "Berekenen")
     result = calculate(case, table)
     step(0.1, "Inhoud samenstellen")
-    content = build_content(case, result, table, created=created)
+    content = build_content(case, result, table, created=created, privacy=privacy)
 
     def layout(fraction: float, message: str) -> None:
         step(0.15 + 0.75 * fraction, message)
@@ -49,14 +54,15 @@ def build_report_pdf(case: Case, table: CostTable, created: date | None = None,
 
 
 def write_report_pdf(case: Case, table: CostTable, path: str | Path, *,
-                     created: date | None = None, progress: Progress | None = None) -> None:
+                     created: date | None = None, progress: Progress | None = None,
+                     privacy: PrivacyStatus | None = None) -> None:
     """Build the report and write it to ``path`` atomically.
 
     ``progress(fraction 0..1, message)`` is called along the way (for a progress bar).
     Raises InvalidInputError (invalid case) or SaveError (the file could not be written;
     an existing file at ``path`` is then unchanged).
     """
-    data = build_report_pdf(case, table, created, progress)
+    data = build_report_pdf(case, table, created, progress, privacy=privacy)
     if progress is not None:
         progress(0.95, "Opslaan")
     atomic_write_bytes(Path(path), data, keep_backup=False)

@@ -20,7 +20,8 @@ from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from effectencalculator.model.timeline_layout import TimelineLane, TimelineLayout, TimelineRow
-from effectencalculator.report.content import CumulativeSeries, PayerSeries, ReportContent
+from effectencalculator.report.content import CumulativeSeries, NetBar, PayerSeries, \
+    PortfolioNetSeries, ReportContent, TornadoSeries
 from effectencalculator.report.fonts import SANS, SANS_BOLD, register_fonts
 from effectencalculator.report.format import MONTHS_SHORT, format_euro, format_month
 
@@ -71,11 +72,14 @@ def _fit(text: str, width: float, size: float, bold: bool = False) -> str:
     return text.rstrip() + "…"
 
 
-def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
-    """Round axis values (1, 2, 2,5 or 5 × 10^n steps) covering ``low``..``high``."""
-    low, high = min(low, 0.0), max(high, 0.0)
+def nice_ticks(low: float, high: float, count: int = 5, *, include_zero: bool = True
+               ) -> list[float]:
+    """Round axis values (1, 2, 2,5 or 5 × 10^n steps) covering ``low``..``high`` (and
+    zero, unless ``include_zero`` is false)."""
+    if include_zero:
+        low, high = min(low, 0.0), max(high, 0.0)
     if high - low <= 0:
-        return [0.0, 1.0]
+        return [0.0, 1.0] if high == 0 else [low - abs(low) * 0.1, high + abs(high) * 0.1]
     raw = (high - low) / count
     magnitude = 10 ** math.floor(math.log10(raw))
     step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
@@ -441,3 +445,230 @@ def timeline_parts(layout: TimelineLayout, width: float, max_height: float) -> l
     parts = [part for part in parts if part]
     return [timeline_chart(layout, width, part, legend=(i == len(parts) - 1))
             for i, part in enumerate(parts)]
+
+
+# --------------------------------------------------------------------------- tornado
+
+TORNADO_ROW_H = 14.0
+DARK = colors.Color(0.3, 0.3, 0.3)
+LIGHT_FILL = colors.Color(0.82, 0.82, 0.82)
+
+
+def _signed_euro(value: float) -> str:
+    """'+€ 1.234' / '−€ 567' / '€ 0' (a change, not an amount)."""
+    text = format_euro(abs(value))
+    if text == format_euro(0):
+        return text
+    return ("+" if value > 0 else "−") + text
+
+
+def tornado_chart(content_or_series: ReportContent | TornadoSeries, width: float,
+                  height: float | None = None, *,
+                  axis_label: str = "Netto maatschappelijk resultaat in euro") -> Drawing:
+    """The sensitivity tornado: per line (largest spread on top) a bar from the lowest to
+    the highest net result that changing that one line gives, split at the deterministic
+    net result (vertical line): dark where the result drops, light where it rises. The
+    changes are written at the bar ends; a dotted line marks zero. ``height`` None: as
+    tall as the rows need."""
+    register_fonts()
+    series = content_or_series.tornado_series \
+        if isinstance(content_or_series, ReportContent) else content_or_series
+    bars = list(series.bars) if series is not None else []
+    if height is None:
+        height = tornado_chart_height(series)
+    d = _new_drawing(width, height)
+    if not bars:
+        d.add(_text(width / 2, height / 2, "Geen regel verandert het netto resultaat",
+                    anchor="middle", color=MUTED))
+        return d
+    base = series.base
+    size = 6.5
+    legend_h, top_h, axis_h = 18.0, 12.0, 28.0
+    # Labels: "1. item name" and, in a muted column of its own, the scenario.
+    tag_w = max(_width(bar.scenario, size) for bar in bars)
+    names = [f"{n}. {bar.label}" for n, bar in enumerate(bars, 1)]
+    label_w = min(max(_width(t, size) for t in names) + tag_w + 14, width * 0.4)
+    value_w = max(_width(_signed_euro(v), size) for bar in bars for v in (bar.low, bar.high))
+    value_w += 6
+    x0, x1 = label_w + value_w, width - value_w
+    y_top, y_bottom = height - legend_h - top_h, axis_h
+    low = min(base + min(b.low for b in bars), base)
+    high = max(base + max(b.high for b in bars), base)
+    # Zero is on the axis when it is near the bars (does a change flip the sign?); far
+    # away it would squeeze every bar into a sliver.
+    near = low - (high - low) * 0.5 <= 0 <= high + (high - low) * 0.5
+    ticks = axis_ticks(low, high, x1 - x0, size, include_zero=near)
+    lo, hi = ticks[0], ticks[-1]
+
+    def x_of(v: float) -> float:
+        return x0 + (v - lo) / (hi - lo) * (x1 - x0)
+
+    for t in ticks:
+        x = x_of(t)
+        d.add(Line(x, y_bottom, x, y_top, strokeColor=GRID, strokeWidth=0.5))
+        d.add(_text(x, y_bottom - 10, format_euro(t), size, "middle", color=MUTED))
+    d.add(Line(x0, y_bottom, x1, y_bottom, strokeColor=BLACK, strokeWidth=0.7))
+    d.add(_text((x0 + x1) / 2, 2, axis_label, 7, "middle", color=MUTED))
+    zero_line = lo <= 0 <= hi and abs(x_of(0) - x_of(base)) > 1
+    if zero_line:
+        d.add(Line(x_of(0), y_bottom, x_of(0), y_top, strokeColor=BLACK, strokeWidth=0.6,
+                   strokeDashArray=(1, 1.6)))
+    bar_h = TORNADO_ROW_H * 0.64
+    xb = x_of(base)
+    for n, (bar, name) in enumerate(zip(bars, names)):
+        mid = y_top - (n + 0.5) * TORNADO_ROW_H
+        d.add(_text(0, mid - 2.3, _fit(name, label_w - tag_w - 14, size), size))
+        d.add(_text(label_w - 6, mid - 2.3, bar.scenario, size, "end", color=MUTED))
+        left, right = x_of(base + bar.low), x_of(base + bar.high)
+        if bar.low < 0:
+            d.add(Rect(left, mid - bar_h / 2, xb - left, bar_h, fillColor=DARK,
+                       strokeColor=BLACK, strokeWidth=0.5))
+            d.add(_text(left - 3, mid - 2.3, _signed_euro(bar.low), size, "end"))
+        if bar.high > 0:
+            d.add(Rect(xb, mid - bar_h / 2, right - xb, bar_h, fillColor=LIGHT_FILL,
+                       strokeColor=BLACK, strokeWidth=0.5))
+            d.add(_text(right + 3, mid - 2.3, _signed_euro(bar.high), size))
+    d.add(Line(xb, y_bottom, xb, y_top + 3, strokeColor=BLACK, strokeWidth=1.1))
+    d.add(_text(xb, y_top + 4, f"puntschatting {format_euro(base)}", size, "middle",
+                bold=True))
+
+    def line_swatch(dash):
+        return lambda x, y: [Line(x + 6, y - 1, x + 6, y + 7, strokeColor=BLACK,
+                                  strokeWidth=1.1 if dash is None else 0.6,
+                                  strokeDashArray=dash)]
+
+    def bar_swatch(fill):
+        return lambda x, y: [Rect(x, y - 1, 12, 7, fillColor=fill, strokeColor=BLACK,
+                                  strokeWidth=0.5)]
+
+    entries = [("netto resultaat lager", bar_swatch(DARK)),
+               ("netto resultaat hoger", bar_swatch(LIGHT_FILL)),
+               ("puntschatting", line_swatch(None))]
+    if zero_line:
+        entries.append(("nul", line_swatch((1, 1.6))))
+    _legend(d, 0, height - 10, entries, width)
+    return d
+
+
+def axis_ticks(low: float, high: float, axis_width: float, size: float = 6.5, *,
+               include_zero: bool = True) -> list[float]:
+    """Round ticks (:func:`nice_ticks`) whose euro labels do not run into each other on
+    an axis ``axis_width`` wide: fewer ticks when the amounts are long."""
+    for count in (5, 4, 3, 2):
+        ticks = nice_ticks(low, high, count, include_zero=include_zero)
+        widest = max(_width(format_euro(t), size) for t in ticks)
+        if axis_width / max(len(ticks) - 1, 1) >= widest + 8:
+            return ticks
+    return ticks
+
+
+def tornado_chart_height(series: TornadoSeries | None) -> float:
+    rows = len(series.bars) if series is not None else 0
+    return 18 + 12 + 28 + max(rows, 1) * TORNADO_ROW_H + 4
+
+
+# --------------------------------------------------------------------------- portfolio
+
+NET_ROW_H = 13.0
+MEDIUM = colors.Color(0.55, 0.55, 0.55)
+PALE = colors.Color(0.9, 0.9, 0.9)
+
+
+def portfolio_net_chart(series: PortfolioNetSeries, width: float,
+                        height: float | None = None, *, bars: Sequence[NetBar] | None = None,
+                        value_range: tuple[float, float] | None = None, legend: bool = True,
+                        axis_label: str = "Netto maatschappelijk resultaat in euro"
+                        ) -> Drawing:
+    """Net result per case as horizontal bars from zero, with the P10–P90 interval as a
+    whisker; a case whose interval contains zero is drawn light and marked "onzeker".
+
+    ``bars`` and ``value_range`` draw a part of a long portfolio on the common scale
+    (:func:`portfolio_net_parts`); by default everything is drawn.
+    """
+    register_fonts()
+    rows = list(series.bars if bars is None else bars)
+    if height is None:
+        height = portfolio_net_chart_height(len(rows), legend)
+    d = _new_drawing(width, height)
+    if not rows:
+        d.add(_text(width / 2, height / 2, "Geen berekende casussen", anchor="middle",
+                    color=MUTED))
+        return d
+    size = 6.5
+    legend_h = 18.0 if legend else 4.0
+    axis_h = 28.0
+    lo_v, hi_v = value_range or _net_range(series.bars)
+    label_w = min(max(_width(b.label, size) for b in series.bars) + 8, width * 0.25)
+    value_w = max(_width(format_euro(b.value) + "  onzeker", size) for b in series.bars) + 8
+    x0, x1 = label_w, width - value_w
+    ticks = axis_ticks(lo_v, hi_v, x1 - x0, size)
+    lo, hi = ticks[0], ticks[-1]
+    y_top, y_bottom = height - legend_h - 4, axis_h
+
+    def x_of(v: float) -> float:
+        return x0 + (v - lo) / (hi - lo) * (x1 - x0)
+
+    for t in ticks:
+        x = x_of(t)
+        d.add(Line(x, y_bottom, x, y_top, strokeColor=GRID, strokeWidth=0.5))
+        d.add(_text(x, y_bottom - 10, format_euro(t), size, "middle", color=MUTED))
+    d.add(_text((x0 + x1) / 2, 2, axis_label, 7, "middle", color=MUTED))
+    bar_h = NET_ROW_H * 0.6
+    for n, bar in enumerate(rows):
+        mid = y_top - (n + 0.5) * NET_ROW_H
+        d.add(_text(x0 - 6, mid - 2.3, _fit(bar.label, label_w - 8, size), size, "end"))
+        left, right = sorted((x_of(0.0), x_of(bar.value)))
+        fill = PALE if bar.uncertain else MEDIUM  # the black whisker stays visible on both
+        d.add(Rect(left, mid - bar_h / 2, max(right - left, 0.01), bar_h, fillColor=fill,
+                   strokeColor=BLACK, strokeWidth=0.5,
+                   strokeDashArray=(2, 1.2) if bar.uncertain else None))
+        if bar.p10 is not None and bar.p90 is not None:
+            a, b = x_of(bar.p10), x_of(bar.p90)
+            d.add(Line(a, mid, b, mid, strokeColor=BLACK, strokeWidth=0.8))
+            for x in (a, b):
+                d.add(Line(x, mid - 3, x, mid + 3, strokeColor=BLACK, strokeWidth=0.8))
+        d.add(_text(x1 + 6, mid - 2.3, format_euro(bar.value), size))
+        if bar.uncertain:
+            d.add(_text(x1 + 8 + _width(format_euro(bar.value), size), mid - 2.3, "onzeker",
+                        size, bold=True))
+    d.add(Line(x_of(0.0), y_bottom, x_of(0.0), y_top, strokeColor=BLACK, strokeWidth=0.7))
+    d.add(Line(x0, y_bottom, x1, y_bottom, strokeColor=BLACK, strokeWidth=0.7))
+    if legend:
+        def whisker(x, y):
+            return [Line(x, y + 2.5, x + 12, y + 2.5, strokeColor=BLACK, strokeWidth=0.8),
+                    Line(x, y - 0.5, x, y + 5.5, strokeColor=BLACK, strokeWidth=0.8),
+                    Line(x + 12, y - 0.5, x + 12, y + 5.5, strokeColor=BLACK,
+                         strokeWidth=0.8)]
+
+        def swatch(fill, dash):
+            return lambda x, y: [Rect(x, y - 1, 12, 7, fillColor=fill, strokeColor=BLACK,
+                                      strokeWidth=0.5, strokeDashArray=dash)]
+
+        _legend(d, x0, height - 10,
+                [("netto resultaat (puntschatting)", swatch(MEDIUM, None)),
+                 ("onzeker: P10–P90 bevat nul", swatch(PALE, (2, 1.2))),
+                 ("bandbreedte P10–P90", whisker)], width - x0)
+    return d
+
+
+def _net_range(bars: Sequence[NetBar]) -> tuple[float, float]:
+    values = [0.0]
+    for b in bars:
+        values += [b.value] + [v for v in (b.p10, b.p90) if v is not None]
+    return min(values), max(values)
+
+
+def portfolio_net_chart_height(rows: int, legend: bool = True) -> float:
+    return (18.0 if legend else 4.0) + 4 + 28 + max(rows, 1) * NET_ROW_H
+
+
+def portfolio_net_parts(series: PortfolioNetSeries, width: float, max_height: float
+                        ) -> list[Drawing]:
+    """The chart split into drawings no taller than ``max_height``, all on one scale;
+    the legend is drawn on the first part."""
+    per_part = max(1, int((max_height - 18 - 4 - 28) // NET_ROW_H))
+    bars = list(series.bars)
+    chunks = [bars[i:i + per_part] for i in range(0, len(bars), per_part)] or [[]]
+    value_range = _net_range(bars)
+    return [portfolio_net_chart(series, width, bars=chunk, value_range=value_range,
+                                legend=(i == 0)) for i, chunk in enumerate(chunks)]

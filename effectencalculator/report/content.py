@@ -1,9 +1,10 @@
 """What the case report says: plain data built from the case, the calculation result
 and the cost table, kept apart from how it is drawn (``pdf.py``).
 
-Every amount here is a value of ``CaseResult`` (or of ``model.breakdown``), formatted
-with ``report.format``; nothing is computed while the PDF is laid out, so the GUI's
-preview, the PDF and an export show the same numbers. Text is plain (no markup): the
+Every amount here is a value of ``CaseResult`` (or of ``model.breakdown``,
+``model.uncertainty``, ``model.sensitivity``), formatted with ``report.format``; nothing
+is computed while the PDF is laid out, so the GUI's preview, the PDF and an export show
+the same numbers. Text is plain (no markup): the
 renderer escapes it.
 """
 
@@ -12,16 +13,21 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Literal, Union
+from typing import TYPE_CHECKING, Any, Literal, Union
 
 from effectencalculator.model.calculation import CaseResult, ScenarioResult
 from effectencalculator.model.case import Case
 from effectencalculator.model.cost_table import CostTable
+from effectencalculator.model.privacy import PrivacyStatus
+from effectencalculator.model.sensitivity import Swing, sensitivity
 from effectencalculator.model.storage import case_to_text
 from effectencalculator.model.timeline_layout import TimelineLayout, layout_timeline, \
     scenario_order
 from effectencalculator.model.vocabulary import PAYERS
 from effectencalculator.report.format import format_quantity, payer_label
+
+if TYPE_CHECKING:  # numpy is imported only when the content is built
+    from effectencalculator.model.uncertainty import UncertaintyResult
 
 # --------------------------------------------------------------------------- blocks
 
@@ -104,6 +110,8 @@ class KeyFigure:
     label: str
     value: str
     note: str = ""
+    #: grid columns the figure takes (a P10–P90 interval needs two)
+    span: int = 1
 
 
 @dataclass(frozen=True)
@@ -138,10 +146,51 @@ class CumulativeSeries:
 
 
 @dataclass(frozen=True)
+class TornadoBar:
+    """One line of the sensitivity analysis: how far the net result moves."""
+
+    label: str          # item name
+    scenario: str       # scenario id
+    line: int           # line number in its scenario, from 1
+    low: float          # most negative change of the net result (≤ 0)
+    high: float         # most positive change (≥ 0)
+
+
+@dataclass(frozen=True)
+class TornadoSeries:
+    """The tornado chart: bars left and right of the deterministic net result."""
+
+    base: float
+    bars: list[TornadoBar]
+
+
+@dataclass(frozen=True)
+class NetBar:
+    """One case of a portfolio: its net result and, when computed, its P10–P90."""
+
+    label: str
+    value: float
+    p10: float | None = None
+    p90: float | None = None
+
+    @property
+    def uncertain(self) -> bool:
+        return self.p10 is not None and self.p90 is not None and self.p10 <= 0.0 <= self.p90
+
+
+@dataclass(frozen=True)
+class PortfolioNetSeries:
+    """Net result per case (the portfolio chart)."""
+
+    bars: list[NetBar]
+
+
+@dataclass(frozen=True)
 class ChartBlock:
-    kind: Literal["payers", "cumulative", "timeline"]
+    kind: Literal["payers", "cumulative", "timeline", "tornado", "portfolio_net"]
     title: str
-    data: Union[PayerSeries, CumulativeSeries, TimelineLayout]
+    data: Union[PayerSeries, CumulativeSeries, TimelineLayout, TornadoSeries,
+                PortfolioNetSeries]
     caption: str = ""
 
 
@@ -165,6 +214,20 @@ class Cover:
     case_title: str
     facts: list[tuple[str, str]]
     confidentiality: str
+    #: the big title on the cover and the tag of the running header (default
+    #: "Casus <code>"), the document's name in the header, its tag in the footer
+    #: (default "casus <code>"): a portfolio names itself differently
+    heading: str = ""
+    document: str = "Casusrapport Effectencalculator"
+    footer: str = ""
+
+    @property
+    def heading_text(self) -> str:
+        return self.heading or f"Casus {self.case_code}"
+
+    @property
+    def footer_text(self) -> str:
+        return self.footer or f"casus {self.case_code}"
 
 
 @dataclass(frozen=True)
@@ -178,17 +241,27 @@ class Metadata:
 
 
 @dataclass
-class ReportContent:
+class DocumentContent:
+    """What the renderer lays out: a cover, numbered sections and the PDF metadata."""
+
     cover: Cover
     sections: list[Section]
     meta: Metadata
+
+    def section(self, section_id: str) -> Section | None:
+        return next((s for s in self.sections if s.id == section_id), None)
+
+
+@dataclass
+class ReportContent(DocumentContent):
     #: the charts the GUI shows too
     payer_series: PayerSeries
     cumulative_series: CumulativeSeries
     timeline: TimelineLayout
-
-    def section(self, section_id: str) -> Section | None:
-        return next((s for s in self.sections if s.id == section_id), None)
+    tornado_series: TornadoSeries | None = None
+    #: the Monte Carlo interval (default draws and seed) and the ranked sensitivity
+    uncertainty: "UncertaintyResult | None" = None
+    swings: list[Swing] = field(default_factory=list)
 
 
 # --------------------------------------------------------------------------- helpers
@@ -321,9 +394,33 @@ def _payer_order(code: str) -> tuple[int, str]:
     return (PAYERS.index(code) if code in PAYERS else len(PAYERS), code)
 
 
+#: lines shown in the sensitivity table and the tornado chart
+TOP_SWINGS = 15
+
+
+def tornado_series(result: CaseResult, swings: list[Swing], top: int = TOP_SWINGS
+                   ) -> TornadoSeries | None:
+    """The ``top`` lines that move the net result most (lines that cannot move it are
+    left out); None without a comparison."""
+    c = result.comparison
+    if c is None:
+        return None
+    bars = [TornadoBar(s.item_name, s.scenario_id, s.line_index + 1, s.low, s.high)
+            for s in swings if s.spread > 0][:top]
+    return TornadoSeries(c.net_result, bars)
+
+
 def build_content(case: Case, result: CaseResult, table: CostTable, *,
-                  created: date | None = None) -> ReportContent:
-    """The whole report as data. ``created`` defaults to :func:`report_date`."""
+                  created: date | None = None,
+                  privacy: PrivacyStatus | None = None) -> ReportContent:
+    """The whole report as data. ``created`` defaults to :func:`report_date`.
+
+    The Monte Carlo interval is computed here with the model's fixed default seed and
+    number of draws, so the same case gives the same figures (and the same PDF) every
+    time. ``privacy``: the outcome of the privacy check for this export, stated in the
+    Verantwoording (by location and kind only); None says the check was not run.
+    """
+    from effectencalculator.model.uncertainty import simulate
     from effectencalculator.report import content_sections as cs
     created = created or report_date(case)
     digest = case_sha256(case)
@@ -331,7 +428,11 @@ def build_content(case: Case, result: CaseResult, table: CostTable, *,
     timeline = layout_timeline(case, item_names(case, table))
     payers = payer_series(case, result)
     cumulative = cumulative_series(case, result)
-    ctx = cs.Context(case, result, table, created, digest, timeline, payers, cumulative)
+    uncertainty = simulate(result)
+    swings = sensitivity(result)
+    tornado = tornado_series(result, swings)
+    ctx = cs.Context(case, result, table, created, digest, timeline, payers, cumulative,
+                     uncertainty, swings, tornado, privacy)
     sections = [cs.summary(ctx), cs.story(ctx), cs.perspectives(ctx), cs.outcomes(ctx),
                 cs.costs(ctx), cs.difference(ctx), cs.accountability(ctx)]
     title = f"Casusrapport {info.code}" + (f" — {info.title}" if info.title else "")
@@ -341,10 +442,11 @@ def build_content(case: Case, result: CaseResult, table: CostTable, *,
         keywords=["Effectencalculator", info.code, f"casus-sha256:{digest}",
                   f"kostentabel:{result.table_name} {result.table_version}"],
         case_sha256=digest, created=created)
-    return ReportContent(cs.cover(ctx), sections, meta, payers, cumulative, timeline)
+    return ReportContent(cs.cover(ctx), sections, meta, payers, cumulative, timeline,
+                         tornado, uncertainty, swings)
 
 
-def all_text(content: ReportContent) -> list[str]:
+def all_text(content: DocumentContent) -> list[str]:
     """Every text of the report in reading order (tests, search in the GUI preview)."""
     out: list[str] = [content.cover.title, content.cover.case_code]
     for section in content.sections:

@@ -2,13 +2,14 @@
 built as plain content blocks from the case and its calculation result.
 
 Wording is deliberately careful: money is an estimate of *potentiële* besparingen from a
-reconstructed reference scenario, never cash; what the report cannot show yet (the
-uncertainty range, the sensitivity table) is said plainly instead of invented.
+reconstructed reference scenario, never cash. When the P10–P90 interval of the net result
+contains zero, no saving is presented anywhere: every figure of the difference says
+"onzeker: ongeveer gelijk" next to its point estimate.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from effectencalculator import __version__
@@ -17,13 +18,17 @@ from effectencalculator.model.breakdown import category_differences, payer_diffe
 from effectencalculator.model.calculation import CaseResult, LineResult, ScenarioResult
 from effectencalculator.model.case import Case
 from effectencalculator.model.cost_table import CostTable
+from effectencalculator.model.privacy import KIND_LABELS as PRIVACY_KIND_LABELS
+from effectencalculator.model.privacy import PrivacyStatus
+from effectencalculator.model.sensitivity import Swing
 from effectencalculator.model.timeline_layout import EVENTS_LANE, TimelineLayout
+from effectencalculator.model.uncertainty import UncertaintyResult
 from effectencalculator.model.vocabulary import ALL_SCENARIOS
 from effectencalculator.report.content import (
-    NOT_FILLED, SECTION_TITLES, Bullets, Callout, ChartBlock, Column, Cover,
+    NOT_FILLED, SECTION_TITLES, TOP_SWINGS, Bullets, Callout, ChartBlock, Column, Cover,
     CumulativeSeries, Facts, Heading, KeyFigure, KeyFigures, Para, PayerSeries, Quote, Row,
-    Section, TableBlock, direction_text, empty, lead_sentences, or_empty, ordered_scenarios,
-    paragraphs, scenario_title, score_text)
+    Section, TableBlock, TornadoSeries, direction_text, empty, lead_sentences, or_empty,
+    ordered_scenarios, paragraphs, scenario_title, score_text)
 from effectencalculator.report.format import (
     format_date, format_date_short, format_euro, format_number, format_percent,
     format_period, format_quantity, payer_label)
@@ -35,11 +40,12 @@ MONEY_CAVEAT = (
     "gebeurd in het huidige stelsel. Het verschil met de interventie is daarom een "
     "potentiële besparing en geen kasstroom: er komt geen geld vrij dat ergens op een "
     "rekening staat.")
-NOT_YET_UNCERTAINTY = (
-    "Dit rapport toont nog geen bandbreedte (P10–P90) en geen gevoeligheidsanalyse: "
-    "die onderdelen zijn in deze versie van het programma nog niet beschikbaar. De "
-    "bedragen zijn puntschattingen; de onzekerheid blijkt uit de kansen en toelichtingen "
-    "bij de regels in hoofdstuk Inzet en kosten.")
+UNCERTAIN = "onzeker: ongeveer gelijk"
+UNCERTAIN_TITLE = "Onzeker: ongeveer gelijk"
+HALF_OF_CASES = (
+    "Dat is geen uitzondering: evaluaties van vergelijkbare werkwijzen vonden dat de "
+    "nieuwe werkwijze in ongeveer de helft van de casussen nauwelijks verschilde van de "
+    "oude.")
 PSEUDONYMISATION = (
     "Deze casus is gepseudonimiseerd. Het gezin en de betrokkenen worden alleen aangeduid "
     "met een casuscode, een fictieve gezinsnaam en rollen (zoals Moeder, Kind 1, "
@@ -59,10 +65,19 @@ class Context:
     timeline: TimelineLayout
     payers: PayerSeries
     cumulative: CumulativeSeries
+    uncertainty: UncertaintyResult | None = None
+    swings: list[Swing] = field(default_factory=list)
+    tornado: TornadoSeries | None = None
+    privacy: PrivacyStatus | None = None
 
     @property
     def scenarios(self) -> list[ScenarioResult]:
         return ordered_scenarios(self.case, self.result)
+
+    @property
+    def uncertain(self) -> bool:
+        """The P10–P90 interval of the net result contains zero: claim no saving."""
+        return self.uncertainty is not None and self.uncertainty.uncertain
 
 
 def _money(title: str) -> Column:
@@ -113,28 +128,15 @@ def summary(ctx: Context) -> Section:
     add(Para(story, "lead") if story else empty("Het verhaal is niet ingevuld."))
     c = r.comparison
     add(Heading("Kerncijfers"))
-    figures = [KeyFigure(f"Kosten {s.id}", _euro(s.total), s.label) for s in ctx.scenarios]
-    if c is not None:
-        ret = c.return_per_euro
-        figures += [
-            KeyFigure("Potentiële besparingen", _euro(c.besparingen),
-                      "zorg, ondersteuning, bescherming"),
-            KeyFigure("Baten", _euro(c.baten), "inkomen, werk, andere effecten"),
-            KeyFigure("Netto maatschappelijk resultaat", _euro(c.net_result),
-                      f"{c.reference} − {c.intervention}"),
-            KeyFigure("Investering in de aanpak", _euro(c.investment),
-                      "kosten van de nieuwe werkwijze"),
-            KeyFigure("Opbrengst per geïnvesteerde euro",
-                      format_euro(ret, 2) if ret is not None else "n.v.t.",
-                      "(netto resultaat + investering) / investering" if ret is not None
-                      else "geen investering vastgelegd"),
-            KeyFigure("Bandbreedte (P10–P90)", "nog niet beschikbaar",
-                      "onzekerheidsanalyse volgt"),
-        ]
+    figures = key_figures(ctx)
     add(KeyFigures(figures))
     if c is not None:
+        if ctx.uncertain:
+            add(uncertain_callout(ctx, short=True))
+        add(scenario_costs_table(ctx))
         add(payer_table(ctx, key="samenvatting-financiers",
-                        caption="Verschil per financier (referentie − interventie)"))
+                        caption="Verschil per financier (referentie − interventie)",
+                        legend=False))
     else:
         add(empty("Geen vergelijking: er is geen referentie- en interventiescenario om te "
                   "vergelijken."))
@@ -152,19 +154,118 @@ def summary(ctx: Context) -> Section:
     return section
 
 
-def payer_table(ctx: Context, key: str, caption: str) -> TableBlock:
-    """Besparingen, baten and net per payer, with the comparison's totals."""
+def key_figures(ctx: Context) -> list[KeyFigure]:
+    """Two rows: the net result beside its P10–P90 interval and the chance that the
+    intervention is cheaper (how much, and how sure); then besparingen, baten, the
+    investment and its return. When the interval contains zero, no figure of the
+    difference is presented as a saving: each says "onzeker" beside its point estimate.
+    Labels and notes are kept to one line so the Samenvatting stays on one page."""
+    c, u = ctx.result.comparison, ctx.uncertainty
+    if c is None:
+        return [KeyFigure(f"Kosten {s.id}", _euro(s.total), s.label) for s in ctx.scenarios]
+    unsure = ctx.uncertain
+
+    def difference(label: str, value: float, note: str) -> KeyFigure:
+        if unsure:
+            return KeyFigure(label, "onzeker", f"puntschatting {_euro(value)}")
+        return KeyFigure(label, _euro(value), note)
+
+    if unsure:
+        figures = [KeyFigure("Netto resultaat", "onzeker",
+                             f"ongeveer gelijk; puntschatting {_euro(c.net_result)}")]
+    else:
+        figures = [KeyFigure("Netto resultaat", _euro(c.net_result), "puntschatting")]
+    if u is not None:
+        figures.append(KeyFigure(
+            "Bandbreedte netto resultaat (P10–P90)", interval_text(u.net_result),
+            f"bevat nul: {UNCERTAIN}, geen besparing aan te tonen" if unsure else
+            f"80% van de uitkomsten ligt hiertussen; mediaan {_euro(u.net_result.p50)}",
+            span=2))
+        figures.append(KeyFigure("Kans interventie goedkoper",
+                                 format_percent(u.share_intervention_cheaper),
+                                 f"van {format_number(u.draws)} trekkingen"))
+    ret = c.return_per_euro
+    figures += [
+        difference("Potentiële besparingen", c.besparingen, "zorg en ondersteuning"),
+        difference("Baten", c.baten, "inkomen, werk en overig"),
+        KeyFigure("Investering in de aanpak", _euro(c.investment), "kosten nieuwe werkwijze"),
+    ]
+    if ret is None:
+        figures.append(KeyFigure("Opbrengst per euro", "n.v.t.", "geen investering"))
+    elif unsure:
+        figures.append(KeyFigure("Opbrengst per euro", "onzeker",
+                                 f"puntschatting {format_euro(ret, 2)}"))
+    else:
+        figures.append(KeyFigure("Opbrengst per euro", format_euro(ret, 2),
+                                 "per geïnvesteerde euro"))
+    return figures
+
+
+def scenario_costs_table(ctx: Context) -> TableBlock:
+    """The cost of every scenario in one row (the basis of the difference)."""
+    scenarios = ctx.scenarios
+    return TableBlock([_money(s.id) for s in scenarios],
+                      [Row([_euro(s.total) for s in scenarios])],
+                      caption="Kosten per scenario", key="samenvatting-scenarios")
+
+
+def interval_text(interval) -> str:
+    """'€ 14.426 tot € 68.478' (P10 to P90)."""
+    return f"{_euro(interval.p10)} tot {_euro(interval.p90)}"
+
+
+def verdict(u: UncertaintyResult) -> str:
+    """'onzeker: ongeveer gelijk', 'interventie goedkoper' or 'interventie duurder' (the
+    words of ``summary --json``)."""
+    if u.uncertain:
+        return UNCERTAIN
+    return "interventie goedkoper" if u.net_result.p10 > 0 else "interventie duurder"
+
+
+def uncertain_callout(ctx: Context, short: bool = False) -> Callout:
+    """What an interval containing zero means, in words a board member can use."""
+    u, c = ctx.uncertainty, ctx.result.comparison
+    assert u is not None and c is not None
+    if short:
+        return Callout(UNCERTAIN_TITLE,
+                       f"Het interval P10–P90 van het netto resultaat "
+                       f"({interval_text(u.net_result)}) bevat nul: de twee scenario's kosten "
+                       "ongeveer even veel en dit rapport presenteert geen besparing. "
+                       f"{HALF_OF_CASES}")
+    return Callout(
+        UNCERTAIN_TITLE,
+        f"Het verschil tussen de referentie en de interventie is onzeker. De puntschatting "
+        f"van het netto resultaat is {_euro(c.net_result)}, maar 80% van de uitkomsten van "
+        f"de onzekerheidsanalyse ligt tussen {_euro(u.net_result.p10)} en "
+        f"{_euro(u.net_result.p90)}: dat interval bevat nul. In "
+        f"{format_percent(u.share_intervention_cheaper)} van de {format_number(u.draws)} "
+        "trekkingen was de interventie goedkoper. De twee scenario's kosten dus ongeveer "
+        f"even veel, en dit rapport presenteert geen besparing. {HALF_OF_CASES} Wat er voor "
+        "het gezin veranderde, staat in de hoofdstukken Perspectieven en Resultaten per "
+        "leefdomein.")
+
+
+def payer_table(ctx: Context, key: str, caption: str, legend: bool = True) -> TableBlock:
+    """Besparingen, baten and net per payer, with the comparison's totals. When the
+    difference is uncertain, the columns say "verschil" rather than "besparingen"."""
     c = ctx.result.comparison
     assert c is not None
+    unsure = ctx.uncertain
     rows = [Row([payer_label(p), _euro(c.besparingen_by_payer.get(p, 0.0)),
                  _euro(c.baten_by_payer.get(p, 0.0)), _euro(net)])
             for p, net in c.by_payer.items()]
-    rows.append(Row(["Totaal", _euro(c.besparingen), _euro(c.baten), _euro(c.net_result)],
-                    "total"))
+    rows.append(Row([f"Totaal ({UNCERTAIN})" if unsure else "Totaal", _euro(c.besparingen),
+                     _euro(c.baten), _euro(c.net_result)], "total"))
+    if unsure:
+        caption += f" — {UNCERTAIN}, geen besparing aan te tonen"
     return TableBlock([Column("Financier", weight=1.6),
-                       _money("Potentiële besparingen"),
-                       _money("Baten"), _money("Netto")],
-                      rows, caption=caption, key=key)
+                       _money("Verschil inzet" if unsure else "Potentiële besparingen"),
+                       _money("Verschil effecten" if unsure else "Baten"),
+                       _money("Netto (onzeker)" if unsure else "Netto")],
+                      rows, caption=caption, key=key,
+                      legend="Puntschattingen. Het interval P10–P90 van het netto resultaat "
+                             "bevat nul: de verschillen zijn niet als besparing te lezen."
+                      if unsure and legend else "")
 
 
 # --------------------------------------------------------------------------- story
@@ -425,25 +526,33 @@ def difference(ctx: Context) -> Section:
     c = r.comparison
     section = Section("verschil", SECTION_TITLES["verschil"])
     add = section.blocks.append
+    unsure = ctx.uncertain
     if c is None:
         add(empty("Geen vergelijking: de casus heeft geen referentie- en interventiescenario "
                   "om te vergelijken."))
     else:
         ref, itv = r.scenarios[c.reference], r.scenarios[c.intervention]
+        if unsure:
+            add(uncertain_callout(ctx))
         add(Para(f"Het verschil is referentie ({ref.label or ref.id}) min interventie "
                  f"({itv.label or itv.id}). Een positief bedrag is een potentiële besparing "
                  "of baat: kosten die in het huidige stelsel waarschijnlijk waren gemaakt en "
                  "met de nieuwe werkwijze niet. Potentiële besparingen betreffen zorg, "
                  "ondersteuning, bescherming en justitie (inzet); baten zijn andere "
                  "maatschappelijke effecten, zoals een uitkering die stopt of werk dat "
-                 "doorgaat (effect). Een negatief bedrag betekent extra kosten."))
+                 "doorgaat (effect). Een negatief bedrag betekent extra kosten."
+                 + (" In deze casus is het verschil onzeker (zie de bandbreedte hieronder): "
+                    "de bedragen zijn puntschattingen van een verschil, geen aangetoonde "
+                    "besparingen." if unsure else "")))
         add(Heading("Per financier"))
         add(payer_table(ctx, key="verschil-financiers",
-                        caption="Potentiële besparingen, baten en netto per financier"))
+                        caption="Verschil per financier" if unsure else
+                        "Potentiële besparingen, baten en netto per financier"))
         costs_rows = [Row([payer_label(d.key), _euro(d.intervention), _euro(d.reference),
                            _euro(d.difference)]) for d in payer_differences(r)]
-        costs_rows.append(Row(["Totaal", _euro(itv.total), _euro(ref.total),
-                               _euro(c.net_result)], "total"))
+        costs_rows.append(Row([f"Totaal ({UNCERTAIN})" if unsure else "Totaal",
+                               _euro(itv.total), _euro(ref.total), _euro(c.net_result)],
+                              "total"))
         add(TableBlock([Column("Financier", weight=1.6), _money("Interventie"),
                         _money("Referentie"), _money("Verschil")],
                        costs_rows, caption="Kosten per financier in beide scenario's",
@@ -452,6 +561,9 @@ def difference(ctx: Context) -> Section:
         for kind, label, total in (("inzet", "Potentiële besparingen per categorie",
                                     c.besparingen),
                                    ("effect", "Baten per categorie", c.baten)):
+            if unsure:
+                label = ("Verschil in inzet per categorie" if kind == "inzet" else
+                         "Verschil in effecten per categorie") + f" ({UNCERTAIN})"
             diffs = category_differences(r, kind)
             if not diffs:
                 add(Para(f"{label}: geen regels van deze soort.", "small"))
@@ -465,12 +577,19 @@ def difference(ctx: Context) -> Section:
                            rows, caption=label, key=f"categorie-{kind}"))
         add(Heading("Investering en opbrengst"))
         ret = c.return_per_euro
+        if unsure:
+            net_text = f"{UNCERTAIN} (puntschatting {_euro(c.net_result)})"
+            ret_text = (f"onzeker (puntschatting {format_euro(ret, 2)})" if ret is not None
+                        else "n.v.t.: er zijn geen regels als kosten van de aanpak "
+                             "gemarkeerd")
+        else:
+            net_text = _euro(c.net_result)
+            ret_text = (format_euro(ret, 2) if ret is not None else
+                        "n.v.t.: er zijn geen regels als kosten van de aanpak gemarkeerd")
         add(Facts([
             ("Investering in de aanpak", _euro(c.investment)),
-            ("Netto maatschappelijk resultaat", _euro(c.net_result)),
-            ("Opbrengst per geïnvesteerde euro",
-             format_euro(ret, 2) if ret is not None else
-             "n.v.t.: er zijn geen regels als kosten van de aanpak gemarkeerd"),
+            ("Netto maatschappelijk resultaat", net_text),
+            ("Opbrengst per geïnvesteerde euro", ret_text),
         ]))
         add(Para("De investering is de som van de regels van de interventie die als kosten "
                  "van de nieuwe werkwijze zijn gemarkeerd (◆). De opbrengst per "
@@ -478,8 +597,134 @@ def difference(ctx: Context) -> Section:
                  "wat elke euro voor de aanpak aan potentiële besparingen en baten "
                  "oplevert.", "small"))
     add(Heading("Gevoeligheid en bandbreedte"))
-    add(Para(NOT_YET_UNCERTAINTY))
+    if c is None or ctx.uncertainty is None:
+        add(empty("Zonder vergelijking is er geen bandbreedte en geen gevoeligheid te "
+                  "berekenen."))
+        return section
+    section.blocks.extend(uncertainty_blocks(ctx))
+    section.blocks.extend(sensitivity_blocks(ctx))
     return section
+
+
+def uncertainty_blocks(ctx: Context) -> list:
+    """The P10/P50/P90 table of net result, besparingen and baten with its verdict."""
+    u, c = ctx.uncertainty, ctx.result.comparison
+    assert u is not None and c is not None
+    out: list = [Heading("Bandbreedte van het resultaat", 3)]
+    out.append(Para(
+        "Hoe zeker is het verschil? De tarieven met een bandbreedte in de kostentabel en de "
+        "kansen bij de regels zijn "
+        f"{format_number(u.draws)} keer willekeurig getrokken (Monte Carlo; methode: zie de "
+        "Verantwoording). P10 is de uitkomst waar 10% van de trekkingen onder blijft, P50 "
+        "de middelste (mediaan) en P90 de uitkomst waar 90% onder blijft: tussen P10 en P90 "
+        "ligt 80% van de uitkomsten."))
+    rows = [Row([name, _euro(deterministic), _euro(i.mean), _euro(i.p10), _euro(i.p50),
+                 _euro(i.p90)])
+            for name, deterministic, i in (
+                ("Netto maatschappelijk resultaat", c.net_result, u.net_result),
+                ("Potentiële besparingen (inzet)", c.besparingen, u.besparingen),
+                ("Baten (effecten)", c.baten, u.baten))]
+    out.append(TableBlock(
+        [Column("Referentie − interventie", weight=2.2), _money("Puntschatting"),
+         _money("Gemiddelde"), _money("P10"), _money("P50"), _money("P90")], rows,
+        caption=f"Bandbreedte over {format_number(u.draws)} trekkingen (seed {u.seed})",
+        key="bandbreedte",
+        legend="Puntschatting: de berekening met de tarieven en kansen zoals ingevuld. "
+               "Gemiddelde, P10, P50 en P90: over de trekkingen."))
+    if u.uncertain:
+        judgement = (f"{UNCERTAIN}: het interval P10–P90 van het netto resultaat "
+                     f"({interval_text(u.net_result)}) bevat nul; er is geen besparing aan "
+                     "te tonen.")
+    elif u.net_result.p10 > 0:
+        judgement = ("de interventie is waarschijnlijk goedkoper: het hele interval P10–P90 "
+                     "van het netto resultaat ligt boven nul.")
+    else:
+        judgement = ("de interventie is waarschijnlijk duurder: het hele interval P10–P90 "
+                     "van het netto resultaat ligt onder nul.")
+    out.append(Facts([
+        ("Aantal trekkingen", format_number(u.draws)),
+        ("Seed (startwaarde)", str(u.seed)),
+        ("Kans dat de interventie goedkoper is",
+         f"{format_percent(u.share_intervention_cheaper)} van de trekkingen"),
+        ("Oordeel", judgement),
+    ]))
+    out.append(Para(
+        f"Het gemiddelde onder het onzekerheidsmodel ({_euro(u.analytic_mean_net_result)}; "
+        f"gemiddelde van de trekkingen {_euro(u.net_result.mean)}) kan afwijken van de "
+        f"puntschatting ({_euro(c.net_result)}). Dat komt doordat bandbreedtes van tarieven "
+        "niet altijd symmetrisch rond het tarief liggen: een tarief met een hoge bovengrens "
+        "is gemiddeld duurder dan het tarief zelf. Alleen als elke bandbreedte symmetrisch "
+        "is, vallen beide samen. De puntschatting blijft het uitgangspunt van dit rapport; "
+        "de bandbreedte zegt hoe zeker die is.", "small"))
+    return out
+
+
+def _delta(value: float | None) -> str:
+    """A change of the net result: '+€ 1.234', '−€ 567' ('—' without a bound)."""
+    if value is None:
+        return "—"
+    text = _euro(abs(value))
+    if text == _euro(0):
+        return text
+    return ("+" if value > 0 else "−") + text
+
+
+def sensitivity_blocks(ctx: Context) -> list:
+    """The tornado chart and the ranked table of the lines that move the result most."""
+    out: list = [Heading("Gevoeligheid per regel", 3)]
+    tornado = ctx.tornado
+    swings = [s for s in ctx.swings if s.spread > 0][:TOP_SWINGS]
+    if tornado is None or not swings:
+        out.append(empty("Geen regel kan het netto resultaat veranderen."))
+        return out
+    moving = sum(1 for s in ctx.swings if s.spread > 0)
+    out.append(Para(
+        "Welke regels bepalen het resultaat het meest? Per regel is één ding tegelijk "
+        "veranderd, terwijl al het andere gelijk blijft: het tarief naar de ondergrens en "
+        "naar de bovengrens van de bandbreedte in de kostentabel, en de kans naar 0% (de "
+        "inzet gebeurt niet) en naar 100% (de inzet gebeurt zeker). De bedragen zijn de "
+        "verandering van het netto resultaat; een plus maakt de interventie gunstiger. "
+        f"Getoond zijn de {len(swings)} regels met de grootste spreiding"
+        + (f" van de {moving} regels die het resultaat kunnen veranderen." if moving >
+           len(swings) else ".")))
+    out.append(ChartBlock(
+        "tornado", "Figuur 4. Gevoeligheid: het netto resultaat per regel", tornado,
+        f"De verticale lijn is de puntschatting van het netto resultaat "
+        f"({_euro(tornado.base)}). Elke balk loopt van het laagste naar het hoogste netto "
+        "resultaat dat ontstaat als één regel verandert (tarief naar onder- of bovengrens, "
+        "kans naar 0% of 100%); donker: lager dan de puntschatting, licht: hoger. Een "
+        "stippellijn markeert nul als die in de buurt ligt."))
+    rows = []
+    for rank, s in enumerate(swings, start=1):
+        rows.append(Row([str(rank), s.scenario_id, _swing_line(ctx, s),
+                         _delta(s.tariff_low), _delta(s.tariff_high),
+                         _delta(s.probability_zero), _delta(s.probability_one),
+                         _euro(s.spread)]))
+    out.append(TableBlock(
+        [Column("Nr", "right", 0.35), Column("Scenario", weight=1.0),
+         Column("Post (regel)", weight=3.0), _money("Tarief laag"), _money("Tarief hoog"),
+         _money("Kans 0%"), _money("Kans 100%"), _money("Spreiding")], rows,
+        caption="Gevoeligheid van het netto resultaat per regel, gerangschikt",
+        key="gevoeligheid",
+        legend="Verandering van het netto resultaat (referentie − interventie) per "
+               "variatie. — : de post heeft geen bandbreedte in de kostentabel. Spreiding: "
+               "hoogste min laagste uitkomst. Post, periode en kans zoals bij de regel in "
+               "hoofdstuk Inzet en kosten; de nummers staan ook in figuur 4."))
+    return out
+
+
+def _swing_line(ctx: Context, swing: Swing) -> str:
+    """'Ondertoezichtstelling (1 mrt 2025 – 28 feb 2026, kans 70%)': how the line is
+    found back in the line tables."""
+    scenario = ctx.result.scenarios.get(swing.scenario_id)
+    lr = next((x for x in scenario.lines if x.index == swing.line_index), None) \
+        if scenario is not None else None
+    if lr is None:
+        return swing.item_name
+    parts = [_nowrap_dates(format_period(lr.first_day, lr.last_day))]
+    if lr.line.probability < 1:
+        parts.append(f"kans {format_percent(lr.line.probability)}")
+    return f"{swing.item_name} ({', '.join(parts)})"
 
 
 # --------------------------------------------------------------------------- accountability
@@ -543,6 +788,8 @@ def accountability(ctx: Context) -> Section:
     add(Bullets(_limitations(ctx)))
     add(Heading("Pseudonimisering"))
     add(Para(PSEUDONYMISATION))
+    add(Heading("Privacycontrole"))
+    section.blocks.extend(privacy_blocks(ctx.privacy))
 
     add(Heading("Opslaggeschiedenis van de casus"))
     if case.history:
@@ -654,7 +901,102 @@ def _method(ctx: Context) -> list[str]:
         "zorg, ondersteuning, bescherming, justitie) en de baten (andere maatschappelijke "
         "effecten), per financier. Regels die als kosten van de aanpak zijn gemarkeerd, "
         "vormen de investering.",
+    ] + _uncertainty_method(ctx)
+
+
+def _uncertainty_method(ctx: Context) -> list[str]:
+    u = ctx.uncertainty
+    if u is None:
+        return []
+    ranged = sum(1 for p in ctx.result.items.values()
+                 if p.item.low is not None or p.item.high is not None)
+    return [
+        "Bandbreedte (Monte Carlo). Het verschil is "
+        f"{format_number(u.draws)} keer opnieuw berekend met getrokken waarden, met een "
+        f"vaste startwaarde van de toevalsgenerator (seed {u.seed}), zodat dezelfde casus "
+        "altijd dezelfde bandbreedte geeft. Per trekking krijgt elke post met een "
+        "bandbreedte in de kostentabel één tarief uit een driehoeksverdeling (ondergrens, "
+        "tarief, bovengrens); dat tarief geldt voor alle regels en scenario's die de post "
+        "gebruiken, want het is dezelfde prijs. Elke regel gebeurt of gebeurt niet met zijn "
+        "eigen kans (Bernoulli), onafhankelijk van de andere regels. Posten zonder "
+        f"bandbreedte houden hun tarief ({format_number(ranged)} van de "
+        f"{format_number(len(ctx.result.items))} gebruikte posten hebben een bandbreedte). "
+        "Van de uitkomsten zijn P10, P50 en P90 bepaald en het aandeel trekkingen waarin de "
+        "interventie goedkoper is. Bevat het interval P10–P90 van het netto resultaat nul, "
+        f"dan noemt het rapport het verschil '{UNCERTAIN}' en presenteert het geen besparing.",
+        "Gevoeligheid. Per regel is steeds één invoer veranderd terwijl de rest gelijk "
+        "bleef: het tarief naar de onder- en bovengrens van de post (waar de kostentabel die "
+        "geeft) en de kans naar 0% en 100%. De regels zijn gerangschikt naar de spreiding "
+        "van het netto resultaat die dat geeft.",
     ]
+
+
+PRIVACY_CHECKED = (
+    "volledige geboortedata, postcodes, telefoonnummers, e-mailadressen, BSN-achtige "
+    "nummers (negen cijfers die aan de 11-proef voldoen), straatnamen met huisnummer en de "
+    "woorden van de eigen niet-exporteren-lijst van de onderzoeker (zoals echte namen, "
+    "straat en school)")
+
+
+def privacy_blocks(status: PrivacyStatus | None) -> list:
+    """The privacy statement. Findings are named by location and kind only: the found
+    text itself may be a real name and never appears here."""
+    if status is None:
+        return [Para("De privacycontrole is voor dit rapport niet uitgevoerd. Controleer "
+                     "het rapport daarom zelf op gegevens die het gezin of de betrokkenen "
+                     "herkenbaar maken voordat u het verspreidt.")]
+    out: list = [Para(
+        "Voor dit rapport is de privacycontrole uitgevoerd. Alle vrije tekst van de casus "
+        "(verhaal, gebeurtenissen, perspectieven en citaten, resultaten, toelichtingen bij "
+        f"regels, eigen posten) is doorzocht op {PRIVACY_CHECKED}.")]
+    findings, accepted, open_ = status.findings, status.accepted, status.open
+    if not findings:
+        out.append(Para("De controle vond niets."))
+        return out
+    what = "mogelijk herleidbaar gegeven" if len(findings) == 1 else \
+        "mogelijk herleidbare gegevens"
+    out.append(Para(
+        f"De controle vond {format_number(len(findings))} {what}; "
+        f"daarvan {'is' if len(accepted) == 1 else 'zijn'} {format_number(len(accepted))} "
+        "bewust geaccepteerd (beoordeeld en niet herleidbaar bevonden, of bewust toch "
+        "geëxporteerd)"
+        + (f" en {'staat' if len(open_) == 1 else 'staan'} {format_number(len(open_))} "
+           "nog open." if open_ else ".")
+        + " Hieronder staan ze met hun vindplaats en soort; de gevonden tekst zelf staat "
+        "niet in deze verantwoording."))
+    rows = [Row([privacy_location(f.path), PRIVACY_KIND_LABELS.get(f.kind, f.kind),
+                 "geaccepteerd"]) for f in accepted]
+    rows += [Row([privacy_location(f.path), PRIVACY_KIND_LABELS.get(f.kind, f.kind),
+                  "open"]) for f in open_]
+    out.append(TableBlock([Column("Vindplaats", weight=3.0), Column("Soort", weight=3.0),
+                           Column("Status", weight=1.0)], rows, key="privacy"))
+    return out
+
+
+_PRIVACY_PARTS = {
+    "case": "casusgegevens", "title": "titel", "researcher": "onderzoeker",
+    "participants": "deelnemer", "household": "gezinslid", "label": "naam",
+    "narrative": "verhaal", "summary": "samenvatting", "events": "gebeurtenis",
+    "description": "beschrijving", "perspectives": "perspectief", "who": "wie",
+    "text": "tekst", "quotes": "citaat", "outcomes": "resultaat", "start": "begin",
+    "end": "eind", "reference": "referentie", "source": "bron", "scenarios": "scenario",
+    "lines": "regel", "note": "toelichting", "custom_items": "eigen post", "name": "naam",
+    "source_note": "bronvermelding",
+}
+
+
+def privacy_location(path: str) -> str:
+    """'perspectives[0].quotes[1]' → 'perspectief 1, citaat 2 (perspectives[0].quotes[1])':
+    made from the location alone, never from the field's content."""
+    parts = []
+    for part in path.split("."):
+        name, _, rest = part.partition("[")
+        label = _PRIVACY_PARTS.get(name, name)
+        if rest:
+            label += " " + " ".join(str(int(i) + 1) for i in
+                                    rest.rstrip("]").split("][") if i.isdigit())
+        parts.append(label)
+    return f"{', '.join(parts)} ({path})"
 
 
 def _limitations(ctx: Context) -> list[str]:
@@ -669,7 +1011,10 @@ def _limitations(ctx: Context) -> list[str]:
         "of naar de proeftuin als geheel.",
         "Niet alles is in geld uit te drukken: veiligheid, welzijn en de beleving van het "
         "gezin staan in de hoofdstukken Perspectieven en Resultaten.",
-        "Een bandbreedte en een gevoeligheidsanalyse ontbreken nog in deze versie.",
+        "De bandbreedte omvat alleen de onzekerheid in tarieven (waar de kostentabel een "
+        "bandbreedte geeft) en in de kansen. Onzekerheid in hoeveelheden en in de "
+        "reconstructie van de referentie als geheel zit er niet in; de werkelijke "
+        "onzekerheid is dus groter.",
     ]
     unpriced = sum(len(s.unpriced_lines) for s in ctx.result.scenarios.values())
     if unpriced:

@@ -1,6 +1,8 @@
-"""Rendering the report content (``content.py``) to PDF bytes with reportlab platypus.
+"""Rendering report content (``content.py``) to PDF bytes with reportlab platypus.
 
-The renderer only lays out what the content says: named paragraph styles, embedded TTF
+One renderer serves the case report and the portfolio report (any ``DocumentContent``:
+a cover, numbered sections, metadata), so both have the same look. It only lays out
+what the content says: named paragraph styles, embedded TTF
 fonts (``fonts.py``), an A4 cover and body page template with header and footer
 ("Vertrouwelijk", "pagina x van y"), tables that repeat their header row and split
 across pages, vector charts. ``invariant`` mode and a fixed creation date make the same
@@ -28,7 +30,7 @@ from reportlab.platypus.flowables import HRFlowable
 
 from effectencalculator.report import charts
 from effectencalculator.report.content import (
-    Bullets, Callout, ChartBlock, Facts, Heading, KeyFigures, Para, Quote, ReportContent,
+    Bullets, Callout, ChartBlock, DocumentContent, Facts, Heading, KeyFigures, Para, Quote,
     Section, TableBlock)
 from effectencalculator.report.fonts import SANS, SANS_BOLD, SERIF, SERIF_ITALIC, \
     register_fonts
@@ -95,6 +97,9 @@ def make_styles() -> dict[str, ParagraphStyle]:
                                      leading=11.5, textColor=INK),
         "fact_value": ParagraphStyle("fact_value", fontName=SANS, fontSize=8.5,
                                      leading=11.5, textColor=INK, splitLongWords=1),
+        # a sha256 (64 hex digits) fits the value column on one line
+        "fact_hash": ParagraphStyle("fact_hash", fontName=SANS, fontSize=7.6,
+                                    leading=11.5, textColor=INK, splitLongWords=1),
         "kf_label": ParagraphStyle("kf_label", fontName=SANS, fontSize=7.8, leading=9.5,
                                    textColor=MUTED),
         "kf_value": ParagraphStyle("kf_value", fontName=SANS_BOLD, fontSize=14, leading=17,
@@ -173,9 +178,10 @@ class _CheckedFrame(Frame):
 
 
 class PdfRenderer:
-    """Lays out one ``ReportContent`` as an A4 PDF; ``render()`` returns the bytes."""
+    """Lays out one ``DocumentContent`` (a case report, a portfolio) as an A4 PDF;
+    ``render()`` returns the bytes."""
 
-    def __init__(self, content: ReportContent, progress: Progress | None = None):
+    def __init__(self, content: DocumentContent, progress: Progress | None = None):
         self.content = content
         self.styles = make_styles()
         self.progress = progress
@@ -240,7 +246,7 @@ class PdfRenderer:
         canv.drawString(MARGIN_L, PAGE_H - 9 * mm, CONFIDENTIAL.upper())
         canv.setFont(SANS, 9)
         canv.drawRightString(PAGE_W - MARGIN_R, PAGE_H - 9 * mm,
-                             f"Casus {self.content.cover.case_code}")
+                             self.content.cover.heading_text)
         canv.setStrokeColor(RULE)
         canv.setLineWidth(0.5)
         canv.line(MARGIN_L, MARGIN_B - 6 * mm, PAGE_W - MARGIN_R, MARGIN_B - 6 * mm)
@@ -256,11 +262,11 @@ class PdfRenderer:
         canv.setFont(SANS_BOLD, 7.5)
         canv.setFillColor(INK)
         top = PAGE_H - MARGIN_T + 8 * mm
-        canv.drawString(MARGIN_L, top, f"Casus {cover.case_code}")
+        canv.drawString(MARGIN_L, top, cover.heading_text)
         canv.setFont(SANS, 7.5)
         canv.setFillColor(MUTED)
-        offset = MARGIN_L + canv.stringWidth(f"Casus {cover.case_code}", SANS_BOLD, 7.5) + 6
-        canv.drawString(offset, top, "Casusrapport Effectencalculator")
+        offset = MARGIN_L + canv.stringWidth(cover.heading_text, SANS_BOLD, 7.5) + 6
+        canv.drawString(offset, top, cover.document)
         canv.setFont(SANS_BOLD, 7.5)
         canv.setFillColor(INK)
         canv.drawRightString(PAGE_W - MARGIN_R, top, CONFIDENTIAL.upper())
@@ -271,7 +277,7 @@ class PdfRenderer:
         canv.setFont(SANS, 7.5)
         canv.setFillColor(MUTED)
         canv.drawString(MARGIN_L, MARGIN_B - 11 * mm,
-                        f"{CONFIDENTIAL} · casus {cover.case_code} · "
+                        f"{CONFIDENTIAL} · {cover.footer_text} · "
                         f"{_short_date(self.content.meta.created)}")
         canv.restoreState()
 
@@ -287,7 +293,7 @@ class PdfRenderer:
     def _cover(self) -> list[Flowable]:
         c, st = self.content.cover, self.styles
         out: list[Flowable] = [Spacer(1, 34 * mm), _p(c.title, st["cover_kicker"]),
-                               Spacer(1, 4 * mm), _p(f"Casus {c.case_code}", st["cover_title"])]
+                               Spacer(1, 4 * mm), _p(c.heading_text, st["cover_title"])]
         if c.case_title:
             out.append(_p(c.case_title, st["cover_sub"]))
         out += [Spacer(1, 14 * mm), HRFlowable(width="100%", thickness=0.6, color=RULE),
@@ -347,7 +353,7 @@ class PdfRenderer:
         if isinstance(block, Facts):
             return [self._facts(block.rows), Spacer(1, 4)]
         if isinstance(block, Callout):
-            return [Spacer(1, 6), self._callout(block)]
+            return [Spacer(1, 6), self._callout(block), Spacer(1, 5)]
         if isinstance(block, KeyFigures):
             return [self._key_figures(block), Spacer(1, 6)]
         if isinstance(block, TableBlock):
@@ -359,7 +365,8 @@ class PdfRenderer:
     # -- building blocks -----------------------------------------------------------------
     def _facts(self, rows: list[tuple[str, str]], label_width: float = 60 * mm) -> Table:
         st = self.styles
-        data = [[_p(a, st["fact_label"]), _p(b, st["fact_value"])] for a, b in rows]
+        data = [[_p(a, st["fact_label"]),
+                 _p(b, st["fact_hash" if _is_hash(b) else "fact_value"])] for a, b in rows]
         table = Table(data, colWidths=[label_width, FRAME_W - label_width], hAlign="LEFT")
         table.setStyle(_table_style([("VALIGN", (0, 0), (-1, -1), "TOP"),
                                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
@@ -371,7 +378,7 @@ class PdfRenderer:
     def _callout(self, block: Callout) -> Table:
         st = self.styles
         table = Table([[[_p(block.title, st["callout_title"]), _p(block.text, st["callout"])]]],
-                      colWidths=[FRAME_W])
+                      colWidths=[FRAME_W], hAlign="LEFT")
         table.setStyle(_table_style([("BACKGROUND", (0, 0), (-1, -1), LIGHT),
                                    ("LINEBEFORE", (0, 0), (0, -1), 2.5, INK),
                                    ("LEFTPADDING", (0, 0), (-1, -1), 9),
@@ -381,14 +388,25 @@ class PdfRenderer:
         return table
 
     def _key_figures(self, block: KeyFigures) -> Table:
+        """A grid of four columns; a figure with ``span`` 2 takes two (it starts a new
+        row when it would not fit in the current one)."""
         st = self.styles
         per_row = 4
-        cells = [[_p(f.label, st["kf_label"]),
-                  _p(f.value, st["kf_value" if _is_figure(f.value) else "kf_text"]),
-                  _p(f.note, st["kf_note"])] for f in block.figures]
-        while len(cells) % per_row:
-            cells.append("")
-        data = [cells[i:i + per_row] for i in range(0, len(cells), per_row)]
+        data: list[list] = [[]]
+        spans: list[tuple[int, int, int]] = []  # (row, first column, last column)
+        for f in block.figures:
+            span = max(1, min(f.span, per_row))
+            if len(data[-1]) + span > per_row:
+                data[-1] += [""] * (per_row - len(data[-1]))
+                data.append([])
+            cell = [_p(f.label, st["kf_label"]),
+                    _p(f.value, st["kf_value" if _is_figure(f.value) else "kf_text"]),
+                    _p(f.note, st["kf_note"])]
+            spans.append((len(data) - 1, len(data[-1]), len(data[-1]) + span - 1))
+            data[-1] += [cell] + [""] * (span - 1)
+            if len(data[-1]) == per_row and f is not block.figures[-1]:
+                data.append([])
+        data[-1] += [""] * (per_row - len(data[-1]))
         gap = 5
         width = (FRAME_W - gap * (per_row - 1)) / per_row
         col_widths = []
@@ -400,11 +418,11 @@ class PdfRenderer:
                  ("RIGHTPADDING", (0, 0), (-1, -1), 4 + gap),
                  ("TOPPADDING", (0, 0), (-1, -1), 6),
                  ("BOTTOMPADDING", (0, 0), (-1, -1), 7)]
-        for r, row in enumerate(data):
-            for c, cell in enumerate(row):
-                if cell:
-                    style.append(("LINEBEFORE", (c, r), (c, r), 2, INK))
-                    style.append(("LINEBELOW", (c, r), (c, r), 4, colors.white))
+        for r, first, last in spans:
+            if last > first:
+                style.append(("SPAN", (first, r), (last, r)))
+            style.append(("LINEBEFORE", (first, r), (first, r), 2, INK))
+            style.append(("LINEBELOW", (first, r), (last, r), 4, colors.white))
         table.setStyle(_table_style(style))
         return table
 
@@ -499,7 +517,8 @@ class PdfRenderer:
             for i, (text, col) in enumerate(zip(row.cells, cols)):
                 if not text or i < first_value:
                     continue  # spanning labels of total rows wrap freely
-                parts = [text] if col.nowrap else text.replace("\n", " ").split(" ")
+                parts = text.split("\n") if col.nowrap else \
+                    text.replace("\n", " ").split(" ")
                 longest = max(stringWidth(p, font.fontName, font.fontSize) for p in parts)
                 cap = total * (0.4 if col.nowrap else 0.2)  # longer words are split
                 need[i] = max(need[i], min(longest + pad, cap))
@@ -526,8 +545,18 @@ class PdfRenderer:
             out.extend(_Drawing(drawing) for drawing in parts[1:])
             out.append(_p(block.caption, st["chart_caption"]))
             return out
+        if block.kind == "portfolio_net":
+            # Split over pages on one scale when there are many cases.
+            parts = charts.portfolio_net_parts(block.data, FRAME_W, FRAME_H - 110)
+            out.append(KeepTogether([_p(block.title, st["caption"]), _Drawing(parts[0])]))
+            out.extend(_Drawing(drawing) for drawing in parts[1:])
+            if block.caption:
+                out.append(_p(block.caption, st["chart_caption"]))
+            return out
         if block.kind == "payers":
             drawing = charts.payer_bar_chart(block.data, FRAME_W)
+        elif block.kind == "tornado":
+            drawing = charts.tornado_chart(block.data, FRAME_W)
         else:
             drawing = charts.cumulative_chart(block.data, FRAME_W, 210)
         items: list[Flowable] = [_p(block.title, st["caption"]), _Drawing(drawing)]
@@ -584,6 +613,10 @@ def _table_style(commands: list) -> TableStyle:
     return TableStyle([("FONTNAME", (0, 0), (-1, -1), SANS)] + list(commands))
 
 
+def _is_hash(text: str) -> bool:
+    return len(text) == 64 and all(ch in "0123456789abcdef" for ch in text)
+
+
 def _is_figure(text: str) -> bool:
     """Amounts get the large key-figure type; words ("nog niet beschikbaar") do not."""
     return any(ch.isdigit() for ch in text) or len(text) <= 8
@@ -600,6 +633,6 @@ def _date_formatter(created: date):
     return formatter
 
 
-def render_pdf(content: ReportContent, progress: Progress | None = None) -> bytes:
+def render_pdf(content: DocumentContent, progress: Progress | None = None) -> bytes:
     """Render the content; the same content gives the same bytes."""
     return PdfRenderer(content, progress).render()
