@@ -1,4 +1,6 @@
-"""Command line: ``effectencalculator summary|validate|check|report|export|portfolio``.
+"""Command line: ``effectencalculator [CASE] | open [CASE] | summary | validate | check |
+report | export | portfolio``. Without a command (or with ``open``) the desktop program
+starts.
 
 Exit codes: 0 success; 1 a file could not be written, or the privacy check has open
 findings; 2 invalid input (messages naming file, line and field on stderr).
@@ -30,6 +32,7 @@ from effectencalculator.model.yaml_io import read_yaml_file
 
 EXIT_OK, EXIT_FAILED, EXIT_INVALID = 0, 1, 2
 PASSWORD_ENV = "EFFECTENCALCULATOR_PASSWORD"
+CASE_SUFFIXES = (".yaml", ".yml", ".ecase")
 FORMATS = (".pdf", ".xlsx", ".csv")
 
 
@@ -66,6 +69,11 @@ def _build_parser() -> argparse.ArgumentParser:
                     f"(.ecase): het wachtwoord komt uit ${PASSWORD_ENV} of wordt gevraagd.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="OPDRACHT")
+
+    open_ = sub.add_parser("open", help="open het programma (met venster), eventueel met "
+                                        "een casus; ook: effectencalculator [CASUS]",
+                           description="Start het programma met venster.")
+    open_.add_argument("case", nargs="?", metavar="CASUS")
 
     def table_option(p: argparse.ArgumentParser) -> None:
         p.add_argument("--table", metavar="BESTAND",
@@ -146,12 +154,26 @@ def _build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _gui_target(argv: list[str]) -> tuple[bool, str | None]:
+    """Whether these arguments ask for the desktop program, and which case to open."""
+    if not argv:
+        return True, None
+    if argv[0] == "open":
+        return len(argv) <= 2, argv[1] if len(argv) == 2 else None
+    if len(argv) == 1 and Path(argv[0]).suffix.lower() in CASE_SUFFIXES:
+        return True, argv[0]
+    return False, None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    wants_gui, case_path = _gui_target(arguments)
+    if wants_gui:
+        from effectencalculator.ui.app import run_gui  # Qt is loaded only for the window
+
+        return run_gui(case_path)
     parser = _build_parser()
-    args = parser.parse_args(argv)
-    if args.command is None:
-        parser.print_help()
-        return EXIT_OK
+    args = parser.parse_args(arguments)
     commands = {"summary": _summary, "validate": _validate, "check": _check,
                 "report": _report_pdf, "export": _export, "portfolio": _portfolio}
     try:

@@ -206,9 +206,22 @@ def test_validate_accepts_the_shipped_files():
     assert "geldig (kostentabel)" in run.stdout and "geldig (casus" in run.stdout
 
 
-def test_no_arguments_prints_help():
-    run = cli()
-    assert run.returncode == 0 and "summary" in run.stdout and "validate" in run.stdout
+def test_help_lists_every_command():
+    run = cli("--help")
+    assert run.returncode == 0
+    for command in ("open", "summary", "validate", "check", "report", "export", "portfolio"):
+        assert command in run.stdout
+
+
+def test_case_path_or_open_starts_the_desktop_program():
+    from effectencalculator.cli import _gui_target
+
+    assert _gui_target([]) == (True, None)
+    assert _gui_target(["open"]) == (True, None)
+    assert _gui_target(["open", "a.yaml"]) == (True, "a.yaml")
+    assert _gui_target(["casus.yaml"]) == (True, "casus.yaml")
+    assert _gui_target(["casus.ecase"]) == (True, "casus.ecase")
+    assert _gui_target(["summary", "casus.yaml"]) == (False, None)
 
 
 def test_missing_file_exits_2(tmp_path):

@@ -1,0 +1,72 @@
+"""Every action of the window in one place, with standard shortcuts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QWidget
+
+Std = QKeySequence.StandardKey
+
+
+@dataclass
+class Actions:
+    new: QAction
+    open: QAction
+    save: QAction
+    save_as: QAction
+    export_pdf: QAction
+    export_csv: QAction
+    quit: QAction
+    undo: QAction
+    redo: QAction
+    add_line: QAction
+    sections: list[QAction]
+
+
+def _action(parent: QWidget, text: str, shortcuts=(), tip: str = "") -> QAction:
+    action = QAction(text, parent)
+    keys = []
+    for shortcut in shortcuts:
+        keys += (QKeySequence.keyBindings(shortcut) if isinstance(shortcut, Std)
+                 else [QKeySequence(shortcut)])
+    unique = []
+    for key in keys:
+        if not key.isEmpty() and key not in unique:
+            unique.append(key)
+    if unique:
+        action.setShortcuts(unique)
+    if tip:
+        action.setStatusTip(tip)
+        action.setToolTip(tip)
+    return action
+
+
+def build_actions(window: QWidget, undo_stack, section_titles: list[str]) -> Actions:
+    undo = undo_stack.createUndoAction(window, "Ongedaan maken:")
+    undo.setShortcuts(QKeySequence.keyBindings(Std.Undo))
+    redo = undo_stack.createRedoAction(window, "Opnieuw:")
+    redo.setShortcuts(QKeySequence.keyBindings(Std.Redo) + [QKeySequence("Ctrl+Y")])
+    sections = []
+    for i, title in enumerate(section_titles):
+        action = _action(window, title, [f"Ctrl+{i + 1}"], f"Ga naar {title}")
+        action.setCheckable(True)
+        sections.append(action)
+    return Actions(
+        new=_action(window, "&Nieuwe casus", [Std.New], "Begin een nieuwe, lege casus"),
+        open=_action(window, "&Openen…", [Std.Open], "Open een casusbestand"),
+        save=_action(window, "Op&slaan", [Std.Save], "Sla de casus op"),
+        save_as=_action(window, "Opslaan &als…", [Std.SaveAs, "Ctrl+Shift+S"],
+                        "Sla de casus op onder een andere naam"),
+        export_pdf=_action(window, "Rapport exporteren (&PDF)…", ["Ctrl+P"],
+                           "Maak het casusrapport als PDF"),
+        export_csv=_action(window, "Samenvatting exporteren (&CSV)…", ["Ctrl+E"],
+                           "Bewaar de kerncijfers als CSV (voor Excel)"),
+        quit=_action(window, "&Afsluiten", [Std.Quit, "Ctrl+Q"], "Sluit het programma"),
+        undo=undo,
+        redo=redo,
+        add_line=_action(window, "Regel &toevoegen", ["Ctrl+Shift+R"],
+                         "Voeg een inzetregel toe aan het huidige scenario"),
+        sections=sections,
+    )

@@ -1,0 +1,71 @@
+"""Start the desktop program: ``python -m effectencalculator.ui.app [CASE]``.
+
+``run_gui`` builds the application, opens the main window (with a case, or a new one
+from the template), loads the cost table off the GUI thread, and offers any recovery
+copy a crash left behind.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Sequence
+
+from PySide6.QtCore import QLocale, QSettings, QTimer
+from PySide6.QtWidgets import QApplication
+
+from effectencalculator.ui.main_window import MainWindow
+from effectencalculator.ui.services import AppContext, default_recovery_dir
+from effectencalculator.ui.settings import APPLICATION, ORGANIZATION, UiSettings
+
+
+def application(argv: Sequence[str] | None = None) -> QApplication:
+    """The QApplication, configured once: names (for QSettings) and Dutch formats."""
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(list(argv) if argv else [sys.argv[0] if sys.argv else "effectencalculator"])
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationDisplayName(APPLICATION)
+    QLocale.setDefault(QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands))
+    return app  # type: ignore[return-value]
+
+
+def default_context() -> AppContext:
+    return AppContext(settings=UiSettings(QSettings()), recovery_dir=default_recovery_dir())
+
+
+def open_window(path: str | None, ctx: AppContext) -> MainWindow:
+    """Build and show the main window; open ``path`` or start a new case."""
+    window = MainWindow(ctx)
+    opened = False
+    if path:
+        opened = window.controller.open_path(path, ask=False)
+    if not opened:
+        window.controller.load_table()
+    window.show()
+    QTimer.singleShot(0, window.controller.offer_recovery)
+    return window
+
+
+def run_gui(path: str | None = None, argv: Sequence[str] | None = None) -> int:
+    """Run the desktop program until its window closes; returns the exit code."""
+    app = application(argv)
+    window = open_window(path, default_context())
+    code = app.exec()
+    del window
+    return code
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m effectencalculator.ui.app",
+                                     description="Effectencalculator: het programma met venster")
+    parser.add_argument("case", nargs="?", metavar="CASUS", help="casusbestand (.yaml)")
+    args = parser.parse_args(argv)
+    path = str(Path(args.case)) if args.case else None
+    return run_gui(path)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

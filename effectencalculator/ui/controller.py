@@ -1,0 +1,241 @@
+"""The document controller: New, Open, Open Recent, Save, Save As, close, restore.
+
+One save flow for every way a case can go away (close, new, open, drop): a
+Save/Discard/Cancel question through the injectable dialog service. A file that cannot be
+read, or has errors, is reported with file, line and field, and the current case stays
+open; nothing is overwritten. Saving serialises a copy first and writes atomically
+(``save_case``), keeping ``NAME.bak``.
+"""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QWidget
+
+from effectencalculator.model.case import Case
+from effectencalculator.model.storage import (
+    FileChangedError, SaveError, file_sha256, read_case, save_case,
+)
+from effectencalculator.model.validation import Finding, InvalidInputError, Severity
+from effectencalculator.ui.document import CaseDocument, new_case_template
+from effectencalculator.ui.recovery import Autosaver
+from effectencalculator.ui.services import AppContext, RestoreChoice, SaveChoice
+from effectencalculator.ui.settings import LAST_FOLDER
+from effectencalculator.ui.table_loader import table_for
+
+CASE_SUFFIXES = (".yaml", ".yml")
+
+
+class DocumentController(QObject):
+    recentChanged = Signal()
+    status = Signal(str)
+
+    def __init__(self, window: QWidget, doc: CaseDocument, ctx: AppContext,
+                 autosaver: Autosaver, parent: QObject | None = None):
+        super().__init__(parent)
+        self.window, self.doc, self.ctx, self.autosaver = window, doc, ctx, autosaver
+        self.store = autosaver.store
+        #: warnings found when the current file was read (unknown keys, …)
+        self.load_notes: list[Finding] = []
+        self._table_generation = 0
+        self.table_loading = False
+
+    # -- helpers --------------------------------------------------------------------
+    @property
+    def dialogs(self):
+        return self.ctx.dialogs
+
+    def _folder(self) -> str:
+        if self.doc.path is not None:
+            return str(self.doc.path.parent)
+        return self.ctx.settings.get(LAST_FOLDER) or str(Path.home())
+
+    def load_table(self) -> None:
+        """Find and read the case's cost table off the GUI thread."""
+        self._table_generation += 1
+        generation = self._table_generation
+        settings_only = Case(settings=copy.deepcopy(self.doc.case.settings))
+        table_file = self.doc.table_file
+        self.table_loading = True
+        self.status.emit("Kostentabel laden…")
+
+        def done(value) -> None:
+            if generation != self._table_generation:
+                return
+            self.table_loading = False
+            table, notes = value
+            self.doc.set_table(table, notes)
+            self.status.emit(f"Kostentabel {table.name} {table.version} geladen")
+
+        def failed(exc: BaseException) -> None:
+            if generation != self._table_generation:
+                return
+            self.table_loading = False
+            if isinstance(exc, InvalidInputError):
+                notes = exc.findings
+            else:
+                notes = [Finding(Severity.ERROR, "settings.cost_table",
+                                 f"kostentabel niet te lezen: {exc}")]
+            self.doc.set_table(None, notes)
+            self.status.emit("Kostentabel niet gevonden; zie Berekening en Kostentabel")
+
+        self.ctx.runner.run(lambda progress: table_for(settings_only, table_file), done, failed)
+
+    # -- the save flow --------------------------------------------------------------
+    def maybe_save(self) -> bool:
+        """Ask what to do with unsaved changes; False when the user cancels."""
+        if not self.doc.is_modified:
+            return True
+        choice = self.dialogs.ask_save_changes(self.window, self.doc.display_name)
+        if choice is SaveChoice.SAVE:
+            return self.save()
+        if choice is SaveChoice.DISCARD:
+            self.autosaver.discard()
+            return True
+        return False
+
+    def save(self) -> bool:
+        if self.doc.path is None:
+            return self.save_as()
+        return self.write(self.doc.path)
+
+    def save_as(self) -> bool:
+        suggested = Path(self._folder()) / (
+            self.doc.path.name if self.doc.path is not None
+            else f"{self.doc.case.info.code or 'casus'}.yaml")
+        name = self.dialogs.save_file(self.window, "Casus opslaan als", str(suggested))
+        if not name:
+            return False
+        path = Path(name)
+        if path.suffix.lower() not in CASE_SUFFIXES:
+            path = path.with_name(path.name + ".yaml")
+        return self.write(path)
+
+    def write(self, path: Path) -> bool:
+        """Save to ``path``; on failure say why and leave everything as it was."""
+        snapshot = self.doc.case.copy()
+        same_file = self.doc.path is not None and Path(path).resolve() == self.doc.path
+        try:
+            save_case(snapshot, path, self.doc.table,
+                      if_unchanged=self.doc.file_sha256 if same_file else None)
+        except FileChangedError as exc:
+            self.dialogs.show_error(self.window, "Niet opgeslagen: het bestand is gewijzigd",
+                                    f"{exc}\n\nKies 'Opslaan als…' om uw versie te bewaren.")
+            return False
+        except SaveError as exc:
+            self.dialogs.show_error(self.window, "Opslaan mislukt", str(exc))
+            return False
+        # keep the provenance the save recorded (not an edit: no undo step)
+        settings = self.doc.case.settings
+        settings.cost_table = snapshot.settings.cost_table
+        settings.cost_table_version = snapshot.settings.cost_table_version
+        settings.cost_table_sha256 = snapshot.settings.cost_table_sha256
+        self.doc.case.history = snapshot.history
+        self.doc.undo_stack.setClean()
+        self.doc.file_sha256 = file_sha256(path)
+        self.doc.set_path(Path(path).resolve())
+        self.autosaver.discard()
+        self.ctx.settings.add_recent(path)
+        self.recentChanged.emit()
+        self.status.emit(f"Opgeslagen: {path}")
+        return True
+
+    # -- new / open -----------------------------------------------------------------
+    def new_case(self) -> bool:
+        if not self.maybe_save():
+            return False
+        self.autosaver.discard()
+        self.load_notes = []
+        self.doc.table_file = None
+        self.doc.file_sha256 = None
+        self.doc.reset(new_case_template(), None)
+        self.load_table()
+        return True
+
+    def open_dialog(self) -> bool:
+        name = self.dialogs.open_file(self.window, "Casus openen", self._folder())
+        return self.open_path(name) if name else False
+
+    def open_path(self, name: str | Path, *, ask: bool = True) -> bool:
+        """Open a case file; a broken file is reported and the current case stays."""
+        path = Path(name)
+        if ask and not self.maybe_save():
+            return False
+        try:
+            case, findings = read_case(path)
+        except InvalidInputError as exc:
+            self._report_unreadable(path, [f.format() for f in exc.findings])
+            return False
+        except OSError as exc:
+            self._report_unreadable(path, [f"{path}: {exc.strerror or exc}"])
+            return False
+        if findings.has_errors:
+            self._report_unreadable(path, [f.format() for f in findings.errors])
+            return False
+        self.autosaver.discard()
+        self.load_notes = findings.warnings
+        self.doc.table_file = None
+        self.doc.file_sha256 = file_sha256(path)
+        self.doc.reset(case, path.resolve())
+        self.ctx.settings.add_recent(path)
+        self.recentChanged.emit()
+        self.load_table()
+        self.status.emit(f"Geopend: {path}")
+        return True
+
+    def _report_unreadable(self, path: Path, details: list[str]) -> None:
+        self.dialogs.show_error(
+            self.window, "Casus niet geopend",
+            f"{path.name} kan niet worden geopend. De huidige casus blijft open; het bestand "
+            "is niet gewijzigd.", details)
+
+    def open_recent(self, name: str) -> bool:
+        if not Path(name).exists():
+            self.dialogs.show_error(self.window, "Bestand niet gevonden",
+                                    f"{name} bestaat niet meer; het is uit de lijst gehaald.")
+            self.ctx.settings.remove_recent(name)
+            self.recentChanged.emit()
+            return False
+        return self.open_path(name)
+
+    # -- closing and recovery -------------------------------------------------------
+    def close_document(self) -> bool:
+        """True when the window may close (saved, discarded or unchanged)."""
+        if not self.maybe_save():
+            return False
+        self.autosaver.discard()
+        self.autosaver.stop()
+        return True
+
+    def offer_recovery(self) -> bool:
+        """At start: offer copies left by a crash; True when one was restored."""
+        for snapshot in self.store.orphans():
+            choice = self.dialogs.ask_restore(self.window, snapshot.describe())
+            if choice is RestoreChoice.LATER:
+                continue
+            if choice is RestoreChoice.DISCARD:
+                self.store.remove_snapshot(snapshot)
+                continue
+            try:
+                case, findings = read_case(snapshot.case_file)
+            except InvalidInputError as exc:
+                self._report_unreadable(snapshot.case_file, [f.format() for f in exc.findings])
+                continue
+            if findings.has_errors:
+                self._report_unreadable(snapshot.case_file,
+                                        [f.format() for f in findings.errors])
+                continue
+            original = Path(snapshot.original) if snapshot.original else None
+            self.doc.table_file = None
+            # the copy may be older than the file: saving over a changed file is refused
+            self.doc.file_sha256 = file_sha256(original) if original else None
+            self.doc.reset(case, original, modified=True)
+            self.store.remove_snapshot(snapshot)
+            self.autosaver.autosave()  # the restored state is protected again at once
+            self.load_table()
+            self.status.emit("Herstelkopie teruggezet; sla de casus op om hem te bewaren")
+            return True
+        return False

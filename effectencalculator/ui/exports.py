@@ -1,0 +1,167 @@
+"""Exports: the summary as CSV, and the PDF case report through the report module.
+
+Exports use the strict calculation (the same as ``effectencalculator summary``): a case
+with an incomplete line is not exported; the errors are shown instead. The PDF is built
+on the thread pool with a progress dialog; afterwards the user may open the folder.
+"""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from effectencalculator.model.calculation import CaseResult, calculate
+from effectencalculator.model.storage import SaveError, atomic_write_text
+from effectencalculator.model.summary import summary_dict
+from effectencalculator.model.validation import InvalidInputError
+from effectencalculator.ui import charts
+from effectencalculator.ui.csv_export import summary_csv
+from effectencalculator.ui.document import CaseDocument
+from effectencalculator.ui.services import AppContext
+from effectencalculator.ui.settings import LAST_FOLDER
+
+PDF_UNAVAILABLE = ("PDF-rapport: de rapportmodule (effectencalculator.report.build) is in "
+                   "deze versie nog niet beschikbaar.")
+
+
+class ExportController(QObject):
+    status = Signal(str)
+    pdfFinished = Signal(object)
+
+    def __init__(self, window: QWidget, doc: CaseDocument, ctx: AppContext,
+                 parent: QObject | None = None):
+        super().__init__(parent)
+        self.window, self.doc, self.ctx = window, doc, ctx
+        self.progress: QProgressDialog | None = None
+        self.busy = False
+
+    def _suggest(self, suffix: str) -> str:
+        folder = (self.doc.path.parent if self.doc.path is not None
+                  else Path(self.ctx.settings.get(LAST_FOLDER) or Path.home()))
+        stem = self.doc.path.stem if self.doc.path is not None else (
+            self.doc.case.info.code or "casus")
+        return str(folder / f"{stem}{suffix}")
+
+    def strict_result(self) -> CaseResult | None:
+        """The result as the CLI computes it, or None after showing why not."""
+        if self.doc.table is None:
+            self.ctx.dialogs.show_error(self.window, "Exporteren niet mogelijk",
+                                        "Er is geen kostentabel geladen.",
+                                        [f.format() for f in self.doc.table_notes])
+            return None
+        try:
+            return calculate(self.doc.case, self.doc.table)
+        except InvalidInputError as exc:
+            self.ctx.dialogs.show_error(
+                self.window, "Exporteren niet mogelijk",
+                "De casus bevat fouten; los ze eerst op (zie Berekening en Inzet).",
+                [f.format() for f in exc.errors])
+            return None
+
+    def privacy_gate(self):
+        """Like the CLI: open privacy findings stop an export unless the user accepts them.
+
+        Returns the PrivacyStatus to pass on (findings accepted for this export), or None
+        when the user declines.
+        """
+        from effectencalculator.model.privacy import PrivacyStatus, check_privacy, \
+            load_never_export
+        status = check_privacy(self.doc.case, load_never_export())
+        if status.clean:
+            return status
+        listed = "\n".join(f"• {f.format()}" for f in status.open[:8])
+        more = f"\n… en nog {len(status.open) - 8}" if len(status.open) > 8 else ""
+        if not self.ctx.dialogs.ask_yes_no(
+                self.window, "Privacycontrole",
+                f"De privacycontrole vond {len(status.open)} mogelijk herleidbare "
+                f"gegeven(s):\n{listed}{more}\n\nPas ze bij voorkeur eerst aan. Toch "
+                "exporteren?"):
+            return None
+        return PrivacyStatus(status.findings, list(status.findings))
+
+    # -- CSV ------------------------------------------------------------------------
+    def export_csv(self) -> Path | None:
+        result = self.strict_result()
+        if result is None or self.privacy_gate() is None:
+            return None
+        name = self.ctx.dialogs.save_file(self.window, "Samenvatting exporteren (CSV)",
+                                          self._suggest("-samenvatting.csv"),
+                                          "CSV-bestanden (*.csv)")
+        if not name:
+            return None
+        path = Path(name)
+        if path.suffix.lower() != ".csv":
+            path = path.with_name(path.name + ".csv")
+        try:
+            atomic_write_text(path, summary_csv(summary_dict(result)), keep_backup=False)
+        except SaveError as exc:
+            self.ctx.dialogs.show_error(self.window, "Exporteren mislukt", str(exc))
+            return None
+        self.status.emit(f"Samenvatting geëxporteerd: {path}")
+        return path
+
+    # -- PDF ------------------------------------------------------------------------
+    def export_pdf(self) -> None:
+        if not charts.pdf_export_available():
+            self.ctx.dialogs.show_info(self.window, "PDF-rapport", PDF_UNAVAILABLE)
+            return
+        if self.busy or self.strict_result() is None:
+            return
+        privacy = self.privacy_gate()
+        if privacy is None:
+            return
+        name = self.ctx.dialogs.save_file(self.window, "Rapport exporteren (PDF)",
+                                          self._suggest(".pdf"), "PDF-bestanden (*.pdf)")
+        if not name:
+            return
+        path = Path(name)
+        if path.suffix.lower() != ".pdf":
+            path = path.with_name(path.name + ".pdf")
+        case, table = self.doc.case.copy(), self.doc.table
+
+        def work(progress):
+            build = importlib.import_module(charts.REPORT_BUILD)
+            build.write_report_pdf(case, table, path, progress=progress, privacy=privacy)
+            return path
+
+        self.busy = True
+        self.progress = QProgressDialog("Rapport maken…", "", 0, 100, self.window)
+        self.progress.setWindowTitle("PDF-rapport")
+        self.progress.setCancelButton(None)
+        self.progress.setWindowModality(Qt.WindowModality.WindowModal)
+        self.progress.setMinimumDuration(0)
+        self.progress.setValue(0)
+        self.ctx.runner.run(work, self._pdf_done, self._pdf_failed, self._pdf_progress)
+
+    def _pdf_progress(self, fraction: float, text: str = "") -> None:
+        if self.progress is not None:
+            self.progress.setValue(int(max(0.0, min(1.0, fraction)) * 100))
+            if text:
+                self.progress.setLabelText(text)
+
+    def _close_progress(self) -> None:
+        self.busy = False
+        if self.progress is not None:
+            self.progress.reset()
+            self.progress.deleteLater()
+            self.progress = None
+
+    def _pdf_done(self, path: Path) -> None:
+        self._close_progress()
+        self.status.emit(f"Rapport opgeslagen: {path}")
+        self.pdfFinished.emit(path)
+        if self.ctx.dialogs.ask_yes_no(self.window, "Rapport opgeslagen",
+                                       f"Het rapport is opgeslagen als\n{path}\n\n"
+                                       "De map openen?"):
+            self.ctx.desktop.open_folder(Path(path).parent)
+
+    def _pdf_failed(self, exc: BaseException) -> None:
+        self._close_progress()
+        details = ([f.format() for f in exc.findings] if isinstance(exc, InvalidInputError)
+                   else [f"{type(exc).__name__}: {exc}"])
+        self.ctx.dialogs.show_error(self.window, "Rapport maken mislukt",
+                                    "Het PDF-rapport kon niet worden gemaakt.", details)
+        self.pdfFinished.emit(None)

@@ -1,0 +1,165 @@
+"""Recovery copies: the open case is written to a per-user folder every minute.
+
+A copy is a normal case file (``<id>.yaml``) beside a small ``<id>.json`` that says which
+file it belongs to, when it was written and by which process. A normal save or close
+removes it; a copy left behind by a process that is gone means a crash, and the next start
+offers it for restore.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+
+from effectencalculator.model.storage import SaveError, atomic_write_text, case_to_text
+from effectencalculator.report.format import format_date
+from effectencalculator.ui.document import CaseDocument
+
+MAX_FAILURES_SILENT = 2
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    case_file: Path
+    meta_file: Path
+    original: str | None
+    saved: str
+    pid: int
+    code: str
+
+    def describe(self) -> str:
+        try:
+            moment = datetime.fromisoformat(self.saved)
+            when = f"{format_date(moment.date())} om {moment:%H:%M}"
+        except ValueError:
+            when = self.saved
+        name = Path(self.original).name if self.original else "nieuwe casus (nog niet opgeslagen)"
+        code = f"casus {self.code}, " if self.code else ""
+        return f"{code}{name}, bewaard op {when}"
+
+
+def _process_alive(pid: int) -> bool:
+    """True when ``pid`` runs (our own process always does)."""
+    if pid == os.getpid():
+        return True
+    if sys.platform.startswith("win"):
+        return False  # no cheap check; a copy of another live process is rare there
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    except OSError:
+        return False
+    return True
+
+
+class RecoveryStore:
+    """The recovery folder: write, remove and list copies."""
+
+    def __init__(self, folder: Path, alive=None):
+        self.folder = Path(folder)
+        #: whether a process id still runs (injectable: tests simulate a crash)
+        self.alive = alive or _process_alive
+
+    def write(self, token: str, text: str, original: Path | None, code: str) -> Path:
+        self.folder.mkdir(parents=True, exist_ok=True)
+        try:
+            os.chmod(self.folder, 0o700)
+        except OSError:
+            pass
+        case_file = self.folder / f"{token}.yaml"
+        atomic_write_text(case_file, text, keep_backup=False)
+        meta = {"original": str(original) if original else None,
+                "saved": datetime.now().replace(microsecond=0).isoformat(),
+                "pid": os.getpid(), "code": code}
+        atomic_write_text(self.folder / f"{token}.json", json.dumps(meta), keep_backup=False)
+        return case_file
+
+    def remove(self, token: str) -> None:
+        for suffix in (".yaml", ".json"):
+            (self.folder / f"{token}{suffix}").unlink(missing_ok=True)
+
+    def remove_snapshot(self, snapshot: Snapshot) -> None:
+        snapshot.case_file.unlink(missing_ok=True)
+        snapshot.meta_file.unlink(missing_ok=True)
+
+    def orphans(self) -> list[Snapshot]:
+        """Copies whose process is gone (left by a crash), newest first."""
+        found = []
+        if not self.folder.is_dir():
+            return found
+        for meta_file in self.folder.glob("*.json"):
+            case_file = meta_file.with_suffix(".yaml")
+            try:
+                meta = json.loads(meta_file.read_text(encoding="utf-8"))
+                pid = int(meta.get("pid", 0))
+            except (OSError, ValueError, TypeError, AttributeError):
+                continue
+            if not case_file.exists() or self.alive(pid):
+                continue
+            found.append(Snapshot(case_file, meta_file, meta.get("original"),
+                                  str(meta.get("saved", "")), pid, str(meta.get("code", ""))))
+        return sorted(found, key=lambda s: s.saved, reverse=True)
+
+
+class Autosaver(QObject):
+    """Writes a recovery copy of the document on a timer when it changed since the last."""
+
+    failedRepeatedly = Signal(str)
+
+    def __init__(self, doc: CaseDocument, store: RecoveryStore, timer, interval_ms: int,
+                 parent: QObject | None = None):
+        super().__init__(parent)
+        self.doc, self.store = doc, store
+        self.token = uuid.uuid4().hex
+        self.failures = 0
+        self.last_error = ""
+        self._written_index: int | None = None
+        self.timer = timer
+        self.timer.setInterval(interval_ms)
+        self.timer.timeout.connect(self.autosave)
+        self.timer.start()
+        doc.undo_stack.cleanChanged.connect(self._clean_changed)
+
+    def autosave(self) -> bool:
+        """Write a copy if there are unsaved changes; True when a copy was written."""
+        stack = self.doc.undo_stack
+        if stack.isClean():
+            return False
+        if self._written_index == stack.index() and self.failures == 0:
+            return False
+        try:
+            self.store.write(self.token, case_to_text(self.doc.case), self.doc.path,
+                             self.doc.case.info.code)
+        except (SaveError, OSError) as exc:
+            self.failures += 1
+            self.last_error = str(exc)
+            if self.failures > MAX_FAILURES_SILENT:
+                self.failedRepeatedly.emit(
+                    f"Automatisch bewaren van een herstelkopie lukt niet ({exc}). "
+                    "Sla de casus zelf op.")
+            return False
+        self.failures = 0
+        self._written_index = stack.index()
+        return True
+
+    def discard(self) -> None:
+        """Remove this document's copy (after a save, a close, or a new/opened case)."""
+        self.store.remove(self.token)
+        self._written_index = None
+
+    def _clean_changed(self, clean: bool) -> None:
+        if clean:
+            self.discard()
+
+    def stop(self) -> None:
+        self.timer.stop()

@@ -1,0 +1,244 @@
+"""Shared pieces of the section editors: form bindings and list buttons.
+
+A ``Binder`` ties form widgets to attributes of one record in the case (the record is
+found through a path function, so a detail form can follow the current row). Every user
+edit becomes a ``SetAttrCommand``; every document change refreshes the widgets, without
+disturbing the widget the user is typing in.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from PySide6.QtCore import QObject, QSignalBlocker, Qt
+from PySide6.QtWidgets import (
+    QAbstractSpinBox, QCheckBox, QComboBox, QDoubleSpinBox, QHBoxLayout, QLabel, QLineEdit,
+    QPlainTextEdit, QPushButton, QSpinBox, QWidget,
+)
+
+from effectencalculator.ui.commands import (
+    InsertRecordsCommand, MoveRecordCommand, RemoveRecordsCommand, set_field,
+)
+from effectencalculator.ui.delegates import RecordTableView
+from effectencalculator.ui.document import CaseDocument, CasePath, resolve
+from effectencalculator.ui.table_models import RecordTableModel
+from effectencalculator.ui.widgets import OptionalDateEdit
+
+
+@dataclass
+class _Binding:
+    widget: QWidget
+    attr: str
+    label: str
+    get: Callable[[Any], Any]
+    put: Callable[[Any, Any], Any]
+
+
+def _identity_get(value: Any) -> Any:
+    return value
+
+
+def _identity_put(old: Any, value: Any) -> Any:  # noqa: ARG001
+    return value
+
+
+def lines_to_list(old: Any, text: str) -> list[str]:  # noqa: ARG001
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def list_to_lines(values: list[str]) -> str:
+    return "\n".join(values)
+
+
+class Binder(QObject):
+    """Binds widgets to attributes of the record at ``path_fn()``."""
+
+    def __init__(self, doc: CaseDocument, path_fn: Callable[[], CasePath | None],
+                 parent: QObject | None = None):
+        super().__init__(parent)
+        self.doc = doc
+        self.path_fn = path_fn
+        self.bindings: list[_Binding] = []
+        self._updating = False
+        for signal in (doc.fieldChanged, doc.recordReplaced, doc.inserted, doc.removed,
+                       doc.moved):
+            signal.connect(self.refresh)
+        doc.caseReset.connect(self.refresh)
+
+    def bind(self, widget: QWidget, attr: str, label: str, get=None, put=None) -> QWidget:
+        binding = _Binding(widget, attr, label, get or _identity_get, put or _identity_put)
+        self.bindings.append(binding)
+        commit = lambda *_: self._commit(binding)  # noqa: E731
+        if isinstance(widget, QLineEdit):
+            widget.textEdited.connect(commit)
+        elif isinstance(widget, QPlainTextEdit):
+            widget.textChanged.connect(commit)
+        elif isinstance(widget, OptionalDateEdit):
+            widget.dateChanged.connect(commit)
+        elif isinstance(widget, (QSpinBox, QDoubleSpinBox)):
+            widget.valueChanged.connect(commit)
+        elif isinstance(widget, QComboBox):
+            widget.currentIndexChanged.connect(commit)
+        elif isinstance(widget, QCheckBox):
+            widget.toggled.connect(commit)
+        self._show(binding)
+        return widget
+
+    # -- widget <-> value -----------------------------------------------------------
+    @staticmethod
+    def _widget_value(widget: QWidget) -> Any:
+        if isinstance(widget, QLineEdit):
+            return widget.text()
+        if isinstance(widget, QPlainTextEdit):
+            return widget.toPlainText()
+        if isinstance(widget, OptionalDateEdit):
+            return widget.value()
+        if isinstance(widget, QAbstractSpinBox):
+            value = widget.value()
+            if widget.specialValueText() and value == widget.minimum():
+                return None
+            return value
+        if isinstance(widget, QComboBox):
+            return widget.currentData()
+        if isinstance(widget, QCheckBox):
+            return widget.isChecked()
+        raise TypeError(widget)
+
+    @staticmethod
+    def _set_widget(widget: QWidget, value: Any) -> None:
+        blocker = QSignalBlocker(widget)
+        if isinstance(widget, QLineEdit):
+            widget.setText("" if value is None else str(value))
+        elif isinstance(widget, QPlainTextEdit):
+            widget.setPlainText("" if value is None else str(value))
+        elif isinstance(widget, OptionalDateEdit):
+            widget.set_value(value)
+        elif isinstance(widget, QAbstractSpinBox):
+            widget.setValue(widget.minimum() if value is None else value)
+        elif isinstance(widget, QComboBox):
+            found = widget.findData(value)
+            if found < 0 and value is not None:
+                widget.addItem(str(value), value)
+                found = widget.count() - 1
+            widget.setCurrentIndex(found)
+        elif isinstance(widget, QCheckBox):
+            widget.setChecked(bool(value))
+        del blocker
+
+    # -- syncing --------------------------------------------------------------------
+    def _record(self) -> Any:
+        path = self.path_fn()
+        if path is None:
+            return None
+        try:
+            return resolve(self.doc.case, path)
+        except (IndexError, AttributeError):
+            return None
+
+    def _show(self, binding: _Binding) -> None:
+        record = self._record()
+        binding.widget.setEnabled(record is not None)
+        if record is None:
+            self._set_widget(binding.widget, None)
+            return
+        model_value = getattr(record, binding.attr)
+        try:
+            if binding.put(model_value, self._widget_value(binding.widget)) == model_value:
+                return  # the widget already shows this value (maybe typed differently)
+        except (TypeError, ValueError):
+            pass
+        self._set_widget(binding.widget, binding.get(model_value))
+
+    def refresh(self, *_: Any) -> None:
+        if self._updating:
+            return
+        for binding in self.bindings:
+            self._show(binding)
+
+    def _commit(self, binding: _Binding) -> None:
+        path = self.path_fn()
+        record = self._record()
+        if path is None or record is None:
+            return
+        try:
+            value = binding.put(getattr(record, binding.attr), self._widget_value(binding.widget))
+        except (TypeError, ValueError):
+            return
+        self._updating = True
+        try:
+            set_field(self.doc, path, binding.attr, value, f"{binding.label} wijzigen")
+        finally:
+            self._updating = False
+        # other widgets bound to the same attribute follow
+        for other in self.bindings:
+            if other is not binding and other.attr == binding.attr:
+                self._show(other)
+
+
+def list_buttons(view: RecordTableView, model: RecordTableModel,
+                 new_record: Callable[[], Any], noun: str, *, movable: bool = False,
+                 extra: list[QWidget] = ()) -> QHBoxLayout:
+    """Add/remove (and up/down) buttons that edit the model's list with undo commands."""
+    doc = model.doc
+    row = QHBoxLayout()
+    add = QPushButton(f"{noun.capitalize()} toevoegen")
+    add.setToolTip(f"Voeg een {noun} toe onder de huidige regel")
+    remove = QPushButton("Verwijderen")
+    remove.setToolTip(f"Verwijder de geselecteerde {noun}(en)")
+
+    def do_add() -> None:
+        current = view.currentIndex()
+        at = current.row() + 1 if current.isValid() else model.rowCount()
+        doc.undo_stack.push(InsertRecordsCommand(doc, model.path, at, [new_record()],
+                                                 f"{noun} toevoegen"))
+        view.setCurrentIndex(model.index(at, 0))
+        view.setFocus()
+
+    def do_remove() -> None:
+        rows = view.selected_rows()
+        if rows:
+            text = f"{noun} verwijderen" if len(rows) == 1 else f"{len(rows)} × {noun} verwijderen"
+            doc.undo_stack.push(RemoveRecordsCommand(doc, model.path, rows, text))
+
+    add.clicked.connect(do_add)
+    remove.clicked.connect(do_remove)
+    row.addWidget(add)
+    row.addWidget(remove)
+    if movable:
+        for label, delta in (("Omhoog", -1), ("Omlaag", 1)):
+            button = QPushButton(label)
+            button.setToolTip(f"Verplaats de huidige {noun} een plaats {label.lower()}")
+
+            def move(_=False, delta=delta) -> None:
+                current = view.currentIndex()
+                if not current.isValid():
+                    return
+                target = current.row() + delta
+                if 0 <= target < model.rowCount():
+                    doc.undo_stack.push(MoveRecordCommand(doc, model.path, current.row(), target,
+                                                          f"{noun} verplaatsen"))
+                    view.setCurrentIndex(model.index(target, current.column()))
+            button.clicked.connect(move)
+            row.addWidget(button)
+    for widget in extra:
+        row.addWidget(widget)
+    row.addStretch(1)
+    return row
+
+
+def heading(text: str) -> QLabel:
+    label = QLabel(text)
+    font = label.font()
+    font.setPointSizeF(font.pointSizeF() * 1.25)
+    font.setBold(True)
+    label.setFont(font)
+    return label
+
+
+def hint(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setStyleSheet("color: #555555;")
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label

@@ -1,0 +1,47 @@
+"""Verhaal: the family's story in a few paragraphs, and the events on the timeline."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QGroupBox, QPlainTextEdit, QSplitter, QVBoxLayout, QWidget
+
+from effectencalculator.ui.delegates import RecordTableView
+from effectencalculator.ui.document import CaseDocument
+from effectencalculator.ui.sections.common import Binder, hint, list_buttons
+from effectencalculator.ui.table_models import events_model, new_event
+
+
+class VerhaalSection(QWidget):
+    title = "Verhaal"
+
+    def __init__(self, doc: CaseDocument, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.doc = doc
+        layout = QVBoxLayout(self)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        summary_box = QGroupBox("Samenvatting van het verhaal")
+        box = QVBoxLayout(summary_box)
+        binder = Binder(doc, lambda: ("narrative",), self)
+        self.summary = binder.bind(QPlainTextEdit(), "summary", "samenvatting")
+        self.summary.setPlaceholderText(
+            "Het verhaal van het gezin in een paar alinea's: wat speelde er, wat gebeurde er "
+            "met de nieuwe werkwijze, en wat was er in het huidige stelsel waarschijnlijk "
+            "gebeurd?")
+        self.summary.setTabChangesFocus(True)
+        box.addWidget(self.summary)
+        splitter.addWidget(summary_box)
+
+        events_box = QGroupBox("Gebeurtenissen op de tijdlijn")
+        box = QVBoxLayout(events_box)
+        self.events = events_model(doc, self)
+        self.event_view = RecordTableView(self, default_date=lambda: doc.case.info.period.start)
+        self.event_view.setModel(self.events)
+        box.addWidget(self.event_view, 1)
+        box.addLayout(list_buttons(self.event_view, self.events, lambda: new_event(doc),
+                                   "gebeurtenis", movable=True))
+        box.addWidget(hint("Gebeurtenissen in het leven van het gezin; ze worden niet geprijsd. "
+                           "Geldelijke effecten (uitkering, verzuim) horen als regel bij Inzet."))
+        splitter.addWidget(events_box)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        layout.addWidget(splitter)

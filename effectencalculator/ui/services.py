@@ -1,0 +1,196 @@
+"""Everything the window asks of the outside world, injectable for tests.
+
+Confirmations and file choosers (``DialogService``), the desktop (open a folder or a
+link: ``DesktopService``), timers and the runner of long work. Tests pass fakes that
+answer at once, so they never block on a modal dialog, wait for a timer or open anything.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+from typing import Callable, Sequence
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from effectencalculator.ui.settings import UiSettings
+
+CASE_FILTER = "Casusbestanden (*.yaml *.yml);;Alle bestanden (*)"
+
+
+class SaveChoice(Enum):
+    SAVE = "save"
+    DISCARD = "discard"
+    CANCEL = "cancel"
+
+
+class RestoreChoice(Enum):
+    RESTORE = "restore"
+    DISCARD = "discard"
+    LATER = "later"
+
+
+class DialogService:
+    """Modal questions to the user (the real, Qt implementation)."""
+
+    def ask_save_changes(self, parent: QWidget | None, name: str) -> SaveChoice:
+        box = QMessageBox(QMessageBox.Icon.Warning, "Wijzigingen opslaan?",
+                          f"De casus '{name}' heeft wijzigingen die nog niet zijn opgeslagen.",
+                          parent=parent)
+        box.setInformativeText("Wilt u de wijzigingen opslaan?")
+        save = box.addButton("Opslaan", QMessageBox.ButtonRole.AcceptRole)
+        discard = box.addButton("Niet opslaan", QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton("Annuleren", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(save)
+        box.exec()
+        clicked = box.clickedButton()
+        if clicked is save:
+            return SaveChoice.SAVE
+        if clicked is discard:
+            return SaveChoice.DISCARD
+        return SaveChoice.CANCEL
+
+    def ask_restore(self, parent: QWidget | None, description: str) -> RestoreChoice:
+        box = QMessageBox(QMessageBox.Icon.Question, "Herstelkopie gevonden",
+                          "Het programma is de vorige keer niet normaal afgesloten. Er is een "
+                          "automatisch bewaarde herstelkopie:", parent=parent)
+        box.setInformativeText(description)
+        restore = box.addButton("Herstellen", QMessageBox.ButtonRole.AcceptRole)
+        discard = box.addButton("Weggooien", QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton("Later beslissen", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(restore)
+        box.exec()
+        if box.clickedButton() is restore:
+            return RestoreChoice.RESTORE
+        if box.clickedButton() is discard:
+            return RestoreChoice.DISCARD
+        return RestoreChoice.LATER
+
+    def ask_yes_no(self, parent: QWidget | None, title: str, text: str) -> bool:
+        answer = QMessageBox.question(parent, title, text)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def open_file(self, parent: QWidget | None, title: str, folder: str,
+                  filters: str = CASE_FILTER) -> str | None:
+        path, _ = QFileDialog.getOpenFileName(parent, title, folder, filters)
+        return path or None
+
+    def save_file(self, parent: QWidget | None, title: str, suggested: str,
+                  filters: str = CASE_FILTER) -> str | None:
+        path, _ = QFileDialog.getSaveFileName(parent, title, suggested, filters)
+        return path or None
+
+    def show_error(self, parent: QWidget | None, title: str, text: str,
+                   details: Sequence[str] = ()) -> None:
+        box = QMessageBox(QMessageBox.Icon.Critical, title, text, parent=parent)
+        if details:
+            box.setInformativeText("\n".join(details[:12]) +
+                                   (f"\n… en nog {len(details) - 12}" if len(details) > 12 else ""))
+            box.setDetailedText("\n".join(details))
+        box.exec()
+
+    def show_info(self, parent: QWidget | None, title: str, text: str) -> None:
+        QMessageBox.information(parent, title, text)
+
+
+class DesktopService:
+    """Hands a folder or a link to the desktop (file manager, browser)."""
+
+    def open_folder(self, folder: Path) -> bool:
+        return QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+
+    def open_url(self, url: str) -> bool:
+        return QDesktopServices.openUrl(QUrl(url))
+
+
+# -- long work -------------------------------------------------------------------------
+
+class _Signals(QObject):
+    progress = Signal(float, str)
+    finished = Signal(object)
+    failed = Signal(object)
+
+
+class _Job(QRunnable):
+    def __init__(self, work: Callable, signals: _Signals):
+        super().__init__()
+        self.work, self.signals = work, signals
+
+    def run(self) -> None:
+        try:
+            value = self.work(lambda fraction, text="": self.signals.progress.emit(
+                float(fraction), str(text)))
+        except BaseException as exc:  # noqa: BLE001 - reported to the GUI thread
+            self.signals.failed.emit(exc)
+        else:
+            self.signals.finished.emit(value)
+
+
+class TaskRunner:
+    """Runs ``work(progress)`` on the global thread pool; callbacks on the GUI thread."""
+
+    def __init__(self) -> None:
+        self._alive: set[_Signals] = set()
+
+    def run(self, work: Callable, on_done: Callable, on_error: Callable,
+            on_progress: Callable | None = None) -> None:
+        signals = _Signals()
+        self._alive.add(signals)
+
+        def done(value):
+            self._alive.discard(signals)
+            on_done(value)
+
+        def failed(exc):
+            self._alive.discard(signals)
+            on_error(exc)
+
+        signals.finished.connect(done)
+        signals.failed.connect(failed)
+        if on_progress is not None:
+            signals.progress.connect(on_progress)
+        QThreadPool.globalInstance().start(_Job(work, signals))
+
+
+class SyncRunner:
+    """Runs the work at once on the calling thread (tests, and the screenshot tool)."""
+
+    def run(self, work: Callable, on_done: Callable, on_error: Callable,
+            on_progress: Callable | None = None) -> None:
+        try:
+            value = work(on_progress or (lambda *_: None))
+        except Exception as exc:  # noqa: BLE001
+            on_error(exc)
+        else:
+            on_done(value)
+
+
+def default_timer_factory(parent: QObject) -> QTimer:
+    return QTimer(parent)
+
+
+def default_recovery_dir() -> Path:
+    """The per-user folder for recovery copies (``<user data dir>/herstel``)."""
+    from effectencalculator.model.user_dirs import user_data_dir
+    return user_data_dir() / "herstel"
+
+
+@dataclass
+class AppContext:
+    """What a main window needs from outside; tests build one with fakes."""
+
+    settings: UiSettings
+    recovery_dir: Path
+    dialogs: DialogService = field(default_factory=DialogService)
+    desktop: DesktopService = field(default_factory=DesktopService)
+    timer_factory: Callable[[QObject], QTimer] = default_timer_factory
+    runner: object = field(default_factory=TaskRunner)
+    #: milliseconds between autosaves of the recovery copy
+    autosave_interval_ms: int = 60_000
+    #: milliseconds of quiet before the live totals recalculate
+    recalc_delay_ms: int = 30
+    #: process-id check for recovery copies (None: the real one)
+    process_alive: Callable[[int], bool] | None = None

@@ -1,0 +1,76 @@
+"""Exports: the summary as CSV, the PDF through the report module, with progress."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from test_ui_support import ctx, make_window  # noqa: F401 - fixtures
+
+from conftest import EXAMPLE_CASE
+from effectencalculator.model.calculation import calculate
+from effectencalculator.ui import charts
+
+
+def test_ui_export_summary_csv_has_the_calculation_figures(qtbot, ctx, tmp_path):
+    window = make_window(qtbot, ctx, EXAMPLE_CASE)
+    ctx.dialogs.save_path = str(tmp_path / "samenvatting")
+    path = window.exports.export_csv()
+    assert path == tmp_path / "samenvatting.csv"
+    text = path.read_text(encoding="utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text), delimiter=";"))
+    assert rows[0] == ["onderdeel", "scenario", "sleutel", "waarde"]
+    c = calculate(window.doc.case, window.doc.table).comparison
+    figures = {(r[0], r[2]): r[3] for r in rows[1:]}
+    assert figures[("vergelijking", "net_result")] == f"{round(c.net_result, 2):.2f}".replace(
+        ".", ",")
+    assert figures[("casus", "code")] == "PT-AMS-014"
+    assert ("scenario_by_payer", "gemeente") in figures
+
+
+def test_ui_export_refuses_a_case_with_errors(qtbot, ctx, tmp_path):
+    window = make_window(qtbot, ctx, EXAMPLE_CASE)
+    model = window.inzet.page("interventie").model
+    model.setData(model.index(0, model.column_index("item")), "")
+    ctx.dialogs.save_path = str(tmp_path / "x.csv")
+    assert window.exports.export_csv() is None
+    title, _, details = ctx.dialogs.errors[0]
+    assert title == "Exporteren niet mogelijk"
+    assert any("scenarios[0].lines[0].item" in d for d in details)
+    assert not (tmp_path / "x.csv").exists()
+    window.doc.undo_stack.setClean()
+
+
+def test_ui_export_pdf_with_progress_then_offer_the_folder(qtbot, ctx, tmp_path):
+    window = make_window(qtbot, ctx, EXAMPLE_CASE)
+    if not charts.pdf_export_available():
+        assert not window.actions_.export_pdf.isEnabled()
+        return
+    assert window.actions_.export_pdf.isEnabled()
+    progress = []
+    window.exports.pdfFinished.connect(progress.append)
+    ctx.dialogs.save_path = str(tmp_path / "rapport.pdf")
+    ctx.dialogs.yes_no = True
+    window.exports.export_pdf()
+    assert progress == [tmp_path / "rapport.pdf"], ctx.dialogs.errors
+    assert (tmp_path / "rapport.pdf").read_bytes().startswith(b"%PDF")
+    assert ctx.desktop.folders == [tmp_path]
+    assert window.exports.progress is None and not window.exports.busy
+
+
+def test_ui_exports_pass_the_privacy_check(qtbot, ctx, tmp_path, monkeypatch):
+    never = tmp_path / "niet-exporteren.txt"
+    never.write_text("Noordhoek\n", encoding="utf-8")
+    monkeypatch.setenv("EFFECTENCALCULATOR_NEVER_EXPORT", str(never))
+    from effectencalculator.model import privacy
+    if privacy.never_export_path() != never:  # the variable has another name: skip
+        return
+    window = make_window(qtbot, ctx, EXAMPLE_CASE)
+    ctx.dialogs.save_path = str(tmp_path / "s.csv")
+    ctx.dialogs.yes_no = False
+    assert window.exports.export_csv() is None
+    assert "Noordhoek" in ctx.dialogs.asked_yes_no[-1] or "privacy" in \
+        ctx.dialogs.asked_yes_no[-1].lower()
+    assert not (tmp_path / "s.csv").exists()
+    ctx.dialogs.yes_no = True
+    assert window.exports.export_csv() == tmp_path / "s.csv"

@@ -1,0 +1,71 @@
+"""Start-up smoke test in a fresh process: the window opens with a case, fast imports only.
+
+Also: the GUI's sections render, and the example shows its figures and charts.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import textwrap
+
+from test_ui_support import ctx, make_window  # noqa: F401 - fixtures
+
+from conftest import EXAMPLE_CASE, ROOT
+from effectencalculator.ui import charts
+
+SCRIPT = textwrap.dedent("""\
+    import json, sys
+    from PySide6.QtCore import QSettings, QTimer
+    from effectencalculator.ui.app import application, open_window
+    from effectencalculator.ui.services import AppContext
+    from effectencalculator.ui.settings import UiSettings
+    app = application()
+    ctx = AppContext(settings=UiSettings(QSettings(sys.argv[2], QSettings.Format.IniFormat)),
+                     recovery_dir=sys.argv[3])
+    window = open_window(sys.argv[1], ctx)
+    shown = window.isVisible()
+    modules = sorted(m for m in ("pandas", "reportlab", "numpy") if m in sys.modules)
+    def done():
+        if window.doc.table is None:
+            QTimer.singleShot(20, done)
+            return
+        window.results.recalculate_now()
+        print(json.dumps({"shown": shown, "title": window.windowTitle(),
+                          "modules_at_start": modules,
+                          "net": window.berekening.figure_text("net_result")}))
+        window.doc.undo_stack.setClean()
+        window.close()
+    QTimer.singleShot(0, done)
+    sys.exit(app.exec())
+    """)
+
+
+def test_ui_starts_in_a_fresh_process_without_pandas(tmp_path):
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HOME=str(tmp_path),
+               XDG_CONFIG_HOME=str(tmp_path / "config"), XDG_DATA_HOME=str(tmp_path / "data"))
+    out = subprocess.run([sys.executable, "-c", SCRIPT, str(EXAMPLE_CASE),
+                          str(tmp_path / "ui.ini"), str(tmp_path / "herstel")],
+                         capture_output=True, text=True, env=env, cwd=ROOT, timeout=120)
+    assert out.returncode == 0, out.stderr
+    data = json.loads(out.stdout.strip().splitlines()[-1])
+    assert data["shown"] and data["title"].startswith("pt-ams-014-noordhoek.yaml")
+    assert "pandas" not in data["modules_at_start"]
+    assert "reportlab" not in data["modules_at_start"]
+    assert data["net"].startswith("€ ")
+
+
+def test_ui_example_charts_are_the_report_drawings(qtbot, ctx):
+    window = make_window(qtbot, ctx, EXAMPLE_CASE)
+    window.show()
+    window.show_section(5)
+    section = window.berekening
+    section.draw_charts()
+    if not charts.charts_available():
+        assert "rapportmodule" in section.chart_note.text()
+        return
+    svg = section.chart_widgets["payer"].svg_bytes
+    assert svg.startswith(b"<?xml") and b"Gemeente" in svg and b"clipPath" not in svg
+    assert section.chart_widgets["cumulative"].svg_bytes
