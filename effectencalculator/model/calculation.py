@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import cached_property
+from typing import Callable
 
 from effectencalculator.model.case import Case, ServiceLine
 from effectencalculator.model.case_rules import check_case
@@ -75,8 +77,17 @@ class ScenarioResult:
     investment: float = 0.0
     #: undiscounted sum of priced line costs (for the reconciliation row)
     undiscounted_total: float = 0.0
-    #: (day, cumulative counted cost of all days before ``day``), piecewise linear
-    cumulative: list[tuple[date, float]] = field(default_factory=list)
+    #: discount factor per calendar year (0 beyond the horizon), for the series below
+    year_factor: Callable[[int], float] = field(default=lambda year: 1.0, repr=False,
+                                                compare=False)
+
+    @cached_property
+    def cumulative(self) -> list[tuple[date, float]]:
+        """(day, cumulative counted cost of all days before ``day``), piecewise linear.
+
+        Computed on first use: only charts need it, live totals do not.
+        """
+        return _cumulative(self.lines, self.year_factor)
 
     @property
     def unpriced_lines(self) -> list[LineResult]:
@@ -145,10 +156,17 @@ def calculate(case: Case, table: CostTable) -> CaseResult:
     rate = case.settings.discount_rate
     horizon = case.settings.horizon_years
 
+    factors: dict[int, float] = {}
+
     def year_factor(year: int) -> float:
-        if horizon is not None and year >= first_year + horizon:
-            return 0.0
-        return (1.0 + rate) ** -max(0, year - first_year)
+        factor = factors.get(year)
+        if factor is None:
+            if horizon is not None and year >= first_year + horizon:
+                factor = 0.0
+            else:
+                factor = (1.0 + rate) ** -max(0, year - first_year)
+            factors[year] = factor
+        return factor
 
     used: dict[str, PricedItem] = {}
     missing_years: dict[int, list[str]] = defaultdict(list)
@@ -270,7 +288,7 @@ def _aggregate(scenario_id: str, label: str, role: str, lines: list[LineResult],
     result.by_payer = dict(by_payer)
     result.by_category = dict(by_category)
     result.by_year = dict(sorted(by_year.items()))
-    result.cumulative = _cumulative(lines, year_factor)
+    result.year_factor = year_factor
     return result
 
 
