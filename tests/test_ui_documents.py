@@ -197,8 +197,8 @@ def test_ui_save_refuses_to_overwrite_a_file_someone_else_changed(qtbot, ctx, tm
     theirs = case_file.read_text(encoding="utf-8").replace("Gezin Noordhoek", "Hun versie")
     case_file.write_text(theirs, encoding="utf-8")
     assert not window.controller.save()
-    title, text, _ = ctx.dialogs.errors[-1]
-    assert "gewijzigd" in title and "Opslaan als" in text
+    text = ctx.dialogs.asked_yes_no[-1]              # Save As is offered (declined here)
+    assert "gewijzigd" in text and "Opslaan als" in text
     assert case_file.read_text(encoding="utf-8") == theirs      # their version is kept
     assert window.isWindowModified()                            # and so is ours
     ctx.dialogs.save_path = str(tmp_path / "mijn versie.yaml")

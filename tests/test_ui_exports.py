@@ -58,19 +58,18 @@ def test_ui_export_pdf_with_progress_then_offer_the_folder(qtbot, ctx, tmp_path)
     assert window.exports.progress is None and not window.exports.busy
 
 
-def test_ui_exports_pass_the_privacy_check(qtbot, ctx, tmp_path, monkeypatch):
-    never = tmp_path / "niet-exporteren.txt"
-    never.write_text("Noordhoek\n", encoding="utf-8")
-    monkeypatch.setenv("EFFECTENCALCULATOR_NEVER_EXPORT", str(never))
-    from effectencalculator.model import privacy
-    if privacy.never_export_path() != never:  # the variable has another name: skip
-        return
+def test_ui_exports_pass_the_privacy_check(qtbot, ctx, tmp_path):
+    ctx.never_export_path.write_text("Noordhoek\n", encoding="utf-8")
     window = make_window(qtbot, ctx, EXAMPLE_CASE)
     ctx.dialogs.save_path = str(tmp_path / "s.csv")
-    ctx.dialogs.yes_no = False
-    assert window.exports.export_csv() is None
-    assert "Noordhoek" in ctx.dialogs.asked_yes_no[-1] or "privacy" in \
-        ctx.dialogs.asked_yes_no[-1].lower()
+    assert window.exports.export_csv() is None          # the privacy view was closed
+    assert ctx.dialogs.dialogs_shown == ["PrivacyDialog"]
     assert not (tmp_path / "s.csv").exists()
-    ctx.dialogs.yes_no = True
+
+    def accept_all(dialog):                              # accept explicitly, then export
+        ctx.dialogs.yes_no = True
+        assert dialog.accept_all()
+        dialog.export_button.click()
+    ctx.dialogs.on_dialog = accept_all
     assert window.exports.export_csv() == tmp_path / "s.csv"
+    window.doc.undo_stack.setClean()

@@ -59,6 +59,12 @@ class FakeDialogs:
         self.asked_yes_no: list[str] = []
         self.errors: list[tuple[str, str, list[str]]] = []
         self.infos: list[str] = []
+        #: answers to password questions, in order (None: the user cancels)
+        self.passwords: list[str | None] = []
+        self.asked_password: list[tuple[str, bool, str]] = []
+        #: called with a prepared dialog instead of exec(); it may click in it
+        self.on_dialog = None
+        self.dialogs_shown: list = []
 
     def ask_save_changes(self, parent, name):
         self.asked_save.append(name)
@@ -83,6 +89,16 @@ class FakeDialogs:
 
     def show_info(self, parent, title, text):
         self.infos.append(text)
+
+    def ask_password(self, parent, title, text, *, new, error=""):
+        self.asked_password.append((text, new, error))
+        return self.passwords.pop(0) if self.passwords else None
+
+    def exec_dialog(self, dialog):
+        self.dialogs_shown.append(type(dialog).__name__)
+        if self.on_dialog is not None:
+            self.on_dialog(dialog)
+        return dialog.result()
 
 
 class FakeDesktop:
@@ -116,7 +132,8 @@ def make_context(tmp_path: Path, *, dead_processes: bool = False) -> AppContext:
     return AppContext(settings=UiSettings(settings), recovery_dir=tmp_path / "herstel",
                       dialogs=FakeDialogs(), desktop=FakeDesktop(), timer_factory=Timers(),
                       runner=SyncRunner(), recalc_delay_ms=0,
-                      process_alive=(lambda pid: False) if dead_processes else None)
+                      process_alive=(lambda pid: False) if dead_processes else None,
+                      never_export_path=tmp_path / "niet-exporteren.txt")
 
 
 def make_window(qtbot, ctx: AppContext, path: str | Path | None = None):

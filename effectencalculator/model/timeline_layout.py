@@ -13,7 +13,10 @@ Structure, top to bottom:
   referentie (``reference``), then variants, each keeping the case's order within its
   role. A lane has rows; by default one row per cost item (``group_by="item"``), so the
   row label is the item's name, and lines of one item that overlap in time get extra
-  rows. With ``group_by="line"`` every line has its own row.
+  rows. With ``group_by="line"`` every line has its own row. With ``group_by="packed"``
+  the lines of a lane share as few rows as they can (for a compact wall of sticky notes,
+  each labelled on the bar itself): a line goes into the first row where the previous
+  line, and the ``label_room`` its label needs, have ended.
 
 Lines are placed like the calculation places them (FORMATS.md, "Timing"): a ``date``
 line is a marker on that day, a ``start``/``end`` line is a bar over its days, a line
@@ -23,6 +26,8 @@ without a period) are listed in ``unplaced``.
 
 from __future__ import annotations
 
+import copy
+import math
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Literal, Mapping
@@ -70,6 +75,8 @@ class TimelineItem:
     number: int | None = None
     #: lines only: the cost item id
     item_id: str = ""
+    #: events only: the life domain (leefdomein), '' when not given
+    domain: str = ""
 
 
 @dataclass
@@ -117,12 +124,20 @@ class TimelineLayout:
 
     def fraction(self, day: date) -> float:
         """Position of the *start* of ``day`` on the axis (0..1)."""
-        if self.start is None or not self.days:
+        days = self.days
+        if self.start is None or not days:
             return 0.0
-        return (day - self.start).days / self.days
+        return (day - self.start).days / days
 
     def lane(self, lane_id: str) -> TimelineLane | None:
         return next((lane for lane in self.lanes if lane.id == lane_id), None)
+
+    def day_at(self, fraction: float) -> date | None:
+        """The day under axis position ``fraction`` (the inverse of :meth:`fraction`;
+        positions outside 0..1 give days before or after the axis)."""
+        if self.start is None or not self.days:
+            return None
+        return self.start + timedelta(days=math.floor(fraction * self.days + 1e-9))
 
 
 def line_days(case: Case, line: ServiceLine) -> tuple[date, date] | None:
@@ -144,7 +159,8 @@ def scenario_order(case: Case) -> list[int]:
 
 
 def layout_timeline(case: Case, item_names: Mapping[str, str] | None = None, *,
-                    group_by: Literal["item", "line"] = "item",
+                    group_by: Literal["item", "line", "packed"] = "item",
+                    label_room: float = 0.0,
                     min_event_gap: float = 0.035,
                     whole_months: bool = True) -> TimelineLayout:
     """Lay out the case's events and service lines on one date axis.
@@ -190,7 +206,8 @@ def layout_timeline(case: Case, item_names: Mapping[str, str] | None = None, *,
                             scenario.role)
         items = [_line_item(layout, names, scenario.id, *entry[:2], *entry[2:])
                  for entry in by_scenario.get(s_index, [])]
-        lane.rows = _rows(items, group_by)
+        lane.rows = _packed_rows(items, label_room) if group_by == "packed" \
+            else _rows(items, group_by)
         layout.lanes.append(lane)
     return layout
 
@@ -231,13 +248,30 @@ def _rows(items: list[TimelineItem], group_by: str) -> list[TimelineRow]:
     return rows
 
 
+def _packed_rows(items: list[TimelineItem], label_room: float) -> list[TimelineRow]:
+    """As few rows as possible: each line in the first row that is free from its start;
+    a line occupies its bar and at least ``label_room`` (axis fraction) for its label."""
+    rows: list[TimelineRow] = []
+    ends: list[float] = []
+    for item in sorted(items, key=lambda i: (i.x0, i.x1, i.source)):
+        at = next((r for r, end in enumerate(ends) if end <= item.x0), None)
+        if at is None:
+            rows.append(TimelineRow(f"packed:{len(rows)}", "", continuation=bool(rows)))
+            ends.append(0.0)
+            at = len(rows) - 1
+        rows[at].items.append(item)
+        ends[at] = max(item.x1, item.x0 + label_room)
+    return rows
+
+
 def _events_lane(layout: TimelineLayout, events: list, min_gap: float) -> TimelineLane:
     lane = TimelineLane(EVENTS_LANE, "events", "Gebeurtenissen")
     ordered = sorted(events, key=lambda pair: (pair[1].date, pair[0]))
     for number, (index, event) in enumerate(ordered, start=1):
         x = (layout.fraction(event.date) + layout.fraction(event.date + timedelta(days=1))) / 2
         item = TimelineItem("marker", event.date, event.date, x, x, event.title or "",
-                            event.scenario, ("event", index), number=number)
+                            event.scenario, ("event", index), number=number,
+                            domain=event.domain)
         row = next((r for r in lane.rows if x - r.items[-1].x0 >= min_gap), None)
         if row is None:
             row = TimelineRow(EVENTS_LANE, "", continuation=bool(lane.rows))
@@ -262,3 +296,33 @@ def _ticks(layout: TimelineLayout) -> list[Tick]:
             ticks.append(Tick(day, layout.fraction(day), level))
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
     return ticks
+
+
+# -- edits made by dragging on the timeline (pure: they return edited copies) -----------
+
+def shifted_line(case: Case, line: ServiceLine, days: int) -> ServiceLine:
+    """A copy of ``line`` moved ``days`` later (earlier when negative), keeping its length.
+
+    A line without a date or period sits on the case start; moving it gives it a date.
+    """
+    moved = copy.deepcopy(line)
+    delta = timedelta(days=days)
+    if line.date is not None:
+        moved.date = line.date + delta
+    elif line.start is not None and line.end is not None:
+        moved.start, moved.end = line.start + delta, line.end + delta
+    elif line.start is None and line.end is None and line.rate is None \
+            and case.info.period.start is not None:
+        moved.date = case.info.period.start + delta
+    return moved
+
+
+def resized_line(line: ServiceLine, edge: Literal["start", "end"], day: date) -> ServiceLine:
+    """A copy of the period line ``line`` with its first (``start``) or last (``end``) day
+    set to ``day``, never past the other end (a period is at least one day)."""
+    resized = copy.deepcopy(line)
+    if edge == "start":
+        resized.start = min(day, line.end) if line.end is not None else day
+    else:
+        resized.end = max(day, line.start) if line.start is not None else day
+    return resized

@@ -22,7 +22,12 @@ class Actions:
     undo: QAction
     redo: QAction
     add_line: QAction
+    privacy_check: QAction
+    never_export: QAction
     sections: list[QAction]
+    export_sheets: QAction | None = None
+    compare_cases: QAction | None = None
+    session_view: QAction | None = None
 
 
 def _action(parent: QWidget, text: str, shortcuts=(), tip: str = "") -> QAction:
@@ -66,7 +71,21 @@ def build_actions(window: QWidget, undo_stack, section_titles: list[str]) -> Act
         quit=_action(window, "&Afsluiten", [Std.Quit, "Ctrl+Q"], "Sluit het programma"),
         undo=undo,
         redo=redo,
+        privacy_check=_action(window, "&Privacycontrole…", ["Ctrl+Shift+P"],
+                              "Zoek in alle vrije tekst naar wat het gezin of betrokkenen "
+                              "herkenbaar maakt; aanpassen of accepteren"),
+        never_export=_action(window, "&Niet-exporteren-lijst…", [],
+                             "Uw eigen lijst met echte namen, straat, school (alleen op deze "
+                             "computer)"),
         add_line=_action(window, "Regel &toevoegen", ["Ctrl+Shift+R"],
                          "Voeg een inzetregel toe aan het huidige scenario"),
         sections=sections,
+        export_sheets=_action(window, "Casus exporteren als &spreadsheet (XLSX/CSV)…",
+                              ["Ctrl+Shift+E"], "Samenvatting, regels per scenario en posten "
+                              "met bronnen als Excel-werkmap of CSV-bestanden"),
+        compare_cases=_action(window, "Casussen &vergelijken…", [],
+                              "Open een map met casussen en vergelijk ze (portfolio)"),
+        session_view=_action(window, "&Sessieweergave (tijdlijn, volledig scherm)", ["F11"],
+                             "De tijdlijn groot op een beamer of groot scherm, met de "
+                             "totalen per scenario (F11 of Esc: terug)"),
     )

@@ -5,6 +5,15 @@ Save/Discard/Cancel question through the injectable dialog service. A file that 
 read, or has errors, is reported with file, line and field, and the current case stays
 open; nothing is overwritten. Saving serialises a copy first and writes atomically
 (``save_case``), keeping ``NAME.bak``.
+
+Encrypted cases (``.ecase``): "Opslaan als…" with that suffix asks for a new password
+(twice); opening one asks for the password (a wrong one, or a tampered file, is reported
+and the current case stays). The document remembers the password in memory for later
+saves and for its recovery copies, which are encrypted too.
+
+A save that fails (no write permission, full disk) says why; the case stays open with its
+changes and the file on disk is not touched. A file someone else changed since it was
+opened is never overwritten: the user is offered "Opslaan als…" so both versions stay.
 """
 
 from __future__ import annotations
@@ -16,17 +25,28 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from effectencalculator.model.case import Case
+from effectencalculator.model.crypto import ENCRYPTED_SUFFIX
 from effectencalculator.model.storage import (
-    FileChangedError, SaveError, file_sha256, read_case, save_case,
+    FileChangedError, PasswordRequired, SaveError, case_from_bytes,
+    conflict_copy_path, file_sha256, read_case, read_case_bytes, save_case,
 )
-from effectencalculator.model.validation import Finding, InvalidInputError, Severity
+from effectencalculator.model.validation import Finding, Findings, InvalidInputError, Severity
 from effectencalculator.ui.document import CaseDocument, new_case_template
 from effectencalculator.ui.recovery import Autosaver
-from effectencalculator.ui.services import AppContext, RestoreChoice, SaveChoice
+from effectencalculator.ui.services import (
+    SAVE_CASE_FILTER, AppContext, RestoreChoice, SaveChoice,
+)
 from effectencalculator.ui.settings import LAST_FOLDER
 from effectencalculator.ui.table_loader import table_for
 
-CASE_SUFFIXES = (".yaml", ".yml")
+CASE_SUFFIXES = (".yaml", ".yml", ENCRYPTED_SUFFIX)
+#: how often a wrong password may be retried before the file is reported as unreadable
+PASSWORD_ATTEMPTS = 3
+_KEEP = object()  # write(): keep the document's own password
+
+
+def is_encrypted_name(path: Path | str) -> bool:
+    return Path(path).suffix.lower() == ENCRYPTED_SUFFIX
 
 
 class DocumentController(QObject):
@@ -100,33 +120,67 @@ class DocumentController(QObject):
     def save(self) -> bool:
         if self.doc.path is None:
             return self.save_as()
+        if is_encrypted_name(self.doc.path) and self.doc.password is None:
+            return self.save_as()  # an .ecase without a known password: choose one
         return self.write(self.doc.path)
 
     def save_as(self) -> bool:
-        suggested = Path(self._folder()) / (
-            self.doc.path.name if self.doc.path is not None
-            else f"{self.doc.case.info.code or 'casus'}.yaml")
-        name = self.dialogs.save_file(self.window, "Casus opslaan als", str(suggested))
+        return self.save_copy_as(None)
+
+    def save_copy_as(self, suggested: Path | None) -> bool:
+        """Save under a name the user chooses (``suggested`` proposed); the suffix
+        ``.ecase`` saves encrypted with a new password."""
+        if suggested is None:
+            suffix = ENCRYPTED_SUFFIX if self.doc.encrypted else ".yaml"
+            suggested = Path(self._folder()) / (
+                self.doc.path.name if self.doc.path is not None
+                else f"{self.doc.case.info.code or 'casus'}{suffix}")
+        name = self.dialogs.save_file(self.window, "Casus opslaan als", str(suggested),
+                                      SAVE_CASE_FILTER)
         if not name:
             return False
         path = Path(name)
         if path.suffix.lower() not in CASE_SUFFIXES:
-            path = path.with_name(path.name + ".yaml")
-        return self.write(path)
+            path = path.with_name(path.name + (ENCRYPTED_SUFFIX if self.doc.encrypted
+                                               else ".yaml"))
+        if is_encrypted_name(path):
+            password = self.dialogs.ask_password(
+                self.window, "Versleuteld opslaan",
+                f"Kies een wachtwoord voor {path.name}. De casus wordt met dit wachtwoord "
+                "versleuteld opgeslagen; ook de automatische herstelkopieën.", new=True)
+            if not password:
+                return False
+            return self.write(path, password=password)
+        if self.doc.encrypted and not self.dialogs.ask_yes_no(
+                self.window, "Onversleuteld opslaan?",
+                f"Deze casus is versleuteld. Als u hem opslaat als {path.name}, staat hij "
+                "onversleuteld (leesbaar zonder wachtwoord) op de schijf.\n\n"
+                "Toch onversleuteld opslaan? (Om versleuteld te blijven: kies een naam die "
+                "eindigt op .ecase.)"):
+            return False
+        return self.write(path, password=None)
 
-    def write(self, path: Path) -> bool:
-        """Save to ``path``; on failure say why and leave everything as it was."""
+    def write(self, path: Path, password=_KEEP) -> bool:
+        """Save to ``path``; on failure say why and leave everything as it was.
+
+        ``password``: encrypt with it (None: plain YAML); by default the document's own.
+        """
+        if password is _KEEP:
+            password = self.doc.password
+        path = Path(path)
         snapshot = self.doc.case.copy()
-        same_file = self.doc.path is not None and Path(path).resolve() == self.doc.path
+        same_file = self.doc.path is not None and path.resolve() == self.doc.path
         try:
-            save_case(snapshot, path, self.doc.table,
+            save_case(snapshot, path, self.doc.table, password=password,
                       if_unchanged=self.doc.file_sha256 if same_file else None)
         except FileChangedError as exc:
-            self.dialogs.show_error(self.window, "Niet opgeslagen: het bestand is gewijzigd",
-                                    f"{exc}\n\nKies 'Opslaan als…' om uw versie te bewaren.")
+            self._offer_save_elsewhere(path, exc)
             return False
         except SaveError as exc:
-            self.dialogs.show_error(self.window, "Opslaan mislukt", str(exc))
+            self.dialogs.show_error(
+                self.window, "Opslaan mislukt",
+                f"{exc}.\n\nDe casus blijft open met al uw wijzigingen. Kies 'Opslaan als…' "
+                "om hem op een andere plaats (een andere map of schijf) te bewaren.")
             return False
         # keep the provenance the save recorded (not an edit: no undo step)
         settings = self.doc.case.settings
@@ -134,14 +188,28 @@ class DocumentController(QObject):
         settings.cost_table_version = snapshot.settings.cost_table_version
         settings.cost_table_sha256 = snapshot.settings.cost_table_sha256
         self.doc.case.history = snapshot.history
+        self.doc.password = password or None
         self.doc.undo_stack.setClean()
         self.doc.file_sha256 = file_sha256(path)
-        self.doc.set_path(Path(path).resolve())
+        self.doc.set_path(path.resolve())
         self.autosaver.discard()
         self.ctx.settings.add_recent(path)
         self.recentChanged.emit()
-        self.status.emit(f"Opgeslagen: {path}")
+        locked = " (versleuteld)" if self.doc.encrypted else ""
+        self.status.emit(f"Opgeslagen{locked}: {path}")
         return True
+
+    def _offer_save_elsewhere(self, path: Path, exc: FileChangedError) -> None:
+        """Someone else changed the file: keep theirs, offer to save ours beside it."""
+        try:
+            suggestion = conflict_copy_path(path)
+        except SaveError:
+            suggestion = path.with_name(f"{path.stem} (mijn versie){path.suffix}")
+        if self.dialogs.ask_yes_no(
+                self.window, "Niet opgeslagen: het bestand is gewijzigd",
+                f"{exc}\n\nUw versie is nog open en niet verloren. Nu 'Opslaan als…' kiezen "
+                f"(voorstel: {suggestion.name})? Dan blijven beide versies bewaard."):
+            self.save_copy_as(suggestion)
 
     # -- new / open -----------------------------------------------------------------
     def new_case(self) -> bool:
@@ -160,12 +228,22 @@ class DocumentController(QObject):
         return self.open_path(name) if name else False
 
     def open_path(self, name: str | Path, *, ask: bool = True) -> bool:
-        """Open a case file; a broken file is reported and the current case stays."""
+        """Open a case file; a broken file is reported and the current case stays.
+
+        An encrypted file asks for its password (wrong: asked again, at most
+        ``PASSWORD_ATTEMPTS`` times; cancel: nothing happens)."""
         path = Path(name)
         if ask and not self.maybe_save():
             return False
+        password = None
         try:
             case, findings = read_case(path)
+        except PasswordRequired:
+            loaded = self._read_encrypted(path, f"{path.name} is versleuteld. Voer het "
+                                                "wachtwoord in om de casus te openen.")
+            if loaded is None:
+                return False
+            case, findings, password = loaded
         except InvalidInputError as exc:
             self._report_unreadable(path, [f.format() for f in exc.findings])
             return False
@@ -179,12 +257,46 @@ class DocumentController(QObject):
         self.load_notes = findings.warnings
         self.doc.table_file = None
         self.doc.file_sha256 = file_sha256(path)
-        self.doc.reset(case, path.resolve())
+        self.doc.reset(case, path.resolve(), password=password)
         self.ctx.settings.add_recent(path)
         self.recentChanged.emit()
         self.load_table()
-        self.status.emit(f"Geopend: {path}")
+        locked = " (versleuteld)" if password else ""
+        self.status.emit(f"Geopend{locked}: {path}")
         return True
+
+    def _read_encrypted(self, path: Path, text: str, shown: Path | None = None
+                        ) -> tuple[Case, Findings, str] | None:
+        """Ask the password and decrypt; None after cancel or after reporting why not.
+
+        A wrong password and a changed or damaged file cannot be told apart (that is
+        what authenticated encryption means): both give the same clear message."""
+        shown = shown or path
+        error = ""
+        for _ in range(PASSWORD_ATTEMPTS):
+            password = self.dialogs.ask_password(self.window, "Wachtwoord nodig", text,
+                                                 new=False, error=error)
+            if not password:
+                return None
+            try:
+                raw = read_case_bytes(path, password)
+            except InvalidInputError as exc:
+                error = ("; ".join(f.message for f in exc.findings) or "onjuist wachtwoord")
+                error = error[0].upper() + error[1:] + ". Probeer het opnieuw."
+                continue
+            except OSError as exc:
+                self._report_unreadable(shown, [f"{path}: {exc.strerror or exc}"])
+                return None
+            try:
+                case, findings = case_from_bytes(raw, str(shown))
+            except InvalidInputError as exc:
+                self._report_unreadable(shown, [f.format() for f in exc.findings])
+                return None
+            return case, findings, password
+        self._report_unreadable(shown, [
+            f"{shown}: het wachtwoord is onjuist, of het bestand is gewijzigd of beschadigd "
+            f"({PASSWORD_ATTEMPTS} pogingen)"])
+        return None
 
     def _report_unreadable(self, path: Path, details: list[str]) -> None:
         self.dialogs.show_error(
@@ -219,11 +331,21 @@ class DocumentController(QObject):
             if choice is RestoreChoice.DISCARD:
                 self.store.remove_snapshot(snapshot)
                 continue
-            try:
-                case, findings = read_case(snapshot.case_file)
-            except InvalidInputError as exc:
-                self._report_unreadable(snapshot.case_file, [f.format() for f in exc.findings])
-                continue
+            password = None
+            if snapshot.encrypted:
+                loaded = self._read_encrypted(
+                    snapshot.case_file, "De herstelkopie is versleuteld, net als de casus. "
+                    "Voer het wachtwoord van de casus in om hem terug te zetten.")
+                if loaded is None:
+                    continue  # the copy stays; it is offered again at the next start
+                case, findings, password = loaded
+            else:
+                try:
+                    case, findings = read_case(snapshot.case_file)
+                except InvalidInputError as exc:
+                    self._report_unreadable(snapshot.case_file,
+                                            [f.format() for f in exc.findings])
+                    continue
             if findings.has_errors:
                 self._report_unreadable(snapshot.case_file,
                                         [f.format() for f in findings.errors])
@@ -232,7 +354,7 @@ class DocumentController(QObject):
             self.doc.table_file = None
             # the copy may be older than the file: saving over a changed file is refused
             self.doc.file_sha256 = file_sha256(original) if original else None
-            self.doc.reset(case, original, modified=True)
+            self.doc.reset(case, original, modified=True, password=password)
             self.store.remove_snapshot(snapshot)
             self.autosaver.autosave()  # the restored state is protected again at once
             self.load_table()

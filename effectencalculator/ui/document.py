@@ -83,15 +83,23 @@ class CaseDocument(QObject):
         self.table_file: Path | None = None
         #: sha256 of the file as opened or last saved (to notice someone else's save)
         self.file_sha256: str | None = None
+        #: the password of an encrypted case (``.ecase``), in memory only, never on disk;
+        #: later saves and the recovery copies are encrypted with it
+        self.password: str | None = None
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setUndoLimit(1000)
         self._catalogue: dict | None = None
 
     # -- whole document -------------------------------------------------------------
-    def reset(self, case: Case, path: Path | None, *, modified: bool = False) -> None:
-        """Show another case (new, opened, or restored); clears the undo history."""
+    def reset(self, case: Case, path: Path | None, *, modified: bool = False,
+              password: str | None = None) -> None:
+        """Show another case (new, opened, or restored); clears the undo history.
+
+        ``password``: the case is encrypted with it (remembered in memory only).
+        """
         self.aboutToReset.emit()
         self.case = case
+        self.password = password or None
         self._catalogue = None
         self.undo_stack.clear()
         if modified:
@@ -113,6 +121,11 @@ class CaseDocument(QObject):
     @property
     def is_modified(self) -> bool:
         return not self.undo_stack.isClean()
+
+    @property
+    def encrypted(self) -> bool:
+        """True when the case is saved (and autosaved) encrypted."""
+        return self.password is not None
 
     @property
     def display_name(self) -> str:

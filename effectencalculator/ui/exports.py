@@ -20,6 +20,7 @@ from effectencalculator.model.validation import InvalidInputError
 from effectencalculator.ui import charts
 from effectencalculator.ui.csv_export import summary_csv
 from effectencalculator.ui.document import CaseDocument
+from effectencalculator.ui.privacy_view import PrivacyController
 from effectencalculator.ui.services import AppContext
 from effectencalculator.ui.settings import LAST_FOLDER
 
@@ -37,6 +38,8 @@ class ExportController(QObject):
         self.window, self.doc, self.ctx = window, doc, ctx
         self.progress: QProgressDialog | None = None
         self.busy = False
+        self.privacy = PrivacyController(window, doc, ctx, self)
+        self.privacy.status_message.connect(self.status)
 
     def _suggest(self, suffix: str) -> str:
         folder = (self.doc.path.parent if self.doc.path is not None
@@ -61,31 +64,19 @@ class ExportController(QObject):
                 [f.format() for f in exc.errors])
             return None
 
-    def privacy_gate(self):
-        """Like the CLI: open privacy findings stop an export unless the user accepts them.
+    def privacy_gate(self, export_name: str = "de export"):
+        """Like the CLI: open privacy findings stop an export.
 
-        Returns the PrivacyStatus to pass on (findings accepted for this export), or None
-        when the user declines.
+        With open findings the privacy view opens for this export; the researcher fixes or
+        explicitly accepts them there (undoable edits of the case). Returns the
+        PrivacyStatus to pass on (nothing open; what was accepted), or None: no export.
         """
-        from effectencalculator.model.privacy import PrivacyStatus, check_privacy, \
-            load_never_export
-        status = check_privacy(self.doc.case, load_never_export())
-        if status.clean:
-            return status
-        listed = "\n".join(f"• {f.format()}" for f in status.open[:8])
-        more = f"\n… en nog {len(status.open) - 8}" if len(status.open) > 8 else ""
-        if not self.ctx.dialogs.ask_yes_no(
-                self.window, "Privacycontrole",
-                f"De privacycontrole vond {len(status.open)} mogelijk herleidbare "
-                f"gegeven(s):\n{listed}{more}\n\nPas ze bij voorkeur eerst aan. Toch "
-                "exporteren?"):
-            return None
-        return PrivacyStatus(status.findings, list(status.findings))
+        return self.privacy.gate(export_name)
 
     # -- CSV ------------------------------------------------------------------------
     def export_csv(self) -> Path | None:
         result = self.strict_result()
-        if result is None or self.privacy_gate() is None:
+        if result is None or self.privacy_gate("de samenvatting (CSV)") is None:
             return None
         name = self.ctx.dialogs.save_file(self.window, "Samenvatting exporteren (CSV)",
                                           self._suggest("-samenvatting.csv"),
@@ -103,6 +94,33 @@ class ExportController(QObject):
         self.status.emit(f"Samenvatting geëxporteerd: {path}")
         return path
 
+    # -- spreadsheet (XLSX or a set of CSV files) ---------------------------------
+    def export_sheets(self) -> list[Path] | None:
+        """The case as a spreadsheet, as ``effectencalculator export``: a summary sheet,
+        the lines of each scenario with every input and computed cost, the cost items
+        with their sources; numbers stay numbers. ``.xlsx`` gives one workbook, ``.csv``
+        a set of files beside each other."""
+        result = self.strict_result()
+        if result is None or self.privacy_gate("de spreadsheet (XLSX/CSV)") is None:
+            return None
+        name = self.ctx.dialogs.save_file(
+            self.window, "Casus exporteren als spreadsheet", self._suggest(".xlsx"),
+            "Excel-werkmap (*.xlsx);;CSV-bestanden, één per tabel (*.csv)")
+        if not name:
+            return None
+        path = Path(name)
+        if path.suffix.lower() not in (".xlsx", ".csv"):
+            path = path.with_name(path.name + ".xlsx")
+        from effectencalculator.export.rows import case_sheets
+        from effectencalculator.export.spreadsheet import write_sheets
+        try:  # a case is a few hundred rows at most: written at once
+            written = write_sheets(case_sheets(self.doc.case, result, self.doc.table), path)
+        except SaveError as exc:
+            self.ctx.dialogs.show_error(self.window, "Exporteren mislukt", str(exc))
+            return None
+        self.status.emit("Geëxporteerd: " + ", ".join(str(p) for p in written))
+        return written
+
     # -- PDF ------------------------------------------------------------------------
     def export_pdf(self) -> None:
         if not charts.pdf_export_available():
@@ -110,7 +128,7 @@ class ExportController(QObject):
             return
         if self.busy or self.strict_result() is None:
             return
-        privacy = self.privacy_gate()
+        privacy = self.privacy_gate("het rapport (PDF)")
         if privacy is None:
             return
         name = self.ctx.dialogs.save_file(self.window, "Rapport exporteren (PDF)",

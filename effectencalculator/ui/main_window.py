@@ -32,7 +32,9 @@ from effectencalculator.ui.sections.kostentabel import KostentabelSection
 from effectencalculator.ui.sections.perspectieven import PerspectievenSection
 from effectencalculator.ui.sections.resultaten import ResultatenSection
 from effectencalculator.ui.sections.verhaal import VerhaalSection
+from effectencalculator.ui.timeline.section import TimelineSection
 from effectencalculator.ui.services import AppContext
+from effectencalculator.ui.uncertainty import UncertaintyController
 from effectencalculator.ui.settings import GEOMETRY, LAST_SECTION, SPLITTER, WINDOW_STATE
 
 APP_TITLE = "Effectencalculator"
@@ -45,6 +47,7 @@ SECTION_TIPS = {
     "Berekening": "Totalen, besparingen, baten en rendement",
     "Kostentabel": "De prijslijst, prijspeil en discontering",
     "Eigen posten": "Kostenposten van deze casus zelf",
+    "Tijdlijn": "De hele casus op één tijdlijn: gebeurtenissen en inzet per scenario",
 }
 
 
@@ -67,6 +70,8 @@ class MainWindow(QMainWindow):
                                    ctx.timer_factory(self), ctx.autosave_interval_ms, self)
         self.controller = DocumentController(self, self.doc, ctx, self.autosaver, self)
         self.exports = ExportController(self, self.doc, ctx, self)
+        self.uncertainty = UncertaintyController(self.results, ctx.runner,
+                                                 ctx.timer_factory(self), parent=self)
 
         self._build_sections()
         self.actions_ = build_actions(self, self.doc.undo_stack,
@@ -87,11 +92,13 @@ class MainWindow(QMainWindow):
         self.perspectieven = PerspectievenSection(doc)
         self.resultaten = ResultatenSection(doc)
         self.inzet = InzetSection(doc, results)
-        self.berekening = BerekeningSection(doc, results)
+        self.berekening = BerekeningSection(doc, results, self.uncertainty)
         self.kostentabel = KostentabelSection(doc, self.ctx.dialogs, self.ctx.desktop)
         self.eigen_posten = EigenPostenSection(doc)
         self.sections = [self.gegevens, self.verhaal, self.perspectieven, self.resultaten,
                          self.inzet, self.berekening, self.kostentabel, self.eigen_posten]
+        self.tijdlijn = TimelineSection(doc, results)
+        self.sections.append(self.tijdlijn)
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
         self.nav.setMaximumWidth(170)
@@ -125,6 +132,9 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(a.export_pdf)
         file_menu.addAction(a.export_csv)
+        file_menu.addAction(a.export_sheets)
+        file_menu.addSeparator()
+        file_menu.addAction(a.compare_cases)
         file_menu.addSeparator()
         file_menu.addAction(a.quit)
         edit_menu = bar.addMenu("Be&werken")
@@ -136,14 +146,28 @@ class MainWindow(QMainWindow):
         for action in a.sections:
             view_menu.addAction(action)
             self.addAction(action)
+        view_menu.addSeparator()
+        view_menu.addAction(a.session_view)
+        self.addAction(a.session_view)
+        a.session_view.triggered.connect(self.tijdlijn.toggle_session)
+        extra_menu = bar.addMenu("E&xtra")
+        extra_menu.addAction(a.privacy_check)
+        extra_menu.addAction(a.never_export)
         a.new.triggered.connect(self.controller.new_case)
         a.open.triggered.connect(self.controller.open_dialog)
         a.save.triggered.connect(self.controller.save)
         a.save_as.triggered.connect(self.controller.save_as)
         a.export_csv.triggered.connect(self.exports.export_csv)
         a.export_pdf.triggered.connect(self.exports.export_pdf)
+        a.export_sheets.triggered.connect(self.exports.export_sheets)
+        a.compare_cases.triggered.connect(self.open_compare_window)
         a.quit.triggered.connect(self.close)
         a.add_line.triggered.connect(self.add_line)
+        privacy = self.exports.privacy
+        a.privacy_check.triggered.connect(privacy.open_view)
+        a.never_export.triggered.connect(lambda: privacy.edit_never_export())
+        privacy.showSection.connect(
+            lambda title: self.show_section([s.title for s in self.sections].index(title)))
         for i, action in enumerate(a.sections):
             action.triggered.connect(lambda _=False, i=i: self.show_section(i))
         if not charts.pdf_export_available():
@@ -166,6 +190,7 @@ class MainWindow(QMainWindow):
         self.doc.caseReset.connect(self.update_title)
         self.doc.fieldChanged.connect(self._field_changed)
         self.results.updated.connect(self._show_totals)
+        self.uncertainty.updated.connect(self._show_totals)
         self.controller.status.connect(lambda text: self.statusBar().showMessage(text, 6000))
         self.exports.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.controller.recentChanged.connect(self._fill_recent)
@@ -187,6 +212,16 @@ class MainWindow(QMainWindow):
         page = self.inzet.current_page()
         if page is not None:
             page.add_line()
+
+    def open_compare_window(self):
+        """The Vergelijken window (one per main window; made when first asked for)."""
+        if getattr(self, "compare_window", None) is None:
+            from effectencalculator.ui.sections.vergelijken import VergelijkenWindow
+            self.compare_window = VergelijkenWindow(self.ctx, self.controller.open_path, self)
+        self.compare_window.show()
+        self.compare_window.raise_()
+        self.compare_window.activateWindow()
+        return self.compare_window
 
     def _field_changed(self, path, attr) -> None:
         if tuple(path) == ("info",) and attr in ("code", "title"):
@@ -211,6 +246,9 @@ class MainWindow(QMainWindow):
         parts = [f"{s.id} {format_euro(s.total)}" for s in result.scenarios.values()]
         if result.comparison is not None:
             parts.append(f"netto resultaat <b>{format_euro(result.comparison.net_result)}</b>")
+            u = self.berekening.current_uncertainty(result)
+            if u is not None and u.uncertain:  # as everywhere: no saving is presented
+                parts[-1] += " (onzeker: ongeveer gelijk)"
         if live.line_errors:
             parts.append(f"<span style='color:#a00000'>{len(live.line_errors)} regel(s) "
                          "onvolledig</span>")

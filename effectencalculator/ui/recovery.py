@@ -4,6 +4,9 @@ A copy is a normal case file (``<id>.yaml``) beside a small ``<id>.json`` that s
 file it belongs to, when it was written and by which process. A normal save or close
 removes it; a copy left behind by a process that is gone means a crash, and the next start
 offers it for restore.
+
+The copy of an encrypted case is encrypted with the case's password (``<id>.ecase``) and
+its ``.json`` holds no case data (not even the case code): no plaintext is ever written.
 """
 
 from __future__ import annotations
@@ -18,11 +21,16 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
-from effectencalculator.model.storage import SaveError, atomic_write_text, case_to_text
+from effectencalculator.model.crypto import ENCRYPTED_SUFFIX
+from effectencalculator.model.storage import (
+    SaveError, atomic_write_bytes, atomic_write_text, case_to_bytes,
+)
 from effectencalculator.report.format import format_date
 from effectencalculator.ui.document import CaseDocument
 
 MAX_FAILURES_SILENT = 2
+PLAIN_SUFFIX = ".yaml"
+COPY_SUFFIXES = (PLAIN_SUFFIX, ENCRYPTED_SUFFIX)
 
 
 @dataclass(frozen=True)
@@ -33,6 +41,7 @@ class Snapshot:
     saved: str
     pid: int
     code: str
+    encrypted: bool = False
 
     def describe(self) -> str:
         try:
@@ -42,7 +51,8 @@ class Snapshot:
             when = self.saved
         name = Path(self.original).name if self.original else "nieuwe casus (nog niet opgeslagen)"
         code = f"casus {self.code}, " if self.code else ""
-        return f"{code}{name}, bewaard op {when}"
+        locked = "versleuteld (wachtwoord nodig), " if self.encrypted else ""
+        return f"{code}{name}, {locked}bewaard op {when}"
 
 
 def _process_alive(pid: int) -> bool:
@@ -70,22 +80,33 @@ class RecoveryStore:
         #: whether a process id still runs (injectable: tests simulate a crash)
         self.alive = alive or _process_alive
 
-    def write(self, token: str, text: str, original: Path | None, code: str) -> Path:
+    def write(self, token: str, data: bytes, original: Path | None, code: str,
+              encrypted: bool = False) -> Path:
+        """Write one document's copy; ``data`` is the case file content (encrypted or not).
+
+        For an encrypted copy the metadata leaves out the case code, and a plain copy of
+        the same document written earlier is removed.
+        """
         self.folder.mkdir(parents=True, exist_ok=True)
         try:
             os.chmod(self.folder, 0o700)
         except OSError:
             pass
-        case_file = self.folder / f"{token}.yaml"
-        atomic_write_text(case_file, text, keep_backup=False)
+        suffix = ENCRYPTED_SUFFIX if encrypted else PLAIN_SUFFIX
+        case_file = self.folder / f"{token}{suffix}"
+        atomic_write_bytes(case_file, data, keep_backup=False)
+        for other in COPY_SUFFIXES:
+            if other != suffix:
+                (self.folder / f"{token}{other}").unlink(missing_ok=True)
         meta = {"original": str(original) if original else None,
                 "saved": datetime.now().replace(microsecond=0).isoformat(),
-                "pid": os.getpid(), "code": code}
+                "pid": os.getpid(), "code": "" if encrypted else code,
+                "encrypted": encrypted}
         atomic_write_text(self.folder / f"{token}.json", json.dumps(meta), keep_backup=False)
         return case_file
 
     def remove(self, token: str) -> None:
-        for suffix in (".yaml", ".json"):
+        for suffix in (*COPY_SUFFIXES, ".json"):
             (self.folder / f"{token}{suffix}").unlink(missing_ok=True)
 
     def remove_snapshot(self, snapshot: Snapshot) -> None:
@@ -98,16 +119,18 @@ class RecoveryStore:
         if not self.folder.is_dir():
             return found
         for meta_file in self.folder.glob("*.json"):
-            case_file = meta_file.with_suffix(".yaml")
             try:
                 meta = json.loads(meta_file.read_text(encoding="utf-8"))
                 pid = int(meta.get("pid", 0))
+                encrypted = bool(meta.get("encrypted", False))
             except (OSError, ValueError, TypeError, AttributeError):
                 continue
+            case_file = meta_file.with_suffix(ENCRYPTED_SUFFIX if encrypted else PLAIN_SUFFIX)
             if not case_file.exists() or self.alive(pid):
                 continue
             found.append(Snapshot(case_file, meta_file, meta.get("original"),
-                                  str(meta.get("saved", "")), pid, str(meta.get("code", ""))))
+                                  str(meta.get("saved", "")), pid, str(meta.get("code", "")),
+                                  encrypted))
         return sorted(found, key=lambda s: s.saved, reverse=True)
 
 
@@ -138,9 +161,11 @@ class Autosaver(QObject):
         if self._written_index == stack.index() and self.failures == 0:
             return False
         try:
-            self.store.write(self.token, case_to_text(self.doc.case), self.doc.path,
-                             self.doc.case.info.code)
-        except (SaveError, OSError) as exc:
+            # encrypted with the case's password when it has one: never a plaintext copy
+            self.store.write(self.token, case_to_bytes(self.doc.case, self.doc.password),
+                             self.doc.path, self.doc.case.info.code,
+                             encrypted=self.doc.password is not None)
+        except (SaveError, OSError, ValueError) as exc:
             self.failures += 1
             self.last_error = str(exc)
             if self.failures > MAX_FAILURES_SILENT:

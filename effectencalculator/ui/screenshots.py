@@ -31,7 +31,8 @@ def render(outdir: Path, case: Path, width: int, height: int) -> list[Path]:
     with tempfile.TemporaryDirectory() as tmp:
         settings = QSettings(str(Path(tmp) / "ui.ini"), QSettings.Format.IniFormat)
         ctx = AppContext(settings=UiSettings(settings), recovery_dir=Path(tmp) / "herstel",
-                         runner=SyncRunner())
+                         runner=SyncRunner(),
+                         never_export_path=Path(tmp) / "niet-exporteren.txt")
         window = MainWindow(ctx)
         if not window.controller.open_path(case, ask=False):
             raise SystemExit(f"{case} kan niet worden geopend")
@@ -43,12 +44,17 @@ def render(outdir: Path, case: Path, width: int, height: int) -> list[Path]:
         for i, name in enumerate(names):
             window.show_section(i)
             if window.sections[i] is window.berekening:
+                window.uncertainty.run_now()
                 window.berekening.draw_charts()
             for _ in range(3):
                 app.processEvents()
             path = outdir / f"{i + 1:02d}-{name}.png"
             window.grab().save(str(path))
             written.append(path)
+            if window.sections[i] is window.berekening:
+                written += _scrolled(app, window, window.berekening, outdir, f"{i + 1:02d}-{name}",
+                                     {"onzekerheid": window.berekening.uncertainty_group,
+                                      "gevoeligheid": window.berekening.sensitivity_group})
             if window.sections[i] is window.inzet and len(window.inzet.pages) > 1:
                 window.inzet.tabs.setCurrentIndex(1)
                 app.processEvents()
@@ -56,9 +62,47 @@ def render(outdir: Path, case: Path, width: int, height: int) -> list[Path]:
                 window.grab().save(str(path))
                 written.append(path)
                 window.inzet.tabs.setCurrentIndex(0)
+        from effectencalculator.ui.timeline.screenshots import render_session
+        written += render_session(app, window, outdir)
+        written += render_compare(app, window, outdir, [case.parent], width, height)
+        from effectencalculator.ui.privacy_screenshots import render_privacy
+        written += render_privacy(app, window, outdir, Path(tmp) / "niet-exporteren.txt")
         window.doc.undo_stack.setClean()
         window.close()
         QApplication.processEvents()
+    return written
+
+
+def render_compare(app, window, outdir: Path, paths: list[Path], width: int,
+                   height: int) -> list[Path]:
+    """The Vergelijken window on ``paths`` (the folder of the case), one PNG per tab."""
+    compare = window.open_compare_window()
+    compare.resize(width, height)
+    compare.open_paths(paths)
+    written = []
+    for tab in range(compare.tabs.count()):
+        compare.tabs.setCurrentIndex(tab)
+        for _ in range(3):
+            app.processEvents()
+        name = compare.tabs.tabText(tab).split(" (")[0].lower().replace(" ", "-")
+        path = outdir / f"20-vergelijken-{tab + 1}-{name}.png"
+        compare.grab().save(str(path))
+        written.append(path)
+    compare.close()
+    return written
+
+
+def _scrolled(app, window, area, outdir: Path, stem: str, targets: dict) -> list[Path]:
+    """Grab the window with the scroll area scrolled to each target widget."""
+    written = []
+    for label, widget in targets.items():
+        area.verticalScrollBar().setValue(widget.y() - 8)
+        for _ in range(3):
+            app.processEvents()
+        path = outdir / f"{stem}-{label}.png"
+        window.grab().save(str(path))
+        written.append(path)
+    area.verticalScrollBar().setValue(0)
     return written
 
 

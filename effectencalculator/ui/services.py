@@ -18,7 +18,12 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from effectencalculator.ui.settings import UiSettings
 
-CASE_FILTER = "Casusbestanden (*.yaml *.yml);;Alle bestanden (*)"
+CASE_FILTER = ("Casusbestanden (*.yaml *.yml *.ecase);;Versleutelde casussen (*.ecase);;"
+               "Alle bestanden (*)")
+#: for "Opslaan als…": the suffix chooses plain YAML or an encrypted ``.ecase`` file
+SAVE_CASE_FILTER = ("Casusbestand (*.yaml);;"
+                    "Versleuteld casusbestand, met wachtwoord (*.ecase)")
+ENCRYPTED_FILTER_MARK = "*.ecase"
 
 
 class SaveChoice(Enum):
@@ -80,8 +85,20 @@ class DialogService:
 
     def save_file(self, parent: QWidget | None, title: str, suggested: str,
                   filters: str = CASE_FILTER) -> str | None:
-        path, _ = QFileDialog.getSaveFileName(parent, title, suggested, filters)
+        path, chosen = QFileDialog.getSaveFileName(parent, title, suggested, filters)
+        if path and not Path(path).suffix and ENCRYPTED_FILTER_MARK in (chosen or ""):
+            path += ".ecase"  # the user chose the encrypted type without typing a suffix
         return path or None
+
+    def ask_password(self, parent: QWidget | None, title: str, text: str, *, new: bool,
+                     error: str = "") -> str | None:
+        """A password (twice when ``new``), or None when the user cancels."""
+        from effectencalculator.ui.password import ask_password
+        return ask_password(parent, title, text, new=new, error=error)
+
+    def exec_dialog(self, dialog) -> int:
+        """Run a prepared dialog modally (tests answer it without blocking)."""
+        return dialog.exec()
 
     def show_error(self, parent: QWidget | None, title: str, text: str,
                    details: Sequence[str] = ()) -> None:
@@ -194,3 +211,13 @@ class AppContext:
     recalc_delay_ms: int = 30
     #: process-id check for recovery copies (None: the real one)
     process_alive: Callable[[int], bool] | None = None
+    #: the researcher's never-export list (None: the shared per-user file of
+    #: ``model.privacy.never_export_path``; tests pass a temporary file)
+    never_export_path: Path | None = None
+
+    def never_export_file(self) -> Path:
+        """Where the never-export list is read from and saved to."""
+        if self.never_export_path is not None:
+            return Path(self.never_export_path)
+        from effectencalculator.model.privacy import never_export_path
+        return never_export_path()

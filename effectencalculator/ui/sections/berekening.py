@@ -2,7 +2,11 @@
 
 Every amount shown here is a field of the model's ``CaseResult``, formatted with the
 report's Dutch formatting, so the window, the CSV export and the PDF show the same
-numbers.
+numbers. The uncertainty (Monte Carlo P10–P50–P90, share of draws in which the
+intervention is cheaper) and the sensitivity (tornado chart, ranked table) come from the
+``UncertaintyController``, which runs the model's simulation off the GUI thread; when
+the P10–P90 of the net result contains zero, the figures say "onzeker: ongeveer gelijk"
+as the report does, and no saving is presented.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from effectencalculator.model.case import Compare
 from effectencalculator.model.calculation import CaseResult
+from effectencalculator.model.scenario_table import scenario_columns
 from effectencalculator.report.format import format_euro, format_number, format_percent
 from effectencalculator.ui import charts
 from effectencalculator.ui.commands import SetAttrCommand
@@ -25,6 +30,16 @@ from effectencalculator.ui.labels import (
 )
 from effectencalculator.ui.results import ResultsController
 from effectencalculator.ui.rows_model import RowsModel
+from effectencalculator.ui.uncertainty import UncertaintyController
+
+#: the report's wording (``report.content_sections.UNCERTAIN``); kept here as text so the
+#: section does not import the report (and numpy) at start-up
+UNCERTAIN = "onzeker: ongeveer gelijk"
+#: rows of the ranked sensitivity table (a long table costs layout time on every update)
+MAX_SWING_ROWS = 50
+DIFFERENCE_FIGURES = (("net_result", "Netto resultaat"),
+                      ("besparingen", "Potentiële besparingen (inzet)"),
+                      ("baten", "Baten (effecten)"))
 
 FIGURES = (
     ("net_result", "Netto resultaat"),
@@ -51,6 +66,17 @@ def _table(model: RowsModel) -> QTableView:
     return view
 
 
+def _delta(value: float | None) -> str:
+    """A change of the net result: '+€ 1.234', '−€ 567' ('—' without a bound), as in the
+    report's sensitivity table."""
+    if value is None:
+        return "—"
+    text = format_euro(abs(value))
+    if text == format_euro(0):
+        return text
+    return ("+" if value > 0 else "−") + text
+
+
 class FigureCard(QFrame):
     def __init__(self, key: str, title: str, parent: QWidget | None = None):
         super().__init__(parent)
@@ -67,18 +93,30 @@ class FigureCard(QFrame):
         font.setBold(True)
         self.value.setFont(font)
         self.value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.note = QLabel()
+        self.note.setObjectName(f"note_{key}")
+        self.note.setWordWrap(True)
+        self.note.setStyleSheet("color: #555555;")
+        self.note.hide()
         layout.addWidget(self.title)
         layout.addWidget(self.value)
+        layout.addWidget(self.note)
+        layout.addStretch(1)  # values line up across the row of cards
         self.setToolTip(EXPLAIN[key])
+
+    def set_note(self, text: str) -> None:
+        self.note.setText(text)
+        self.note.setVisible(bool(text))
 
 
 class BerekeningSection(QScrollArea):
     title = "Berekening"
 
     def __init__(self, doc: CaseDocument, results: ResultsController,
+                 uncertainty: UncertaintyController | None = None,
                  parent: QWidget | None = None):
         super().__init__(parent)
-        self.doc, self.results = doc, results
+        self.doc, self.results, self.uncertainty = doc, results, uncertainty
         self.setWidgetResizable(True)
         body = QWidget()
         self.setWidget(body)
@@ -115,14 +153,19 @@ class BerekeningSection(QScrollArea):
             self.cards[key] = card
             cards.addWidget(card, 0, column)
         layout.addLayout(cards)
+        self._build_uncertainty(layout)
 
         self.scenario_model = RowsModel(
-            ["Scenario", "Rol", "Totaal", "Inzet", "Effect", "Investering", "Niet geprijsd"],
+            ["Scenario", "Rol", "Totaal", "Inzet", "Effect", "Investering", "Niet geprijsd",
+             "Min interventie"],
             ["", EXPLAIN["referentie"], "Alle geprijsde regels, met kans en (eventuele) "
              "discontering", "Zorg, ondersteuning, bescherming, justitie",
              "Andere maatschappelijke kosten (uitkeringen, productiviteit)",
-             EXPLAIN["investment"], EXPLAIN["unpriced"]], numeric_from=2, parent=self)
-        group = QGroupBox("Per scenario")
+             EXPLAIN["investment"], EXPLAIN["unpriced"],
+             "Totaal van dit scenario min het totaal van de gekozen interventie: het netto "
+             "resultaat als dit scenario de referentie was (bijvoorbeeld een pessimistische "
+             "of optimistische variant)."], numeric_from=2, parent=self)
+        group = QGroupBox("Alle scenario's naast elkaar")
         box = QHBoxLayout(group)
         self.scenario_view = _table(self.scenario_model)
         box.addWidget(self.scenario_view)
@@ -141,6 +184,8 @@ class BerekeningSection(QScrollArea):
         box.addWidget(self.payer_view)
         box.addStretch(1)
         layout.addWidget(group)
+
+        self._build_sensitivity(layout)
 
         self.chart_group = QGroupBox("Grafieken")
         self.chart_layout = QHBoxLayout(self.chart_group)
@@ -174,8 +219,91 @@ class BerekeningSection(QScrollArea):
         doc.fieldChanged.connect(lambda *_: self._fill_compare())
         doc.inserted.connect(lambda *_: self._fill_compare())
         doc.removed.connect(lambda *_: self._fill_compare())
+        if uncertainty is not None:
+            uncertainty.updated.connect(self._uncertainty_updated)
+            uncertainty.staleChanged.connect(lambda _stale: self._show_uncertainty_status())
         self._fill_compare()
         self.show_results()
+
+    # -- construction of the uncertainty and sensitivity parts ------------------------
+    def _build_uncertainty(self, layout: QVBoxLayout) -> None:
+        self.uncertainty_group = QGroupBox("Onzekerheid: bandbreedte van het verschil")
+        self.uncertainty_group.setObjectName("uncertainty_group")
+        box = QHBoxLayout(self.uncertainty_group)
+        self.uncertainty_model = RowsModel(
+            ["Referentie − interventie", "Puntschatting", "P10", "P50 (mediaan)", "P90"],
+            ["", "De berekening met de tarieven en kansen zoals ingevuld",
+             "10% van de trekkingen blijft hieronder",
+             "De middelste uitkomst van de trekkingen",
+             "90% van de trekkingen blijft hieronder; tussen P10 en P90 ligt 80%"],
+            parent=self)
+        self.uncertainty_view = _table(self.uncertainty_model)
+        self.uncertainty_view.setObjectName("uncertainty_table")
+        box.addWidget(self.uncertainty_view, 0, Qt.AlignmentFlag.AlignTop)
+        side = QVBoxLayout()
+        self.share_label = QLabel("—")
+        self.share_label.setObjectName("share_cheaper")
+        font = self.share_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        font.setBold(True)
+        self.share_label.setFont(font)
+        self.share_label.setToolTip(
+            "Het aandeel van de trekkingen waarin de interventie minder kost dan de "
+            "referentie (netto resultaat boven nul).")
+        self.share_caption = QLabel("kans dat de interventie goedkoper is")
+        self.verdict_label = QLabel()
+        self.verdict_label.setObjectName("uncertainty_verdict")
+        self.verdict_label.setWordWrap(True)
+        self.verdict_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.uncertainty_status = QLabel()
+        self.uncertainty_status.setObjectName("uncertainty_status")
+        self.uncertainty_status.setWordWrap(True)
+        self.uncertainty_status.setStyleSheet("color: #555555;")
+        for widget in (self.share_label, self.share_caption, self.verdict_label,
+                       self.uncertainty_status):
+            side.addWidget(widget)
+        side.addStretch(1)
+        box.addLayout(side, 1)
+        self.uncertainty_group.setToolTip(
+            "Monte Carlo: per trekking krijgt elke post met een bandbreedte een tarief uit "
+            "een driehoeksverdeling (laag, tarief, hoog) en gebeurt elke regel wel of niet "
+            "met zijn kans. Vaste startwaarde: dezelfde casus geeft dezelfde uitkomst, zoals "
+            "in het rapport.")
+        layout.addWidget(self.uncertainty_group)
+        self.uncertainty_group.setVisible(self.uncertainty is not None)
+
+    def _build_sensitivity(self, layout: QVBoxLayout) -> None:
+        self.sensitivity_group = QGroupBox("Gevoeligheid per regel")
+        self.sensitivity_group.setObjectName("sensitivity_group")
+        box = QVBoxLayout(self.sensitivity_group)
+        self.sensitivity_note = QLabel()
+        self.sensitivity_note.setWordWrap(True)
+        box.addWidget(self.sensitivity_note)
+        self.tornado_layout = QHBoxLayout()
+        box.addLayout(self.tornado_layout)
+        self.tornado_chart = None  # an SvgChart, made when first drawn (QtSvg, reportlab)
+        self._tornado_dirty = True
+        self.swing_model = RowsModel(
+            ["Nr", "Scenario", "Post (regel)", "Tarief laag", "Tarief hoog", "Kans 0%",
+             "Kans 100%", "Spreiding"],
+            ["Rang: grootste spreiding eerst", "", "De kostenpost en het regelnummer in "
+             "zijn scenario (zie Inzet)",
+             "Verandering van het netto resultaat als het tarief naar de ondergrens gaat "
+             "(— : geen bandbreedte)",
+             "Verandering als het tarief naar de bovengrens gaat (— : geen bandbreedte)",
+             "Verandering als de inzet niet gebeurt", "Verandering als de inzet zeker gebeurt",
+             "Hoogste min laagste uitkomst"], numeric_from=3, parent=self)
+        self.swing_view = _table(self.swing_model)
+        self.swing_view.setObjectName("sensitivity_table")
+        self.swing_view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.swing_view.setMaximumHeight(320)
+        self.swing_view.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Maximum)
+        row = QHBoxLayout()
+        row.addWidget(self.swing_view)
+        row.addStretch(1)
+        box.addLayout(row)
+        layout.addWidget(self.sensitivity_group)
+        self.sensitivity_group.setVisible(self.uncertainty is not None)
 
     # -- comparison choice ----------------------------------------------------------
     def _fill_compare(self) -> None:
@@ -241,14 +369,17 @@ class BerekeningSection(QScrollArea):
         if result is None:
             for card in self.cards.values():
                 card.value.setText("—")
+                card.set_note("")
             self.scenario_model.set_rows([])
             self.payer_model.set_rows([])
             self.basis.setText("")
+            self._show_uncertainty(None)
             self._show_charts(None)
             return
         self._show_basis(result)
         self._show_scenarios(result)
         self._show_comparison(result)
+        self._show_uncertainty(result)
         self._show_charts(result)
 
     def _show_basis(self, result: CaseResult) -> None:
@@ -259,14 +390,21 @@ class BerekeningSection(QScrollArea):
                            f"{result.table_version} · {discount}{horizon}")
 
     def _show_scenarios(self, result: CaseResult) -> None:
-        rows = []
-        for s in result.scenarios.values():
+        rows, bold = [], set()
+        c = result.comparison
+        for n, s in enumerate(scenario_columns(result)):
+            versus = (format_euro(s.versus_intervention) if s.versus_intervention is not None
+                      else "—")
             rows.append([f"{s.label} ({s.id})" if s.label else s.id,
                          ROLE_LABELS.get(s.role, s.role), format_euro(s.total),
-                         format_euro(s.by_kind.get("inzet", 0.0)),
-                         format_euro(s.by_kind.get("effect", 0.0)),
-                         format_euro(s.investment), format_number(len(s.unpriced_lines))])
-        self.scenario_model.set_rows(rows)
+                         format_euro(s.inzet), format_euro(s.effect),
+                         format_euro(s.investment), format_number(s.unpriced_lines), versus])
+            if c is not None and s.id in (c.reference, c.intervention):
+                bold.add(n)
+        self.scenario_model.set_rows(rows, bold_rows=bold)
+        self.scenario_model.headers[7] = (f"Min {c.intervention}" if c is not None
+                                          else "Min interventie")
+        self.scenario_model.headerDataChanged.emit(Qt.Orientation.Horizontal, 7, 7)
 
     def _show_comparison(self, result: CaseResult) -> None:
         c = result.comparison
@@ -274,18 +412,40 @@ class BerekeningSection(QScrollArea):
             for card in self.cards.values():
                 card.value.setText("—")
             self.payer_model.set_rows([])
+            for card in self.cards.values():
+                card.set_note("")
             self.cards["net_result"].title.setText(
                 "Netto resultaat (een referentie- en een interventiescenario zijn nodig)")
             return
         self.cards["net_result"].title.setText(
             f"Netto resultaat ({c.reference} − {c.intervention})")
-        self.cards["net_result"].value.setText(format_euro(c.net_result))
-        self.cards["besparingen"].value.setText(format_euro(c.besparingen))
-        self.cards["baten"].value.setText(format_euro(c.baten))
-        self.cards["investment"].value.setText(format_euro(c.investment))
+        u = self.current_uncertainty(result)
+        unsure = u is not None and u.uncertain
         ret = c.return_per_euro
-        self.cards["return_per_euro"].value.setText(
-            format_euro(ret, 2) if ret is not None else "n.v.t.")
+        if unsure:
+            # as in the report: no figure of the difference is presented as a saving
+            self.cards["net_result"].value.setText(UNCERTAIN)
+            self.cards["net_result"].set_note(f"puntschatting {format_euro(c.net_result)}<br>"
+                                              f"P10–P90: {self._interval(u.net_result)}")
+            for key, value in (("besparingen", c.besparingen), ("baten", c.baten)):
+                self.cards[key].value.setText("onzeker")
+                self.cards[key].set_note(f"puntschatting {format_euro(value)}")
+        else:
+            self.cards["net_result"].value.setText(format_euro(c.net_result))
+            self.cards["net_result"].set_note(
+                f"P10–P90: {self._interval(u.net_result)}" if u is not None else "")
+            self.cards["besparingen"].value.setText(format_euro(c.besparingen))
+            self.cards["baten"].value.setText(format_euro(c.baten))
+            self.cards["besparingen"].set_note("")
+            self.cards["baten"].set_note("")
+        self.cards["investment"].value.setText(format_euro(c.investment))
+        if ret is not None and unsure:
+            self.cards["return_per_euro"].value.setText("onzeker")
+            self.cards["return_per_euro"].set_note(f"puntschatting {format_euro(ret, 2)}")
+        else:
+            self.cards["return_per_euro"].value.setText(
+                format_euro(ret, 2) if ret is not None else "n.v.t.")
+            self.cards["return_per_euro"].set_note("")
         ref, itv = result.scenarios[c.reference], result.scenarios[c.intervention]
         rows = []
         for payer, diff in c.by_payer.items():
@@ -294,13 +454,16 @@ class BerekeningSection(QScrollArea):
                          format_euro(ref.by_payer.get(payer, 0.0)), format_euro(diff),
                          format_euro(c.besparingen_by_payer.get(payer, 0.0)),
                          format_euro(c.baten_by_payer.get(payer, 0.0))])
-        rows.append(["Totaal", format_euro(itv.total), format_euro(ref.total),
-                     format_euro(c.net_result), format_euro(c.besparingen),
-                     format_euro(c.baten)])
+        rows.append([f"Totaal ({UNCERTAIN})" if unsure else "Totaal", format_euro(itv.total),
+                     format_euro(ref.total), format_euro(c.net_result),
+                     format_euro(c.besparingen), format_euro(c.baten)])
         self.payer_model.set_rows(rows, bold_rows={len(rows) - 1})
         self.payer_model.headers[1] = f"Interventie ({itv.id})"
         self.payer_model.headers[2] = f"Referentie ({ref.id})"
-        self.payer_model.headerDataChanged.emit(Qt.Orientation.Horizontal, 1, 2)
+        # uncertain: the parts of the difference are not savings (the report's words)
+        self.payer_model.headers[4] = "verschil inzet" if unsure else "waarvan besparing"
+        self.payer_model.headers[5] = "verschil effecten" if unsure else "waarvan baten"
+        self.payer_model.headerDataChanged.emit(Qt.Orientation.Horizontal, 1, 5)
 
     def _show_messages(self, live) -> None:
         self.messages.clear()
@@ -320,6 +483,138 @@ class BerekeningSection(QScrollArea):
         if not seen:
             self.messages.addItem("Geen meldingen.")
 
+    # -- uncertainty and sensitivity --------------------------------------------------
+    def current_uncertainty(self, result: CaseResult | None):
+        """The latest simulation for the compared pair (maybe from a moment ago: the
+        verdict then does not flicker while typing; the status says it is being updated)."""
+        if self.uncertainty is None or result is None or not self.uncertainty.applies_to(result):
+            return None
+        return self.uncertainty.outcome.uncertainty
+
+    @staticmethod
+    def _interval(interval) -> str:
+        """'€ 14.426 tot € 68.478' (the report's ``interval_text``)."""
+        return f"{format_euro(interval.p10)} tot {format_euro(interval.p90)}"
+
+    def _uncertainty_updated(self) -> None:
+        if self.isVisible():
+            result = self.results.live.result
+            if result is not None:
+                self._show_comparison(result)
+            self._show_uncertainty(result)
+        else:
+            self._stale = True
+
+    def _show_uncertainty(self, result: CaseResult | None) -> None:
+        if self.uncertainty is None:
+            return
+        u = self.current_uncertainty(result)
+        c = result.comparison if result is not None else None
+        if u is None or c is None:
+            self.uncertainty_model.set_rows([])
+            self.share_label.setText("—")
+            self.verdict_label.setText(
+                "Zonder vergelijking (een referentie- en een interventiescenario) is er geen "
+                "bandbreedte." if c is None else "")
+        else:
+            rows = [[name, format_euro(point), format_euro(i.p10), format_euro(i.p50),
+                     format_euro(i.p90)]
+                    for (key, name), point, i in zip(
+                        DIFFERENCE_FIGURES, (c.net_result, c.besparingen, c.baten),
+                        (u.net_result, u.besparingen, u.baten))]
+            self.uncertainty_model.set_rows(rows, bold_rows={0})
+            self.share_label.setText(format_percent(u.share_intervention_cheaper))
+            if u.uncertain:
+                verdict = (f"<b>{UNCERTAIN.capitalize()}</b>: het interval P10–P90 van het "
+                           f"netto resultaat ({self._interval(u.net_result)}) bevat nul. De "
+                           "scenario's kosten ongeveer even veel; er is geen besparing aan te "
+                           "tonen.")
+            elif u.net_result.p10 > 0:
+                verdict = ("<b>Interventie waarschijnlijk goedkoper</b>: het hele interval "
+                           "P10–P90 van het netto resultaat ligt boven nul.")
+            else:
+                verdict = ("<b>Interventie waarschijnlijk duurder</b>: het hele interval "
+                           "P10–P90 van het netto resultaat ligt onder nul.")
+            self.verdict_label.setText(verdict)
+        self._show_uncertainty_status()
+        self._show_swings(result)
+
+    def _show_uncertainty_status(self) -> None:
+        ctl = self.uncertainty
+        if ctl is None:
+            return
+        outcome = ctl.outcome
+        if ctl.error:
+            text = f"<span style='color:#a00000'>De bandbreedte kon niet worden berekend: " \
+                   f"{ctl.error}</span>"
+        elif outcome is not None and outcome.uncertainty is not None:
+            u = outcome.uncertainty
+            text = (f"{format_number(u.draws)} trekkingen (startwaarde {u.seed}), berekend "
+                    f"in {format_number(outcome.elapsed_ms)} ms")
+            if ctl.stale:
+                text += " · <i>wordt bijgewerkt…</i>"
+        elif ctl.stale and self.results.live.result is not None:
+            text = "<i>bandbreedte wordt berekend…</i>"
+        else:
+            text = ""
+        self.uncertainty_status.setText(text)
+
+    def _show_swings(self, result: CaseResult | None) -> None:
+        outcome = self.uncertainty.outcome if self.uncertainty is not None else None
+        if outcome is None or result is None or not self.uncertainty.applies_to(result):
+            self.swing_model.set_rows([])
+            self.sensitivity_note.setText(
+                "Geen vergelijking: geen gevoeligheid." if result is None
+                or result.comparison is None else "<i>gevoeligheid wordt berekend…</i>")
+        else:
+            moving = [s for s in outcome.swings if s.spread > 0]
+            rows = [[str(n), s.scenario_id, f"{s.item_name} (regel {s.line_index + 1})",
+                     _delta(s.tariff_low), _delta(s.tariff_high), _delta(s.probability_zero),
+                     _delta(s.probability_one), format_euro(s.spread)]
+                    for n, s in enumerate(moving[:MAX_SWING_ROWS], start=1)]
+            self.swing_model.set_rows(rows)
+            shown = len(outcome.tornado.bars) if outcome.tornado is not None else 0
+            listed = (f" De tabel noemt de {len(rows)} grootste." if len(rows) < len(moving)
+                      else "")
+            self.sensitivity_note.setText(
+                "Per regel één ding tegelijk veranderd: het tarief naar de onder- en "
+                "bovengrens van de kostentabel, de kans naar 0% en naar 100%. De bedragen zijn "
+                "de verandering van het netto resultaat; een plus maakt de interventie "
+                f"gunstiger. {len(moving)} regel(s) kunnen het resultaat veranderen"
+                + (f"; de grafiek toont de {shown} grootste." if shown < len(moving) else ".")
+                + listed)
+        self._tornado_dirty = True
+        if self.isVisible():
+            self.draw_tornado()
+
+    def draw_tornado(self) -> None:
+        """The report's tornado drawing, as SVG (only while visible)."""
+        self._tornado_dirty = False
+        outcome = self.uncertainty.outcome if self.uncertainty is not None else None
+        series = outcome.tornado if outcome is not None else None
+        if series is None or not charts.charts_available():
+            if self.tornado_chart is not None:
+                self.tornado_chart.hide()
+            return
+        from effectencalculator.report.charts import tornado_chart
+        from effectencalculator.ui.chart_view import CHART_WIDTH_PT, SvgChart
+        if self.tornado_chart is None:
+            self.tornado_chart = SvgChart("Tornadodiagram: het netto resultaat per regel")
+            self.tornado_chart.setObjectName("tornado_chart")
+            self.tornado_layout.addWidget(self.tornado_chart, 1)
+            self.tornado_layout.addStretch(0)
+        try:
+            self.tornado_chart.set_drawing(tornado_chart(series, CHART_WIDTH_PT * 1.5))
+        except Exception as exc:  # noqa: BLE001 - a chart must never take the window down
+            self.sensitivity_note.setText(f"Het tornadodiagram kon niet worden getekend: {exc}")
+            return
+        self.tornado_chart.show()
+
+    def hideEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().hideEvent(event)
+        if self.uncertainty is not None:
+            self.uncertainty.set_wanted(False)
+
     # -- charts ---------------------------------------------------------------------
     def _show_charts(self, result: CaseResult | None) -> None:
         """Charts are redrawn only while visible, and at most a few times a second."""
@@ -334,6 +629,10 @@ class BerekeningSection(QScrollArea):
         self.ensure_current()
         if self._charts_dirty:
             self.draw_charts()
+        if self._tornado_dirty:
+            self.draw_tornado()
+        if self.uncertainty is not None:
+            self.uncertainty.set_wanted(True)
 
     def draw_charts(self) -> None:
         self._charts_dirty = False

@@ -1,0 +1,763 @@
+"""Vergelijken: several cases together (a portfolio), in a window of its own.
+
+The main window edits one case; this window compares many, so it is a separate window
+(menu *Bestand → Casussen vergelijken…*) rather than a ninth section. It opens a folder
+(or several files) of cases, prices them with one cost table and one price year
+(``model.portfolio.build_portfolio``) on the thread pool with a progress dialog that can
+be cancelled, adds each case's Monte Carlo interval (``model.uncertainty.simulate``), and
+shows per case the key figures with an "onzeker" mark, the totals, mean and median, per
+payer and per category, the report's net-result-per-case chart, the repriced cases with
+their reasons and the cases that could not be read with their error — never silently
+skipped. Exports: the portfolio PDF, XLSX or CSV, after the privacy check of every case.
+A double-click opens a case in the main window (with the unsaved-changes question).
+
+Every amount comes from the model (``Portfolio.stats``, ``by_payer``, ``by_category``,
+``Comparison``); this module only formats.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView, QComboBox, QFileDialog, QGridLayout, QGroupBox, QHBoxLayout,
+    QHeaderView, QLabel, QMainWindow, QProgressDialog, QPushButton, QScrollArea, QTableView,
+    QTabWidget, QVBoxLayout, QWidget,
+)
+
+from effectencalculator.report.format import format_euro, format_number
+from effectencalculator.ui.labels import PAYER_LABELS
+from effectencalculator.ui.rows_model import RowsModel
+from effectencalculator.ui.services import AppContext
+from effectencalculator.ui.settings import LAST_FOLDER
+from effectencalculator.ui.widgets import year_spin
+
+UNCERTAIN = "onzeker: ongeveer gelijk"  # the report's wording
+TABLE_FILTER = "Kostentabellen (*.yaml *.yml);;Alle bestanden (*)"
+EXPORT_FILTERS = {
+    ".pdf": "PDF-bestanden (*.pdf)",
+    ".xlsx": "Excel-werkmap (*.xlsx)",
+    ".csv": "CSV-bestanden (*.csv)",
+}
+FIGURES = (("net_result", "Netto resultaat"), ("besparingen", "Potentiële besparingen"),
+           ("baten", "Baten"), ("investment", "Investering in de aanpak"))
+ERROR_COLOR = QColor("#a00000")
+MUTED_COLOR = QColor("#666666")
+
+
+# -- the work (no widgets: runs on the thread pool) ------------------------------------
+
+@dataclass
+class PortfolioOutcome:
+    portfolio: Any  # model.portfolio.Portfolio
+    #: Monte Carlo interval per case, in the order of ``portfolio.cases`` (None: not priced)
+    uncertainty: list = field(default_factory=list)
+    elapsed_ms: float = 0.0
+
+
+def compute_portfolio(paths: list[Path], table_file: Path, price_year: int | None,
+                      progress: Callable[[float, str], None],
+                      is_cancelled: Callable[[], bool]) -> PortfolioOutcome:
+    """Read the table, build the portfolio, simulate each priced case (cancellable)."""
+    from effectencalculator.model.case import Case
+    from effectencalculator.model.portfolio import build_portfolio
+    from effectencalculator.model.uncertainty import simulate
+    from effectencalculator.ui.table_loader import table_for
+
+    started = time.perf_counter()
+    progress(0.0, "Kostentabel lezen")
+    table, _notes = table_for(Case(), Path(table_file))
+    portfolio = build_portfolio(paths, table, price_year,
+                                progress=lambda f, text: progress(0.05 + 0.65 * f, text),
+                                is_cancelled=is_cancelled)
+    uncertainty = []
+    n = max(1, len(portfolio.cases))
+    for i, entry in enumerate(portfolio.cases):
+        if is_cancelled():
+            raise InterruptedError("portfolio geannuleerd")
+        progress(0.7 + 0.3 * i / n, f"Bandbreedte: {entry.code}")
+        uncertainty.append(simulate(entry.result) if entry.ok else None)
+    progress(1.0, "Klaar")
+    return PortfolioOutcome(portfolio, uncertainty, (time.perf_counter() - started) * 1000)
+
+
+def verdict(u) -> str:
+    """The report's verdict words (``report.content_sections.verdict``)."""
+    if u is None:
+        return ""
+    if u.uncertain:
+        return UNCERTAIN
+    return "interventie goedkoper" if u.net_result.p10 > 0 else "interventie duurder"
+
+
+def error_lines(entry) -> list[str]:
+    """The errors of a case that could not be read or priced: 'regel 5: scenarios[0]…:
+    fout: …' (the file is named beside it; the report's ``error_text``)."""
+    from effectencalculator.report.portfolio_content import error_text
+    return [error_text(f) for f in entry.errors] or ["geen vergelijking mogelijk"]
+
+
+# -- models ----------------------------------------------------------------------------
+
+class CasesModel(RowsModel):
+    """The portfolio's cases, one row each: the key figures first. A case that could not
+    be read or priced keeps its row, in red, with its error (spanning the figures); the
+    net result of an uncertain case is muted and its verdict says "onzeker".
+    ``entry(row)`` gives the case behind a row."""
+
+    HEADERS = ["Casus", "Titel", "Netto resultaat", "P10–P90 netto", "Oordeel",
+               "Besparingen", "Baten", "Investering", "Per euro", "Referentie", "Interventie",
+               "Vergelijking", "Opmerking"]
+    NET, INTERVAL, VERDICT, NOTE = 2, 3, 4, 12
+    TEXT_COLUMNS = {0, 1, VERDICT, 11, NOTE}
+
+    def __init__(self, parent=None):
+        super().__init__(
+            list(self.HEADERS),
+            ["Casuscode (dubbelklik: openen in het hoofdvenster)", "",
+             "Referentie − interventie (puntschatting)",
+             "80% van de trekkingen van de onzekerheidsanalyse ligt hiertussen",
+             "Onzeker als het interval P10–P90 nul bevat: dan is er geen besparing aan te "
+             "tonen", "Potentiële besparingen (inzet)", "Baten (effecten)",
+             "Kosten van de nieuwe aanpak", "Opbrengst per geïnvesteerde euro",
+             "Totaal van de referentie", "Totaal van de interventie",
+             "De vergeleken scenario's: referentie − interventie",
+             "Opnieuw geprijsd (de reden staat in de tooltip en op het tabblad)"],
+            numeric_from=2, parent=parent)
+        self.entries: list = []
+        self.failed_rows: set[int] = set()
+        self.uncertain_rows: set[int] = set()
+
+    def set_outcome(self, outcome: PortfolioOutcome | None) -> None:
+        rows, tips = [], []
+        self.entries, self.failed_rows, self.uncertain_rows = [], set(), set()
+        if outcome is not None:
+            for n, (entry, u) in enumerate(zip(outcome.portfolio.cases, outcome.uncertainty)):
+                self.entries.append(entry)
+                title = entry.case.info.title if entry.case is not None else ""
+                tip = [str(entry.path)] + [""] * 12
+                if entry.ok:
+                    c = entry.result.comparison
+                    ref, itv = entry.result.scenarios[c.reference], \
+                        entry.result.scenarios[c.intervention]
+                    ret = c.return_per_euro
+                    tip[self.NOTE] = "\n".join(entry.repriced)
+                    if u is not None and u.uncertain:
+                        self.uncertain_rows.add(n)
+                    rows.append([
+                        entry.code, title, format_euro(c.net_result),
+                        f"{format_euro(u.net_result.p10)} tot {format_euro(u.net_result.p90)}"
+                        if u is not None else "—",
+                        verdict(u), format_euro(c.besparingen), format_euro(c.baten),
+                        format_euro(c.investment),
+                        format_euro(ret, 2) if ret is not None else "n.v.t.",
+                        format_euro(ref.total), format_euro(itv.total),
+                        f"{c.reference} − {c.intervention}",
+                        "opnieuw geprijsd" if entry.repriced else ""])
+                else:
+                    self.failed_rows.add(n)
+                    errors = error_lines(entry)
+                    tip[1] = "\n".join(errors)
+                    rows.append([entry.code, f"{entry.path.name} — niet meegeteld: {errors[0]}"
+                                 + (f" (en nog {len(errors) - 1})" if len(errors) > 1 else "")]
+                                + [""] * 11)
+                tips.append(tip)
+        self.set_rows(rows, tips)
+
+    def entry(self, row: int):
+        return self.entries[row] if 0 <= row < len(self.entries) else None
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if index.isValid():
+            row, col = index.row(), index.column()
+            if role == Qt.ItemDataRole.ForegroundRole:
+                if row in self.failed_rows:
+                    return QBrush(ERROR_COLOR)
+                if row in self.uncertain_rows and col in (self.NET, self.VERDICT):
+                    return QBrush(MUTED_COLOR)
+            if role == Qt.ItemDataRole.FontRole and col == self.VERDICT \
+                    and row in self.uncertain_rows:
+                return self._bold
+            if role == Qt.ItemDataRole.TextAlignmentRole and col in self.TEXT_COLUMNS:
+                return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        return super().data(index, role)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.TextAlignmentRole and section in self.TEXT_COLUMNS:
+            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        return super().headerData(section, orientation, role)
+
+
+def _table(model: RowsModel, *, stretch_last: bool = False) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.verticalHeader().hide()
+    view.setAlternatingRowColors(True)
+    view.setWordWrap(False)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setResizeContentsPrecision(200)  # a portfolio of 1 000 cases stays quick
+    header.setStretchLastSection(stretch_last)
+    return view
+
+
+def _with_hint(view: QWidget, text: str) -> QWidget:
+    page = QWidget()
+    box = QVBoxLayout(page)
+    box.addWidget(view, 1)
+    hint = QLabel(text)
+    hint.setWordWrap(True)
+    hint.setStyleSheet("color: #555555;")
+    box.addWidget(hint)
+    return page
+
+
+# -- the window ------------------------------------------------------------------------
+
+class VergelijkenWindow(QMainWindow):
+    """Compare cases. ``open_case(path) -> bool`` opens a case in the main window (the
+    document controller's ``open_path``, which asks about unsaved changes)."""
+
+    built = Signal(object)      # PortfolioOutcome, or None after a failure/cancel
+    exported = Signal(object)   # list of written paths, or None
+
+    def __init__(self, ctx: AppContext, open_case: Callable[[Path], bool] | None = None,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        if parent is not None:
+            self.setWindowFlag(Qt.WindowType.Window, True)
+        self.ctx, self.open_case = ctx, open_case
+        self.setWindowTitle("Casussen vergelijken — Effectencalculator")
+        self.paths: list[Path] = []
+        self.outcome: PortfolioOutcome | None = None
+        self.progress: QProgressDialog | None = None
+        self.busy = False
+        self.cancel_event = threading.Event()
+
+        body = QWidget()
+        self.setCentralWidget(body)
+        layout = QVBoxLayout(body)
+        layout.addLayout(self._build_sources())
+        layout.addLayout(self._build_settings())
+        self.summary = QLabel()
+        self.summary.setObjectName("portfolio_summary")
+        self.summary.setWordWrap(True)
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.summary)
+        self.tabs = QTabWidget()
+        layout.addWidget(self.tabs, 1)
+        self._build_cases_tab()
+        self._build_totals_tab()
+        self._build_chart_tab()
+        self._build_repriced_tab()
+        self._build_failed_tab()
+        self.resize(1280, 700)
+        self.show_outcome(None)
+
+    # -- construction -----------------------------------------------------------------
+    def _build_sources(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.open_folder_button = QPushButton("Map openen…")
+        self.open_folder_button.setToolTip("Vergelijk alle casusbestanden (*.yaml) in een map")
+        self.open_folder_button.clicked.connect(self.choose_folder)
+        self.open_files_button = QPushButton("Bestanden kiezen…")
+        self.open_files_button.setToolTip("Kies een of meer casusbestanden")
+        self.open_files_button.clicked.connect(self.choose_files)
+        self.sources_label = QLabel()
+        self.sources_label.setObjectName("portfolio_sources")
+        self.sources_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        row.addWidget(self.open_folder_button)
+        row.addWidget(self.open_files_button)
+        row.addWidget(self.sources_label, 1)
+        self.export_buttons: dict[str, QPushButton] = {}
+        for suffix, text, tip in ((".pdf", "PDF…", "Het portfoliorapport als PDF"),
+                                  (".xlsx", "XLSX…", "Casussen, totalen en regels als Excel-"
+                                                     "werkmap (getallen blijven getallen)"),
+                                  (".csv", "CSV…", "Dezelfde tabellen als CSV-bestanden")):
+            button = QPushButton(f"Exporteren: {text}" if suffix == ".pdf" else text)
+            button.setToolTip(tip)
+            button.clicked.connect(lambda _=False, s=suffix: self.export(s))
+            self.export_buttons[suffix] = button
+            row.addWidget(button)
+        return row
+
+    def _build_settings(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.table_combo = QComboBox()
+        self.table_combo.setToolTip("Alle casussen worden met deze tabel geprijsd; casussen "
+                                    "met een andere tabel worden opnieuw geprijsd (en zo "
+                                    "gemarkeerd).")
+        self._fill_tables()
+        self.table_combo.activated.connect(self._table_chosen)
+        self.year_spin = year_spin(empty_text="zoals de meeste casussen")
+        self.year_spin.setToolTip("Prijspeil van alle bedragen. Leeg: het prijspeil dat de "
+                                  "meeste casussen gebruiken.")
+        self.year_spin.setValue(self.year_spin.minimum())
+        self.year_spin.setMinimumWidth(200)
+        self.year_spin.editingFinished.connect(self._year_changed)
+        self.rebuild_button = QPushButton("Opnieuw berekenen")
+        self.rebuild_button.setToolTip("Lees de casussen opnieuw en bereken het portfolio")
+        self.rebuild_button.clicked.connect(self.rebuild)
+        row.addWidget(QLabel("Kostentabel:"))
+        row.addWidget(self.table_combo)
+        row.addSpacing(12)
+        row.addWidget(QLabel("Prijspeil:"))
+        row.addWidget(self.year_spin)
+        row.addSpacing(12)
+        row.addWidget(self.rebuild_button)
+        row.addStretch(1)
+        return row
+
+    def _build_cases_tab(self) -> None:
+        page = QWidget()
+        box = QVBoxLayout(page)
+        self.cases_model = CasesModel(self)
+        self.cases_view = _table(self.cases_model)
+        self.cases_view.setObjectName("portfolio_cases")
+        self.cases_view.doubleClicked.connect(self._case_double_clicked)
+        box.addWidget(self.cases_view)
+        hint = QLabel("Dubbelklik op een casus om hem in het hoofdvenster te openen. "
+                      "<i>Onzeker</i>: het interval P10–P90 van het netto resultaat bevat nul; "
+                      "daar is geen besparing aan te tonen.")
+        hint.setWordWrap(True)
+        hint.setStyleSheet("color: #555555;")
+        box.addWidget(hint)
+        self.tabs.addTab(page, "Casussen")
+
+    def _build_totals_tab(self) -> None:
+        page = QWidget()
+        grid = QGridLayout(page)
+        self.stats_model = RowsModel(
+            ["Referentie − interventie", "Totaal", "Gemiddelde per casus", "Mediaan per casus"],
+            ["Over de berekende casussen", "Som over de casussen", "", ""], parent=self)
+        self.payer_model = RowsModel(["Financier", "Verschil"],
+                                     ["Wie de kosten draagt",
+                                      "Referentie min interventie, opgeteld over de casussen"],
+                                     parent=self)
+        self.category_model = RowsModel(["Categorie", "Verschil"],
+                                        ["Soort voorziening of effect",
+                                         "Referentie min interventie, opgeteld over de "
+                                         "casussen"], parent=self)
+        self.stats_view = _table(self.stats_model)
+        self.stats_view.setObjectName("portfolio_stats")
+        self.payer_view = _table(self.payer_model)
+        self.category_view = _table(self.category_model)
+        for column, (title, view) in enumerate((("Totaal, gemiddelde en mediaan",
+                                                 self.stats_view),
+                                                ("Per financier", self.payer_view),
+                                                ("Per categorie", self.category_view))):
+            group = QGroupBox(title)
+            inner = QVBoxLayout(group)
+            inner.addWidget(view)
+            grid.addWidget(group, 0, column)
+        self.totals_note = QLabel()
+        self.totals_note.setWordWrap(True)
+        self.totals_note.setStyleSheet("color: #555555;")
+        grid.addWidget(self.totals_note, 1, 0, 1, 3)
+        grid.setColumnStretch(0, 3)
+        grid.setColumnStretch(1, 2)
+        grid.setColumnStretch(2, 2)
+        self.tabs.addTab(page, "Totalen")
+
+    def _build_chart_tab(self) -> None:
+        self.chart_area = QScrollArea()
+        self.chart_area.setWidgetResizable(True)
+        body = QWidget()
+        self.chart_layout = QVBoxLayout(body)
+        self.chart_note = QLabel()
+        self.chart_note.setWordWrap(True)
+        self.chart_layout.addWidget(self.chart_note)
+        self.chart_widget = None  # SvgChart, made when first drawn
+        self.chart_layout.addStretch(1)
+        self.chart_area.setWidget(body)
+        self.tabs.addTab(self.chart_area, "Grafiek")
+
+    def _build_repriced_tab(self) -> None:
+        self.repriced_model = RowsModel(["Casus", "Bestand", "Waarom opnieuw geprijsd"],
+                                        numeric_from=99, parent=self)
+        self.repriced_view = _table(self.repriced_model, stretch_last=True)
+        self.repriced_view.setWordWrap(True)
+        self.repriced_view.doubleClicked.connect(
+            lambda index: self._open_row(self.repriced_paths, index))
+        self.repriced_paths: list[Path] = []
+        self.tabs.addTab(_with_hint(
+            self.repriced_view, "Deze casussen waren met een andere kostentabel, tabelversie "
+            "of een ander prijspeil berekend; hier zijn ze opnieuw geprijsd, zodat de bedragen "
+            "op te tellen zijn. Hun eigen rapport kan daardoor andere bedragen noemen."),
+            "Opnieuw geprijsd")
+
+    def _build_failed_tab(self) -> None:
+        self.failed_model = RowsModel(["Bestand", "Fout (regel, veld, melding)"],
+                                      numeric_from=99, parent=self)
+        self.failed_view = _table(self.failed_model, stretch_last=True)
+        self.failed_view.setObjectName("portfolio_failed")
+        self.failed_view.setWordWrap(True)
+        self.failed_view.doubleClicked.connect(
+            lambda index: self._open_row(self.failed_paths, index))
+        self.failed_paths: list[Path] = []
+        self.tabs.addTab(_with_hint(
+            self.failed_view, "Deze bestanden konden niet worden gelezen of berekend en tellen "
+            "in geen enkel totaal mee. De melding noemt de regel en het veld; dubbelklik om het "
+            "bestand te openen (het hoofdvenster zegt dan precies wat er mis is)."),
+            "Niet geladen")
+
+    def _fill_tables(self) -> None:
+        from effectencalculator.model.tables import available_tables, default_table_path
+        self.table_combo.clear()
+        for ref in available_tables():
+            self.table_combo.addItem(f"{ref.name} {ref.version}", str(ref.path))
+        default = str(default_table_path())
+        found = self.table_combo.findData(default)
+        if found < 0:
+            self.table_combo.insertItem(0, Path(default).stem, default)
+            found = 0
+        self.table_combo.addItem("Ander bestand…", "")
+        self.table_combo.setCurrentIndex(found)
+        self._table_index = found
+
+    # -- choosing what to compare ----------------------------------------------------
+    def _folder(self) -> str:
+        if self.paths:
+            first = self.paths[0]
+            return str(first if first.is_dir() else first.parent)
+        return self.ctx.settings.get(LAST_FOLDER) or str(Path.home())
+
+    def choose_folder(self) -> None:
+        ask = getattr(self.ctx.dialogs, "choose_folder", None)
+        folder = (ask(self, "Map met casussen openen", self._folder()) if ask is not None else
+                  QFileDialog.getExistingDirectory(self, "Map met casussen openen",
+                                                   self._folder()))
+        if folder:
+            self.open_paths([Path(folder)])
+
+    def choose_files(self) -> None:
+        ask = getattr(self.ctx.dialogs, "open_files", None)
+        if ask is not None:
+            names = ask(self, "Casussen kiezen", self._folder())
+        else:
+            names, _ = QFileDialog.getOpenFileNames(
+                self, "Casussen kiezen", self._folder(),
+                "Casusbestanden (*.yaml *.yml);;Alle bestanden (*)")
+        if names:
+            self.open_paths([Path(n) for n in names])
+
+    def open_paths(self, paths: list[Path]) -> None:
+        """Compare these files and folders (folders: their ``*.yaml`` files)."""
+        self.paths = [Path(p) for p in paths]
+        if len(self.paths) == 1:
+            self.sources_label.setText(str(self.paths[0]))
+        else:
+            self.sources_label.setText(f"{len(self.paths)} bestanden in "
+                                       f"{self.paths[0].parent}")
+        self.sources_label.setToolTip("\n".join(str(p) for p in self.paths))
+        self.rebuild()
+
+    def table_file(self) -> Path | None:
+        data = self.table_combo.currentData()
+        return Path(data) if data else None
+
+    def price_year(self) -> int | None:
+        value = self.year_spin.value()
+        return None if value == self.year_spin.minimum() else value
+
+    def set_table_file(self, path: Path) -> None:
+        found = self.table_combo.findData(str(path))
+        if found < 0:
+            found = self.table_combo.count() - 1  # before "Ander bestand…"
+            self.table_combo.insertItem(found, Path(path).name, str(path))
+        self.table_combo.setCurrentIndex(found)
+        self._table_index = found
+
+    def _table_chosen(self, index: int) -> None:
+        if self.table_combo.itemData(index):
+            self._table_index = index
+            self.rebuild()
+            return
+        name = self.ctx.dialogs.open_file(self, "Kostentabel kiezen", self._folder(),
+                                          TABLE_FILTER)
+        if not name:
+            self.table_combo.setCurrentIndex(self._table_index)
+            return
+        self.set_table_file(Path(name))
+        self.rebuild()
+
+    def _year_changed(self) -> None:
+        if self.outcome is not None and self.price_year() not in (
+                None, self.outcome.portfolio.price_year):
+            self.rebuild()
+
+    # -- building ----------------------------------------------------------------------
+    def rebuild(self) -> None:
+        """Build the portfolio on the thread pool, with a progress dialog and Annuleren."""
+        if self.busy or not self.paths or self.table_file() is None:
+            return
+        paths, table_file, year = list(self.paths), self.table_file(), self.price_year()
+        self.cancel_event = cancel = threading.Event()
+        self.busy = True
+        self._set_enabled(False)
+        self.progress = QProgressDialog("Casussen lezen…", "Annuleren", 0, 100, self)
+        self.progress.setWindowTitle("Casussen vergelijken")
+        self.progress.setWindowModality(Qt.WindowModality.WindowModal)
+        self.progress.setMinimumDuration(300)
+        self.progress.canceled.connect(cancel.set)
+        self.progress.setValue(0)
+        self.ctx.runner.run(
+            lambda progress: compute_portfolio(paths, table_file, year, progress, cancel.is_set),
+            self._built, self._build_failed, self._progress)
+
+    def _progress(self, fraction: float, text: str = "") -> None:
+        if self.progress is not None and not self.cancel_event.is_set():
+            self.progress.setValue(int(max(0.0, min(1.0, fraction)) * 100))
+            if text:
+                self.progress.setLabelText(text)
+
+    def _close_progress(self) -> None:
+        self.busy = False
+        self._set_enabled(True)
+        if self.progress is not None:
+            self.progress.reset()
+            self.progress.deleteLater()
+            self.progress = None
+
+    def _set_enabled(self, on: bool) -> None:
+        for widget in (self.open_folder_button, self.open_files_button, self.table_combo,
+                       self.year_spin, self.rebuild_button):
+            widget.setEnabled(on)
+        for button in self.export_buttons.values():
+            button.setEnabled(on and self.outcome is not None)
+
+    def _built(self, outcome: PortfolioOutcome) -> None:
+        self._close_progress()
+        self.show_outcome(outcome)
+        self.statusBar().showMessage(
+            f"{len(outcome.portfolio.cases)} casussen gelezen in "
+            f"{format_number(outcome.elapsed_ms)} ms", 8000)
+        self.built.emit(outcome)
+
+    def _build_failed(self, exc: BaseException) -> None:
+        self._close_progress()
+        if isinstance(exc, InterruptedError):
+            self.statusBar().showMessage("Vergelijken geannuleerd; de vorige uitkomst blijft "
+                                         "staan.", 8000)
+        else:
+            from effectencalculator.model.validation import InvalidInputError
+            details = ([f.format() for f in exc.findings] if isinstance(exc, InvalidInputError)
+                       else [f"{type(exc).__name__}: {exc}"])
+            self.ctx.dialogs.show_error(self, "Vergelijken mislukt",
+                                        "De casussen konden niet worden vergeleken.", details)
+        self.built.emit(None)
+
+    # -- showing -----------------------------------------------------------------------
+    def show_outcome(self, outcome: PortfolioOutcome | None) -> None:
+        self.outcome = outcome
+        self.cases_model.set_outcome(outcome)
+        self.cases_view.clearSpans()
+        for row in self.cases_model.failed_rows:  # the error reads across the figures
+            self.cases_view.setSpan(row, 1, 1, self.cases_model.columnCount() - 1)
+        for button in self.export_buttons.values():
+            button.setEnabled(outcome is not None and not self.busy)
+        if outcome is None:
+            self.summary.setText("Kies een map met casussen (of losse casusbestanden) om ze te "
+                                 "vergelijken. Alle casussen worden met één kostentabel en één "
+                                 "prijspeil geprijsd.")
+            for model in (self.stats_model, self.payer_model, self.category_model,
+                          self.repriced_model, self.failed_model):
+                model.set_rows([])
+            self.totals_note.setText("")
+            self.chart_note.setText("Nog geen casussen.")
+            self._set_tab_counts(0, 0)
+            return
+        p = outcome.portfolio
+        uncertain = sum(1 for e, u in zip(p.cases, outcome.uncertainty)
+                        if e.ok and u is not None and u.uncertain)
+        repriced = [e for e in p.cases if e.ok and e.repriced]
+        parts = [f"<b>{len(p.priced)} van {len(p.cases)} casussen berekend</b>",
+                 f"kostentabel {p.table.name} {p.table.version}",
+                 f"prijspeil {p.price_year}"]
+        if uncertain:
+            parts.append(f"{uncertain} onzeker (P10–P90 bevat nul)")
+        if repriced:
+            parts.append(f"{len(repriced)} opnieuw geprijsd")
+        if p.failed:
+            parts.append(f"<span style='color:#a00000'><b>{len(p.failed)} niet meegeteld "
+                         "(zie Niet geladen)</b></span>")
+        self.summary.setText(" · ".join(parts))
+        self._show_totals(outcome)
+        self._show_repriced(repriced)
+        self._show_failed(p.failed)
+        self._set_tab_counts(len(repriced), len(p.failed))
+        self.draw_chart()
+
+    def _set_tab_counts(self, repriced: int, failed: int) -> None:
+        self.tabs.setTabText(3, f"Opnieuw geprijsd ({repriced})")
+        self.tabs.setTabText(4, f"Niet geladen ({failed})")
+        self.tabs.tabBar().setTabTextColor(4, ERROR_COLOR if failed else QColor())
+
+    def _show_totals(self, outcome: PortfolioOutcome) -> None:
+        p = outcome.portfolio
+        rows = []
+        for key, name in FIGURES:
+            stats = p.stats(key)
+            if stats is not None:
+                rows.append([name, format_euro(stats.total), format_euro(stats.mean),
+                             format_euro(stats.median)])
+        self.stats_model.set_rows(rows, bold_rows={0} if rows else None)
+        net = p.stats("net_result")
+        total = [["Totaal", format_euro(net.total)]] if net is not None else []
+        payers = [[PAYER_LABELS.get(k, k), format_euro(v)] for k, v in p.by_payer().items()]
+        self.payer_model.set_rows(payers + total, bold_rows={len(payers)})
+        categories = [[k, format_euro(v)] for k, v in p.by_category().items()]
+        self.category_model.set_rows(categories + total, bold_rows={len(categories)})
+        self.totals_note.setText(
+            f"Over de {len(p.priced)} berekende casussen, geprijsd met {p.table.name} "
+            f"{p.table.version} in prijspeil {p.price_year}. Potentiële besparingen en baten "
+            "zijn schattingen op basis van gereconstrueerde referentiescenario's, geen "
+            "kasstromen. De totalen tellen ook de casussen met een onzeker verschil mee; hun "
+            "onzekerheid is niet opgeteld."
+            + (f" {len(p.failed)} casus(sen) konden niet worden gelezen en tellen niet mee."
+               if p.failed else ""))
+
+    def _show_repriced(self, repriced: list) -> None:
+        self.repriced_paths = [e.path for e in repriced]
+        self.repriced_model.set_rows([[e.code, e.path.name, "; ".join(e.repriced)]
+                                      for e in repriced])
+        self.repriced_view.resizeRowsToContents()
+
+    def _show_failed(self, failed: list) -> None:
+        self.failed_paths = [e.path for e in failed]
+        self.failed_model.set_rows([[str(e.path), "\n".join(error_lines(e))] for e in failed])
+        self.failed_view.resizeRowsToContents()
+
+    def draw_chart(self) -> None:
+        """The report's chart of the net result per case, with each P10–P90."""
+        from effectencalculator.ui import charts
+        outcome = self.outcome
+        if outcome is None or not outcome.portfolio.priced or not charts.charts_available():
+            self.chart_note.setText("Geen berekende casussen." if outcome is not None else "")
+            if self.chart_widget is not None:
+                self.chart_widget.hide()
+            return
+        from effectencalculator.report.charts import portfolio_net_chart
+        from effectencalculator.report.portfolio_content import net_series
+        from effectencalculator.ui.chart_view import CHART_WIDTH_PT, SvgChart
+        if self.chart_widget is None:
+            self.chart_widget = SvgChart("Netto resultaat per casus, met de bandbreedte "
+                                         "P10–P90")
+            self.chart_widget.setObjectName("portfolio_chart")
+            self.chart_layout.insertWidget(1, self.chart_widget)
+        series = net_series(outcome.portfolio, outcome.uncertainty)
+        try:
+            self.chart_widget.set_drawing(portfolio_net_chart(series, CHART_WIDTH_PT * 1.5))
+        except Exception as exc:  # noqa: BLE001 - a chart must never take the window down
+            self.chart_note.setText(f"De grafiek kon niet worden getekend: {exc}")
+            return
+        self.chart_note.setText(
+            "Balken: het netto resultaat (referentie − interventie) per casus; lijn: de "
+            "bandbreedte P10–P90. Licht en gestippeld: onzeker, het interval bevat nul. "
+            "Dezelfde grafiek staat in het portfoliorapport (PDF).")
+        self.chart_widget.show()
+
+    # -- opening a case ------------------------------------------------------------------
+    def _case_double_clicked(self, index: QModelIndex) -> None:
+        entry = self.cases_model.entry(index.row())
+        if entry is not None:
+            self.open_in_main_window(entry.path)
+
+    def _open_row(self, paths: list[Path], index: QModelIndex) -> None:
+        if 0 <= index.row() < len(paths):
+            self.open_in_main_window(paths[index.row()])
+
+    def open_in_main_window(self, path: Path) -> bool:
+        if self.open_case is None:
+            return False
+        opened = bool(self.open_case(path))
+        if opened and self.parent() is not None:
+            main = self.parent().window()
+            main.raise_()
+            main.activateWindow()
+        return opened
+
+    # -- exports -----------------------------------------------------------------------
+    def privacy_ok(self) -> bool:
+        """The privacy check of every counted case, as for the CLI's ``portfolio``: open
+        findings stop the export unless the user accepts them."""
+        from effectencalculator.model.privacy import check_privacy, load_never_export
+        where = getattr(self.ctx, "never_export_file", None)
+        words = load_never_export(where() if callable(where) else None)
+        found = []
+        for entry in self.outcome.portfolio.priced:
+            status = check_privacy(entry.case, words)
+            found += [f"{entry.code}: {f.format()}" for f in status.open]
+        if not found:
+            return True
+        listed = "\n".join(f"• {text}" for text in found[:8])
+        more = f"\n… en nog {len(found) - 8}" if len(found) > 8 else ""
+        return self.ctx.dialogs.ask_yes_no(
+            self, "Privacycontrole",
+            f"De privacycontrole vond {len(found)} mogelijk herleidbare gegeven(s) in de "
+            f"casussen:\n{listed}{more}\n\nPas ze bij voorkeur eerst aan. Toch exporteren?")
+
+    def export(self, suffix: str) -> None:
+        """Write the portfolio as PDF, XLSX or CSV (on the thread pool, with progress)."""
+        if self.outcome is None or self.busy or not self.privacy_ok():
+            return
+        folder = self.paths[0] if self.paths and self.paths[0].is_dir() else Path(self._folder())
+        name = self.ctx.dialogs.save_file(self, "Portfolio exporteren",
+                                          str(folder / f"portfolio{suffix}"),
+                                          EXPORT_FILTERS[suffix])
+        if not name:
+            return
+        path = Path(name)
+        if path.suffix.lower() != suffix:
+            path = path.with_name(path.name + suffix)
+        portfolio = self.outcome.portfolio
+
+        def work(progress):
+            if suffix == ".pdf":
+                from effectencalculator.report.portfolio_pdf import write_portfolio_pdf
+                write_portfolio_pdf(portfolio, path, progress=progress)
+                return [path]
+            from effectencalculator.export.rows import portfolio_sheets
+            from effectencalculator.export.spreadsheet import write_sheets
+            progress(0.1, "Tabellen samenstellen")
+            sheets = portfolio_sheets(portfolio)
+            progress(0.5, "Schrijven")
+            return write_sheets(sheets, path)
+
+        self.busy = True
+        self._set_enabled(False)
+        self.progress = QProgressDialog("Exporteren…", "", 0, 100, self)
+        self.progress.setWindowTitle("Portfolio exporteren")
+        self.progress.setCancelButton(None)
+        self.progress.setWindowModality(Qt.WindowModality.WindowModal)
+        self.progress.setMinimumDuration(0)
+        self.progress.setValue(0)
+        self.cancel_event = threading.Event()
+        self.ctx.runner.run(work, self._exported, self._export_failed, self._progress)
+
+    def _exported(self, written: list[Path]) -> None:
+        self._close_progress()
+        self.statusBar().showMessage("Geëxporteerd: " + ", ".join(str(p) for p in written),
+                                     10000)
+        self.exported.emit(written)
+        if self.ctx.dialogs.ask_yes_no(self, "Portfolio geëxporteerd",
+                                       "Geschreven:\n" + "\n".join(str(p) for p in written)
+                                       + "\n\nDe map openen?"):
+            self.ctx.desktop.open_folder(Path(written[0]).parent)
+
+    def _export_failed(self, exc: BaseException) -> None:
+        self._close_progress()
+        self.ctx.dialogs.show_error(self, "Exporteren mislukt",
+                                    "Het portfolio kon niet worden geëxporteerd.",
+                                    [f"{type(exc).__name__}: {exc}"])
+        self.exported.emit(None)
