@@ -318,11 +318,13 @@ def _report_pdf(args: argparse.Namespace) -> int:
 def _export(args: argparse.Namespace) -> int:
     from effectencalculator.export.rows import case_sheets
     from effectencalculator.export.spreadsheet import write_sheets
+    from effectencalculator.model.uncertainty import simulate
 
     output = _output(args.output, (".xlsx", ".csv"))
     priced = _load_and_price(args.case, args.table)
     _privacy_gate(priced.case, args.case, args.accept_privacy_findings)
-    for written in write_sheets(case_sheets(priced.case, priced.result, priced.table), output):
+    sheets = case_sheets(priced.case, priced.result, priced.table, simulate(priced.result))
+    for written in write_sheets(sheets, output):
         print(f"geschreven: {written}")
     return EXIT_OK
 

@@ -118,3 +118,19 @@ def test_portfolio_xlsx_and_csv(folder, tmp_path):
         data = list(csv.DictReader(handle))
     assert float(data[1]["netto resultaat"]) == pytest.approx(5000)
     assert data[3]["fout"] and data[3]["netto resultaat"] == ""
+
+
+def test_summary_sheet_says_when_the_difference_is_uncertain():
+    from conftest import ROOT
+    from effectencalculator.export.rows import summary_sheet
+    from effectencalculator.model.tables import table_for_case
+    from effectencalculator.model.uncertainty import simulate
+
+    case = load_case(ROOT / "examples" / "pt-gld-047-van-der-veen.yaml")
+    table, _ = table_for_case(case)
+    result = calculate(case, table)
+    u = simulate(result)
+    rows = {(r[0], r[1]): r[3] for r in summary_sheet(result, u).rows}
+    pair = "referentie − interventie"
+    assert u.uncertain and rows[("oordeel", pair)] == "onzeker: ongeveer gelijk"
+    assert rows[("netto resultaat P10", pair)] == u.net_result.p10

@@ -5,10 +5,13 @@ from __future__ import annotations
 import csv
 import io
 
+import pytest
+
 from test_ui_support import ctx, make_window  # noqa: F401 - fixtures
 
 from conftest import EXAMPLE_CASE
 from effectencalculator.model.calculation import calculate
+from effectencalculator.model.uncertainty import simulate
 from effectencalculator.ui import charts
 
 
@@ -17,15 +20,22 @@ def test_ui_export_summary_csv_has_the_calculation_figures(qtbot, ctx, tmp_path)
     ctx.dialogs.save_path = str(tmp_path / "samenvatting")
     path = window.exports.export_csv()
     assert path == tmp_path / "samenvatting.csv"
-    text = path.read_text(encoding="utf-8-sig")
-    rows = list(csv.reader(io.StringIO(text), delimiter=";"))
-    assert rows[0] == ["onderdeel", "scenario", "sleutel", "waarde"]
-    c = calculate(window.doc.case, window.doc.table).comparison
-    figures = {(r[0], r[2]): r[3] for r in rows[1:]}
-    assert figures[("vergelijking", "net_result")] == f"{round(c.net_result, 2):.2f}".replace(
-        ".", ",")
-    assert figures[("casus", "code")] == "PT-AMS-014"
-    assert ("scenario_by_payer", "gemeente") in figures
+    raw = path.read_bytes()
+    assert raw.startswith("\ufeff".encode("utf-8"))  # Dutch Excel reads it as UTF-8
+    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
+    assert rows[0] == ["grootheid", "scenario", "sleutel", "waarde"]
+    result = calculate(window.doc.case, window.doc.table)
+    c = result.comparison
+    figures = {(r[0], r[1], r[2]): r[3] for r in rows[1:]}
+    pair = "referentie − interventie"
+    assert float(figures[("netto resultaat", pair, "")].replace(",", ".")) == \
+        pytest.approx(c.net_result)
+    assert figures[("casus", "", "code")] == "PT-AMS-014"
+    assert ("per financier", "referentie", "gemeente") in figures
+    u = simulate(result)
+    assert float(figures[("netto resultaat P10", pair, "10000 trekkingen")]
+                 .replace(",", ".")) == pytest.approx(u.net_result.p10)
+    assert figures[("oordeel", pair, "")] in {"interventie goedkoper", "onzeker: ongeveer gelijk"}
 
 
 def test_ui_export_refuses_a_case_with_errors(qtbot, ctx, tmp_path):

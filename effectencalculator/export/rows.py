@@ -7,12 +7,15 @@ can pivot and sum them. Column names are Dutch: they are what users see.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from effectencalculator.model.calculation import CaseResult
 from effectencalculator.model.case import Case
 from effectencalculator.model.cost_table import CostTable
 from effectencalculator.model.portfolio import Portfolio
+
+if TYPE_CHECKING:
+    from effectencalculator.model.uncertainty import UncertaintyResult
 
 
 @dataclass
@@ -55,9 +58,21 @@ def line_rows(case: Case, result: CaseResult, scenario_id: str | None = None) ->
     return rows
 
 
-def summary_sheet(result: CaseResult) -> Sheet:
-    """Long format (figure, scenario, key, value): one number per row, easy to pivot."""
-    rows: list[list[Any]] = []
+def summary_sheet(result: CaseResult,
+                  uncertainty: "UncertaintyResult | None" = None) -> Sheet:
+    """Long format (figure, scenario, key, value): one number per row, easy to pivot.
+
+    With ``uncertainty`` the Monte Carlo interval follows, and the verdict says whether
+    the difference is uncertain (P10–P90 of the net result contains zero).
+    """
+    rows: list[list[Any]] = [
+        ["casus", "", "code", result.case_code],
+        ["prijspeil", "", "", result.price_year],
+        ["kostentabel", "", f"{result.table_name} {result.table_version}",
+         result.table_sha256],
+        ["disconteringsvoet", "", "", result.discount_rate],
+        ["tijdshorizon (jaren)", "", "", result.horizon_years],
+    ]
     for s in result.scenarios.values():
         rows.append(["totaal", s.id, "", s.total])
         rows.append(["investering", s.id, "", s.investment])
@@ -80,7 +95,23 @@ def summary_sheet(result: CaseResult) -> Sheet:
                               ("verschil per categorie", c.by_category)):
             for key, value in values.items():
                 rows.append([group, label, key, value])
+        if uncertainty is not None:
+            u = uncertainty
+            for figure, interval in (("netto resultaat", u.net_result),
+                                     ("besparingen", u.besparingen), ("baten", u.baten)):
+                for name in ("p10", "p50", "p90"):
+                    rows.append([f"{figure} {name.upper()}", label,
+                                 f"{u.draws} trekkingen", getattr(interval, name)])
+            rows.append(["kans interventie goedkoper", label, "", u.share_intervention_cheaper])
+            rows.append(["oordeel", label, "", verdict(u)])
     return Sheet("Samenvatting", ["grootheid", "scenario", "sleutel", "waarde"], rows)
+
+
+def verdict(u: "UncertaintyResult") -> str:
+    """The same words as every other output: no saving is presented when uncertain."""
+    if u.uncertain:
+        return "onzeker: ongeveer gelijk"
+    return "interventie goedkoper" if u.net_result.p10 > 0 else "interventie duurder"
 
 
 ITEM_COLUMNS = ["post", "naam", "eigen post", "categorie", "soort", "eenheid", "tarief",
@@ -102,8 +133,9 @@ def item_rows(result: CaseResult, table: CostTable) -> list[list]:
     return rows
 
 
-def case_sheets(case: Case, result: CaseResult, table: CostTable) -> list[Sheet]:
-    sheets = [summary_sheet(result)]
+def case_sheets(case: Case, result: CaseResult, table: CostTable,
+                uncertainty: "UncertaintyResult | None" = None) -> list[Sheet]:
+    sheets = [summary_sheet(result, uncertainty)]
     for s in result.scenarios.values():
         sheets.append(Sheet(f"Regels {s.id}", LINE_COLUMNS, line_rows(case, result, s.id),
                             LINE_MONEY))
@@ -114,13 +146,17 @@ def case_sheets(case: Case, result: CaseResult, table: CostTable) -> list[Sheet]
 
 PORTFOLIO_COLUMNS = ["casus", "titel", "proeftuin", "bestand", "referentie", "interventie",
                      "totaal referentie", "totaal interventie", "netto resultaat",
+                     "netto resultaat P10", "netto resultaat P90", "oordeel",
                      "besparingen", "baten", "investering", "opbrengst per euro",
                      "niet geprijsde regels", "opnieuw geprijsd", "fout"]
 PORTFOLIO_MONEY = ("totaal referentie", "totaal interventie", "netto resultaat",
-                   "besparingen", "baten", "investering")
+                   "netto resultaat P10", "netto resultaat P90", "besparingen", "baten",
+                   "investering")
 
 
 def portfolio_case_rows(portfolio: Portfolio) -> list[list]:
+    from effectencalculator.model.uncertainty import simulate
+
     rows = []
     for entry in portfolio.cases:
         info = entry.case.info if entry.case else None
@@ -132,12 +168,14 @@ def portfolio_case_rows(portfolio: Portfolio) -> list[list]:
             itv = entry.result.scenarios[c.intervention]  # type: ignore[union-attr]
             unpriced = sum(len(s.unpriced_lines)
                            for s in entry.result.scenarios.values())  # type: ignore
+            u = simulate(entry.result)  # type: ignore[arg-type]
             rows.append(base + [c.reference, c.intervention, ref.total, itv.total,
-                                c.net_result, c.besparingen, c.baten, c.investment,
+                                c.net_result, u.net_result.p10, u.net_result.p90, verdict(u),
+                                c.besparingen, c.baten, c.investment,
                                 c.return_per_euro, unpriced, "; ".join(entry.repriced), ""])
         else:
-            rows.append(base + ["", "", None, None, None, None, None, None, None, None,
-                                "; ".join(entry.repriced),
+            rows.append(base + ["", "", None, None, None, None, None, "", None, None, None,
+                                None, None, "; ".join(entry.repriced),
                                 "; ".join(f.format() for f in entry.errors)])
     return rows
 

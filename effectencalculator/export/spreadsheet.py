@@ -15,15 +15,30 @@ from effectencalculator.model.storage import SaveError, atomic_write_bytes
 MAX_SHEET_NAME = 31
 
 
-def write_csv(sheet: Sheet, path: str | Path) -> None:
-    """Comma-separated, UTF-8, ISO dates, dot decimals: readable by any analysis tool."""
+def write_csv(sheet: Sheet, path: str | Path, *, dutch_excel: bool = False) -> None:
+    """Comma-separated, UTF-8, ISO dates, dot decimals: readable by any analysis tool.
+
+    ``dutch_excel``: semicolons, decimal commas and a byte order mark instead, so that a
+    double-click opens it in Dutch Excel with numbers as numbers.
+    """
+    def cell(value: object) -> object:
+        if value is None:
+            return ""
+        if isinstance(value, date):
+            return value.isoformat()
+        if dutch_excel and isinstance(value, bool):
+            return "ja" if value else "nee"
+        if dutch_excel and isinstance(value, float):
+            return repr(value).replace(".", ",")
+        return value
+
     buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer)
+    writer = csv.writer(buffer, delimiter=";" if dutch_excel else ",")
     writer.writerow(sheet.columns)
     for row in sheet.rows:
-        writer.writerow(["" if v is None else v.isoformat() if isinstance(v, date)
-                         else v for v in row])
-    atomic_write_bytes(Path(path), buffer.getvalue().encode("utf-8"), keep_backup=False)
+        writer.writerow([cell(v) for v in row])
+    text = ("\ufeff" if dutch_excel else "") + buffer.getvalue()
+    atomic_write_bytes(Path(path), text.encode("utf-8"), keep_backup=False)
 
 
 def write_xlsx(sheets: list[Sheet], path: str | Path) -> None:

@@ -14,11 +14,9 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from effectencalculator.model.calculation import CaseResult, calculate
-from effectencalculator.model.storage import SaveError, atomic_write_text
-from effectencalculator.model.summary import summary_dict
+from effectencalculator.model.storage import SaveError
 from effectencalculator.model.validation import InvalidInputError
 from effectencalculator.ui import charts
-from effectencalculator.ui.csv_export import summary_csv
 from effectencalculator.ui.document import CaseDocument
 from effectencalculator.ui.privacy_view import PrivacyController
 from effectencalculator.ui.services import AppContext
@@ -86,8 +84,12 @@ class ExportController(QObject):
         path = Path(name)
         if path.suffix.lower() != ".csv":
             path = path.with_name(path.name + ".csv")
-        try:
-            atomic_write_text(path, summary_csv(summary_dict(result)), keep_backup=False)
+        from effectencalculator.export.rows import summary_sheet
+        from effectencalculator.export.spreadsheet import write_csv
+        from effectencalculator.model.uncertainty import simulate
+
+        try:  # the rows of the spreadsheet export's summary sheet, for Dutch Excel
+            write_csv(summary_sheet(result, simulate(result)), path, dutch_excel=True)
         except SaveError as exc:
             self.ctx.dialogs.show_error(self.window, "Exporteren mislukt", str(exc))
             return None
@@ -113,8 +115,10 @@ class ExportController(QObject):
             path = path.with_name(path.name + ".xlsx")
         from effectencalculator.export.rows import case_sheets
         from effectencalculator.export.spreadsheet import write_sheets
+        from effectencalculator.model.uncertainty import simulate
         try:  # a case is a few hundred rows at most: written at once
-            written = write_sheets(case_sheets(self.doc.case, result, self.doc.table), path)
+            written = write_sheets(case_sheets(self.doc.case, result, self.doc.table,
+                                               simulate(result)), path)
         except SaveError as exc:
             self.ctx.dialogs.show_error(self.window, "Exporteren mislukt", str(exc))
             return None
