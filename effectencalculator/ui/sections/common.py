@@ -176,6 +176,35 @@ class Binder(QObject):
                 self._show(other)
 
 
+class RecordSelection:
+    """A table of one list of the case (``perspectives``, ``outcomes`` …) and a Binder
+    for the form that edits the record selected in it."""
+
+    def __init__(self, doc: CaseDocument, collection: str, model: RecordTableModel,
+                 parent: QWidget):
+        self.doc = doc
+        self.collection = collection
+        self.model = model
+        self.view = RecordTableView(parent)
+        self.view.setModel(model)
+        self.binder = Binder(doc, self.current_path, parent)
+        self.view.selectionModel().currentRowChanged.connect(lambda *_: self.binder.refresh())
+        model.modelReset.connect(self.select_first)
+        model.rowsInserted.connect(lambda *_: self.binder.refresh())
+
+    def select_first(self) -> None:
+        if self.model.rowCount() and not self.view.currentIndex().isValid():
+            self.view.setCurrentIndex(self.model.index(0, 0))
+        self.binder.refresh()
+
+    def current_path(self) -> CasePath | None:
+        index = self.view.currentIndex()
+        records = getattr(self.doc.case, self.collection)
+        if not index.isValid() or index.row() >= len(records):
+            return None
+        return (self.collection, index.row())
+
+
 def list_buttons(view: RecordTableView, model: RecordTableModel,
                  new_record: Callable[[], Any], noun: str, *, movable: bool = False,
                  extra: list[QWidget] = ()) -> QHBoxLayout:

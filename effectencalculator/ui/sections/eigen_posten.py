@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QPlainTextEdit, QVBoxLayout, QWidget
 
-from effectencalculator.ui.delegates import RecordTableView
 from effectencalculator.ui.document import CaseDocument
-from effectencalculator.ui.sections.common import Binder, hint, list_buttons
+from effectencalculator.ui.sections.common import RecordSelection, hint, list_buttons
 from effectencalculator.ui.table_models import custom_items_model, new_custom_item
 
 
@@ -22,16 +21,15 @@ class EigenPostenSection(QWidget):
             "tijdelijke huisvesting). Ze worden geprijsd als tabelposten en in het rapport "
             "altijd als eigen post van deze casus gemarkeerd. Geef bij elke post de bron van "
             "het tarief; de code mag niet gelijk zijn aan een code in de tabel."))
-        self.model = custom_items_model(doc, self)
-        self.view = RecordTableView(self)
-        self.view.setModel(self.model)
+        self.records = RecordSelection(doc, "custom_items", custom_items_model(doc, self), self)
+        self.model, self.view = self.records.model, self.records.view
         layout.addWidget(self.view, 1)
         layout.addLayout(list_buttons(self.view, self.model,
                                       lambda: new_custom_item(doc.case.custom_items),
                                       "eigen post"))
         detail = QGroupBox("Bron en toelichting van de huidige post")
         form = QFormLayout(detail)
-        self.binder = Binder(doc, self.current_path, self)
+        self.binder = self.records.binder
         self.source_note = self.binder.bind(QPlainTextEdit(), "source_note", "bronvermelding")
         self.source_note.setPlaceholderText("Waar komt het tarief vandaan? Offerte, onderzoek, "
                                             "handleiding; met jaar en, als het kan, een link.")
@@ -44,18 +42,4 @@ class EigenPostenSection(QWidget):
         form.addRow("Bronvermelding", self.source_note)
         form.addRow("Toelichting", self.note)
         layout.addWidget(detail)
-        self.view.selectionModel().currentRowChanged.connect(lambda *_: self.binder.refresh())
-        self.model.modelReset.connect(self._select_first)
-        self.model.rowsInserted.connect(lambda *_: self.binder.refresh())
-        self._select_first()
-
-    def _select_first(self) -> None:
-        if self.model.rowCount() and not self.view.currentIndex().isValid():
-            self.view.setCurrentIndex(self.model.index(0, 0))
-        self.binder.refresh()
-
-    def current_path(self):
-        index = self.view.currentIndex() if hasattr(self, "view") else None
-        if index is None or not index.isValid() or index.row() >= len(self.doc.case.custom_items):
-            return None
-        return ("custom_items", index.row())
+        self.records.select_first()

@@ -9,10 +9,9 @@ from PySide6.QtWidgets import (
 )
 
 from effectencalculator.model.case import Perspective, SafetyScore
-from effectencalculator.ui.delegates import RecordTableView
 from effectencalculator.ui.document import CaseDocument
 from effectencalculator.ui.sections.common import (
-    Binder, hint, lines_to_list, list_buttons, list_to_lines,
+    RecordSelection, hint, lines_to_list, list_buttons, list_to_lines,
 )
 from effectencalculator.ui.table_models import perspectives_model
 
@@ -55,9 +54,8 @@ class PerspectievenSection(QWidget):
         left = QWidget()
         box = QVBoxLayout(left)
         box.setContentsMargins(0, 0, 0, 0)
-        self.model = perspectives_model(doc, self)
-        self.view = RecordTableView(self)
-        self.view.setModel(self.model)
+        self.records = RecordSelection(doc, "perspectives", perspectives_model(doc, self), self)
+        self.model, self.view = self.records.model, self.records.view
         box.addWidget(QLabel("Betrokkenen"))
         box.addWidget(self.view, 1)
         box.addLayout(list_buttons(self.view, self.model, Perspective, "perspectief",
@@ -66,7 +64,7 @@ class PerspectievenSection(QWidget):
 
         detail = QGroupBox("Perspectief")
         form = QFormLayout(detail)
-        self.binder = Binder(doc, self.current_path, self)
+        self.binder = self.records.binder
         self.who = self.binder.bind(QLineEdit(), "who", "wie")
         self.who.setPlaceholderText("bijv. Moeder, Professional lokaal team")
         self.role = self.binder.bind(QLineEdit(), "role", "rol")
@@ -99,18 +97,4 @@ class PerspectievenSection(QWidget):
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
         layout.addWidget(splitter)
-        self.view.selectionModel().currentRowChanged.connect(lambda *_: self.binder.refresh())
-        self.model.modelReset.connect(self._select_first)
-        self.model.rowsInserted.connect(lambda *_: self.binder.refresh())
-        self._select_first()
-
-    def _select_first(self) -> None:
-        if self.model.rowCount() and not self.view.currentIndex().isValid():
-            self.view.setCurrentIndex(self.model.index(0, 0))
-        self.binder.refresh()
-
-    def current_path(self):
-        index = self.view.currentIndex() if hasattr(self, "view") else None
-        if index is None or not index.isValid() or index.row() >= len(self.doc.case.perspectives):
-            return None
-        return ("perspectives", index.row())
+        self.records.select_first()

@@ -7,10 +7,9 @@ from PySide6.QtWidgets import (
     QFormLayout, QGroupBox, QHBoxLayout, QPlainTextEdit, QSplitter, QVBoxLayout, QWidget,
 )
 
-from effectencalculator.ui.delegates import RecordTableView
 from effectencalculator.ui.document import CaseDocument
 from effectencalculator.ui.labels import EXPLAIN
-from effectencalculator.ui.sections.common import Binder, hint, list_buttons
+from effectencalculator.ui.sections.common import RecordSelection, hint, list_buttons
 from effectencalculator.ui.table_models import new_outcome, outcomes_model
 
 
@@ -25,9 +24,8 @@ class ResultatenSection(QWidget):
         top = QWidget()
         box = QVBoxLayout(top)
         box.setContentsMargins(0, 0, 0, 0)
-        self.model = outcomes_model(doc, self)
-        self.view = RecordTableView(self)
-        self.view.setModel(self.model)
+        self.records = RecordSelection(doc, "outcomes", outcomes_model(doc, self), self)
+        self.model, self.view = self.records.model, self.records.view
         box.addWidget(self.view, 1)
         box.addLayout(list_buttons(self.view, self.model,
                                    lambda: new_outcome(doc.case.outcomes), "resultaat",
@@ -36,7 +34,7 @@ class ResultatenSection(QWidget):
 
         detail = QGroupBox("Resultaat in woorden")
         form = QFormLayout(detail)
-        self.binder = Binder(doc, self.current_path, self)
+        self.binder = self.records.binder
         self.start = self._text("start", "situatie bij de start", "Hoe was het bij de start?")
         self.end = self._text("end", "situatie aan het einde", "Hoe is het nu (einde periode)?")
         self.reference = self._text("reference", "referentie",
@@ -55,23 +53,10 @@ class ResultatenSection(QWidget):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         layout.addWidget(splitter)
-        self.view.selectionModel().currentRowChanged.connect(lambda *_: self.binder.refresh())
-        self.model.modelReset.connect(self._select_first)
-        self._select_first()
+        self.records.select_first()
 
     def _text(self, attr: str, label: str, placeholder: str) -> QPlainTextEdit:
         edit = self.binder.bind(QPlainTextEdit(), attr, label)
         edit.setPlaceholderText(placeholder)
         edit.setTabChangesFocus(True)
         return edit
-
-    def _select_first(self) -> None:
-        if self.model.rowCount() and not self.view.currentIndex().isValid():
-            self.view.setCurrentIndex(self.model.index(0, 0))
-        self.binder.refresh()
-
-    def current_path(self):
-        index = self.view.currentIndex() if hasattr(self, "view") else None
-        if index is None or not index.isValid() or index.row() >= len(self.doc.case.outcomes):
-            return None
-        return ("outcomes", index.row())
