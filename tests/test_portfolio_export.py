@@ -134,3 +134,74 @@ def test_summary_sheet_says_when_the_difference_is_uncertain():
     pair = "referentie − interventie"
     assert u.uncertain and rows[("oordeel", pair)] == "onzeker: ongeveer gelijk"
     assert rows[("netto resultaat P10", pair)] == u.net_result.p10
+
+
+def test_portfolio_totals_are_the_sum_of_the_cases_own_summaries(folder):
+    from effectencalculator.model.summary import summary_dict
+
+    cases, table = folder
+    portfolio = build_portfolio([cases], table)
+    own = []
+    for entry in portfolio.priced:
+        case = load_case(entry.path)
+        case.settings.price_year = portfolio.price_year
+        own.append(summary_dict(calculate(case, table))["comparison"])
+    assert portfolio.stats("net_result").total == pytest.approx(
+        sum(c["net_result"] for c in own), abs=0.01)
+    assert portfolio.stats("besparingen").total == pytest.approx(
+        sum(c["besparingen"] for c in own), abs=0.01)
+    payers = {}
+    for c in own:
+        for payer, value in c["by_payer"].items():
+            payers[payer] = payers.get(payer, 0.0) + value
+    assert portfolio.by_payer() == pytest.approx(payers, abs=0.01)
+
+
+def test_repricing_with_another_table_changes_the_figures_as_expected(folder, tmp_path):
+    from effectencalculator.model.storage import load_table as load
+
+    cases, table = folder
+    dearer = tmp_path / "duurder.yaml"
+    dearer.write_text(TEST_TABLE.replace("name: test-tabel", "name: duurder-tabel")
+                      .replace("tariff: 100.0", "tariff: 110.0").replace("high: 120.0",
+                                                                        "high: 130.0"), "utf-8")
+    base = build_portfolio([cases / "a.yaml"], table).priced[0]
+    other = build_portfolio([cases / "a.yaml"], load(dearer)).priced[0]
+    # the intervention's 10 uur cost € 10 more each: the net result drops by € 100
+    assert other.result.comparison.net_result == pytest.approx(
+        base.result.comparison.net_result - 100)
+    assert other.repriced == ["tabel 'test-tabel' vervangen door 'duurder-tabel'"]
+
+
+def test_xlsx_read_back_with_pandas_equals_the_summary(folder, tmp_path):
+    pd = pytest.importorskip("pandas")
+    pytest.importorskip("openpyxl")
+    from effectencalculator.model.summary import summary_dict
+
+    cases, table = folder
+    case = load_case(cases / "a.yaml")
+    result = calculate(case, table)
+    target = tmp_path / "casus.xlsx"
+    write_xlsx(case_sheets(case, result, table), target)
+    frame = pd.read_excel(target, sheet_name="Samenvatting")
+    summary = summary_dict(result)
+    pair = "referentie − interventie"
+
+    def value(figure, scenario, key=None):
+        rows = frame[(frame["grootheid"] == figure) & (frame["scenario"] == scenario)]
+        if key is not None:
+            rows = rows[rows["sleutel"] == key]
+        assert len(rows) == 1, (figure, scenario, key)
+        return float(rows["waarde"].iloc[0])
+
+    for sid, s in summary["scenarios"].items():
+        assert round(value("totaal", sid), 2) == s["total"]
+        for payer, amount in s["by_payer"].items():
+            assert round(value("per financier", sid, payer), 2) == amount
+    c = summary["comparison"]
+    assert round(value("netto resultaat", pair), 2) == c["net_result"]
+    assert round(value("besparingen", pair), 2) == c["besparingen"]
+    assert round(value("baten", pair), 2) == c["baten"]
+    lines = pd.read_excel(target, sheet_name="Regels referentie")
+    assert lines["kosten"].dtype.kind == "f"
+    assert round(lines["kosten geteld"].sum(), 2) == summary["scenarios"]["referentie"]["total"]

@@ -112,3 +112,46 @@ def test_no_comparison_no_simulation(write_case, table_path):
           lines: []
         """)
     assert simulate(result) is None and sensitivity(result) == []
+
+
+def test_monte_carlo_on_the_example_within_one_percent():
+    """N = 10 000 on the example: the mean of the draws is within 1 % of the model's
+    expected value, which FORMATS.md makes the check (it equals the deterministic result
+    only when every range is symmetric; the default table's ranges are not); with a fixed
+    seed the run is reproducible."""
+    from conftest import EXAMPLE_CASE
+    from effectencalculator.model.tables import table_for_case
+
+    case = load_case(EXAMPLE_CASE)
+    table, _ = table_for_case(case)
+    result = calculate(case, table)
+    mc = simulate(result, draws=10_000)
+    assert mc.net_result.mean == pytest.approx(mc.analytic_mean_net_result, rel=0.01)
+    assert simulate(result, draws=10_000) == mc
+    assert simulate(result, draws=10_000, seed=1) != mc
+    # without tariff ranges only the probabilities vary: then the expected value is the
+    # deterministic result itself, and the mean of the draws is within 1 % of it
+    for item in table.items.values():
+        item.low = item.high = None
+    for item in case.custom_items:
+        item.low = item.high = None
+    flat = simulate(calculate(case, table), draws=10_000)
+    assert flat.analytic_mean_net_result == pytest.approx(result.comparison.net_result)
+    assert flat.net_result.mean == pytest.approx(result.comparison.net_result, rel=0.01)
+
+
+def test_a_certain_line_without_range_is_a_constant(write_case, table_path):
+    # only OTS (no range) with p = 1 in the reference; an empty intervention
+    result = result_for(write_case, table_path, """\
+        - id: interventie
+          role: intervention
+          lines: []
+        - id: referentie
+          role: reference
+          lines:
+            - {item: OTS, quantity: 1, date: 2024-05-01}
+        """)
+    mc = simulate(result, draws=2_000)
+    for value in (mc.net_result.p10, mc.net_result.p50, mc.net_result.p90, mc.net_result.mean):
+        assert value == pytest.approx(10_000)  # 8000 × 125/100, every draw
+    assert mc.share_intervention_cheaper == 1.0 and not mc.uncertain

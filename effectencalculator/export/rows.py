@@ -155,8 +155,6 @@ PORTFOLIO_MONEY = ("totaal referentie", "totaal interventie", "netto resultaat",
 
 
 def portfolio_case_rows(portfolio: Portfolio) -> list[list]:
-    from effectencalculator.model.uncertainty import simulate
-
     rows = []
     for entry in portfolio.cases:
         info = entry.case.info if entry.case else None
@@ -168,7 +166,7 @@ def portfolio_case_rows(portfolio: Portfolio) -> list[list]:
             itv = entry.result.scenarios[c.intervention]  # type: ignore[union-attr]
             unpriced = sum(len(s.unpriced_lines)
                            for s in entry.result.scenarios.values())  # type: ignore
-            u = simulate(entry.result)  # type: ignore[arg-type]
+            u = entry.uncertainty
             rows.append(base + [c.reference, c.intervention, ref.total, itv.total,
                                 c.net_result, u.net_result.p10, u.net_result.p90, verdict(u),
                                 c.besparingen, c.baten, c.investment,

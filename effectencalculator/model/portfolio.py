@@ -10,14 +10,18 @@ from __future__ import annotations
 import statistics
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable
 
 from effectencalculator.model.calculation import CaseResult, calculate
 from effectencalculator.model.case import Case
 from effectencalculator.model.cost_table import CostTable
 from effectencalculator.model.storage import read_case
 from effectencalculator.model.validation import Finding, InvalidInputError, Severity
+
+if TYPE_CHECKING:
+    from effectencalculator.model.uncertainty import UncertaintyResult
 
 Progress = Callable[[float, str], None]
 
@@ -34,6 +38,16 @@ class PortfolioCase:
     @property
     def ok(self) -> bool:
         return self.result is not None and self.result.comparison is not None
+
+    @cached_property
+    def uncertainty(self) -> "UncertaintyResult | None":
+        """The case's Monte Carlo interval (default draws and seed), computed once and
+        shared by every portfolio output, so the PDF, the sheets and the window agree."""
+        if not self.ok:
+            return None
+        from effectencalculator.model.uncertainty import simulate
+
+        return simulate(self.result)  # type: ignore[arg-type]
 
     @property
     def code(self) -> str:
@@ -154,8 +168,8 @@ def _price(entry: PortfolioCase, table: CostTable, year: int) -> None:
     own_year = settings.price_year or table.price_year
     if own_year != year:
         entry.repriced.append(f"prijspeil {own_year} omgerekend naar {year}")
-    priced = case.copy()
-    priced.settings.price_year = year
+    # a shallow copy with its own settings: the calculation reads the case, never changes it
+    priced = replace(case, settings=replace(case.settings, price_year=year))
     try:
         entry.result = calculate(priced, table)
     except InvalidInputError as exc:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Iterable
+from typing import Iterable, Mapping
 
 
 class Severity(str, Enum):
@@ -51,7 +51,7 @@ class Findings:
     file: str | None = None
     items: list[Finding] = field(default_factory=list)
     #: location path -> 1-based line number, filled by the YAML reader.
-    lines: dict[str, int] = field(default_factory=dict)
+    lines: Mapping[str, int] = field(default_factory=dict)
 
     def _line_for(self, path: str) -> int | None:
         # The most specific known location: "a.b[2].c" falls back to "a.b[2]", "a.b", "a".

@@ -9,6 +9,7 @@ and only then composition (``safe_load`` semantics, no arbitrary objects).
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -22,12 +23,46 @@ MAX_DEPTH = 64
 MAX_NODES = 2_000_000
 
 
+class LineMap(Mapping[str, int]):
+    """Location path → 1-based line, worked out from the node graph on first use.
+
+    Only messages need line numbers, so a valid file never pays for the walk.
+    """
+
+    def __init__(self, node: yaml.Node | None):
+        self._node = node
+        self._lines: dict[str, int] | None = None
+        self._duplicates: list[tuple[str, int]] = []
+
+    def _map(self) -> dict[str, int]:
+        if self._lines is None:
+            self._lines = {}
+            if self._node is not None:
+                _map_lines(self._node, "", self._lines, self._duplicates, set())
+            self._node = None
+        return self._lines
+
+    @property
+    def duplicates(self) -> list[tuple[str, int]]:
+        self._map()
+        return self._duplicates
+
+    def __getitem__(self, key: str) -> int:
+        return self._map()[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._map())
+
+    def __len__(self) -> int:
+        return len(self._map())
+
+
 @dataclass
 class YamlDocument:
     """Plain data of one YAML file plus the 1-based line of each location path."""
 
     data: Any
-    lines: dict[str, int]
+    lines: Mapping[str, int]
     duplicate_keys: list[tuple[str, int]]
     sha256: str = ""
 
@@ -39,7 +74,16 @@ _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
     """``safe_load`` semantics; an impossible date (2024-02-30) stays text, so that the
-    field's own check can name it instead of the whole file failing."""
+    field's own check can name it instead of the whole file failing; a key given twice
+    in one mapping is noticed (PyYAML would silently keep the last value)."""
+
+    has_duplicate_keys = False
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> Any:
+        keys = [k.value for k, _ in node.value if isinstance(k, yaml.ScalarNode)]
+        if len(keys) != len(set(keys)):
+            self.has_duplicate_keys = True
+        return super().construct_mapping(node, deep)
 
     def construct_yaml_timestamp(self, node: yaml.ScalarNode) -> Any:
         try:
@@ -100,10 +144,9 @@ def parse_yaml_bytes(raw: bytes, name: str) -> YamlDocument:
             node = loader.get_single_node()
             if node is None:
                 raise _fail(name, "bestand bevat geen gegevens")
-            lines: dict[str, int] = {}
-            duplicates: list[tuple[str, int]] = []
-            _map_lines(node, "", lines, duplicates, set())
+            lines = LineMap(node)
             data = loader.construct_document(node)
+            duplicates = lines.duplicates if loader.has_duplicate_keys else []
         finally:
             loader.dispose()
     except yaml.MarkedYAMLError as exc:

@@ -18,7 +18,7 @@ from typing import Callable
 from effectencalculator import __version__
 from effectencalculator.model.portfolio import Portfolio, PortfolioCase
 from effectencalculator.model.uncertainty import DEFAULT_DRAWS, DEFAULT_SEED, \
-    UncertaintyResult, simulate
+    UncertaintyResult
 from effectencalculator.model.validation import Finding
 from effectencalculator.report.content import (
     NOT_FILLED, Callout, ChartBlock, Column, Cover, DocumentContent, Facts, Heading,
@@ -135,7 +135,7 @@ def build_portfolio_content(portfolio: Portfolio, created: date | None = None,
     for i, entry in enumerate(portfolio.cases):
         if progress is not None:
             progress(i / n, f"Bandbreedte: {entry.code}")
-        uncertainty.append(simulate(entry.result) if entry.ok else None)  # type: ignore
+        uncertainty.append(entry.uncertainty)
     ctx = _Ctx(portfolio, created or portfolio_date(portfolio), portfolio_sha256(portfolio),
                uncertainty)
     series = net_series(portfolio, uncertainty)

@@ -67,7 +67,6 @@ def compute_portfolio(paths: list[Path], table_file: Path, price_year: int | Non
     """Read the table, build the portfolio, simulate each priced case (cancellable)."""
     from effectencalculator.model.case import Case
     from effectencalculator.model.portfolio import build_portfolio
-    from effectencalculator.model.uncertainty import simulate
     from effectencalculator.ui.table_loader import table_for
 
     started = time.perf_counter()
@@ -82,7 +81,7 @@ def compute_portfolio(paths: list[Path], table_file: Path, price_year: int | Non
         if is_cancelled():
             raise InterruptedError("portfolio geannuleerd")
         progress(0.7 + 0.3 * i / n, f"Bandbreedte: {entry.code}")
-        uncertainty.append(simulate(entry.result) if entry.ok else None)
+        uncertainty.append(entry.uncertainty)  # computed here, off the GUI thread
     progress(1.0, "Klaar")
     return PortfolioOutcome(portfolio, uncertainty, (time.perf_counter() - started) * 1000)
 
