@@ -103,15 +103,8 @@ def summary_sheet(result: CaseResult,
                     rows.append([f"{figure} {name.upper()}", label,
                                  f"{u.draws} trekkingen", getattr(interval, name)])
             rows.append(["kans interventie goedkoper", label, "", u.share_intervention_cheaper])
-            rows.append(["oordeel", label, "", verdict(u)])
+            rows.append(["oordeel", label, "", u.verdict])
     return Sheet("Samenvatting", ["grootheid", "scenario", "sleutel", "waarde"], rows)
-
-
-def verdict(u: "UncertaintyResult") -> str:
-    """The same words as every other output: no saving is presented when uncertain."""
-    if u.uncertain:
-        return "onzeker: ongeveer gelijk"
-    return "interventie goedkoper" if u.net_result.p10 > 0 else "interventie duurder"
 
 
 ITEM_COLUMNS = ["post", "naam", "eigen post", "categorie", "soort", "eenheid", "tarief",
@@ -168,7 +161,7 @@ def portfolio_case_rows(portfolio: Portfolio) -> list[list]:
                            for s in entry.result.scenarios.values())  # type: ignore
             u = entry.uncertainty
             rows.append(base + [c.reference, c.intervention, ref.total, itv.total,
-                                c.net_result, u.net_result.p10, u.net_result.p90, verdict(u),
+                                c.net_result, u.net_result.p10, u.net_result.p90, u.verdict,
                                 c.besparingen, c.baten, c.investment,
                                 c.return_per_euro, unpriced, "; ".join(entry.repriced), ""])
         else:

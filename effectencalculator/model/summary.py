@@ -45,8 +45,7 @@ def uncertainty_dict(u: "UncertaintyResult") -> dict[str, Any]:
         "analytic_mean_net_result": round(u.analytic_mean_net_result, 2),
         "deterministic_net_result": round(u.deterministic_net_result, 2),
         "uncertain": u.uncertain,
-        "verdict": "onzeker: ongeveer gelijk" if u.uncertain else (
-            "interventie goedkoper" if u.net_result.p10 > 0 else "interventie duurder"),
+        "verdict": u.verdict,
     }
 
 

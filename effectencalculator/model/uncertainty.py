@@ -9,13 +9,17 @@ The deterministic figures stay the headline; the interval says how sure they are
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-import numpy as np
+from typing import TYPE_CHECKING
 
 from effectencalculator.model.calculation import CaseResult, LineResult
 
+if TYPE_CHECKING:  # numpy is imported when a simulation runs, not at start-up
+    import numpy as np
+
 DEFAULT_DRAWS = 10_000
 DEFAULT_SEED = 20_250_101
+#: what every output says instead of presenting a saving when P10–P90 contains zero
+UNCERTAIN = "onzeker: ongeveer gelijk"
 
 
 @dataclass(frozen=True)
@@ -49,6 +53,13 @@ class UncertaintyResult:
         """True when P10–P90 of the net result contains zero: no saving can be claimed."""
         return self.net_result.contains_zero
 
+    @property
+    def verdict(self) -> str:
+        """The words every output uses (Dutch: shown to users)."""
+        if self.uncertain:
+            return UNCERTAIN
+        return "interventie goedkoper" if self.net_result.p10 > 0 else "interventie duurder"
+
 
 def _item_range(r: LineResult) -> tuple[float, float, float]:
     item = r.priced.item  # type: ignore[union-attr]
@@ -60,6 +71,8 @@ def _item_range(r: LineResult) -> tuple[float, float, float]:
 def simulate(result: CaseResult, draws: int = DEFAULT_DRAWS,
              seed: int = DEFAULT_SEED) -> UncertaintyResult | None:
     """Draw the comparison ``draws`` times (vectorised); None without a comparison."""
+    import numpy as np
+
     comparison = result.comparison
     if comparison is None:
         return None
@@ -97,6 +110,8 @@ def simulate(result: CaseResult, draws: int = DEFAULT_DRAWS,
         analytic_mean_net_result=analytic, deterministic_net_result=comparison.net_result)
 
 
-def _interval(values: np.ndarray) -> Interval:
+def _interval(values: "np.ndarray") -> Interval:
+    import numpy as np
+
     p10, p50, p90 = np.percentile(values, [10, 50, 90])
     return Interval(float(p10), float(p50), float(p90), float(values.mean()))

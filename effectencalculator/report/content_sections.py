@@ -22,7 +22,7 @@ from effectencalculator.model.privacy import KIND_LABELS as PRIVACY_KIND_LABELS
 from effectencalculator.model.privacy import PrivacyStatus
 from effectencalculator.model.sensitivity import Swing
 from effectencalculator.model.timeline_layout import EVENTS_LANE, TimelineLayout
-from effectencalculator.model.uncertainty import UncertaintyResult
+from effectencalculator.model.uncertainty import UNCERTAIN, UncertaintyResult
 from effectencalculator.model.vocabulary import ALL_SCENARIOS
 from effectencalculator.report.content import (
     NOT_FILLED, SECTION_TITLES, TOP_SWINGS, Bullets, Callout, ChartBlock, Column, Cover,
@@ -40,7 +40,6 @@ MONEY_CAVEAT = (
     "gebeurd in het huidige stelsel. Het verschil met de interventie is daarom een "
     "potentiële besparing en geen kasstroom: er komt geen geld vrij dat ergens op een "
     "rekening staat.")
-UNCERTAIN = "onzeker: ongeveer gelijk"
 UNCERTAIN_TITLE = "Onzeker: ongeveer gelijk"
 HALF_OF_CASES = (
     "Dat is geen uitzondering: evaluaties van vergelijkbare werkwijzen vonden dat de "
@@ -212,14 +211,6 @@ def scenario_costs_table(ctx: Context) -> TableBlock:
 def interval_text(interval) -> str:
     """'€ 14.426 tot € 68.478' (P10 to P90)."""
     return f"{_euro(interval.p10)} tot {_euro(interval.p90)}"
-
-
-def verdict(u: UncertaintyResult) -> str:
-    """'onzeker: ongeveer gelijk', 'interventie goedkoper' or 'interventie duurder' (the
-    words of ``summary --json``)."""
-    if u.uncertain:
-        return UNCERTAIN
-    return "interventie goedkoper" if u.net_result.p10 > 0 else "interventie duurder"
 
 
 def uncertain_callout(ctx: Context, short: bool = False) -> Callout:

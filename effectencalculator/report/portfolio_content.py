@@ -17,14 +17,13 @@ from typing import Callable
 
 from effectencalculator import __version__
 from effectencalculator.model.portfolio import Portfolio, PortfolioCase
-from effectencalculator.model.uncertainty import DEFAULT_DRAWS, DEFAULT_SEED, \
+from effectencalculator.model.uncertainty import DEFAULT_DRAWS, DEFAULT_SEED, UNCERTAIN, \
     UncertaintyResult
 from effectencalculator.model.validation import Finding
 from effectencalculator.report.content import (
     NOT_FILLED, Callout, ChartBlock, Column, Cover, DocumentContent, Facts, Heading,
     KeyFigure, KeyFigures, Metadata, NetBar, Para, PortfolioNetSeries, Row, Section,
     TableBlock, case_sha256, empty, report_date)
-from effectencalculator.report.content_sections import UNCERTAIN, verdict
 from effectencalculator.report.format import format_date, format_euro, format_number, \
     format_percent, payer_label
 
@@ -339,7 +338,7 @@ def _cases(ctx: _Ctx) -> Section:
             continue
         rows.append(Row([entry.code, _euro(c.net_result), _euro(u.net_result.p10),
                          _euro(u.net_result.p50), _euro(u.net_result.p90),
-                         format_percent(u.share_intervention_cheaper), verdict(u)]))
+                         format_percent(u.share_intervention_cheaper), u.verdict]))
     add(TableBlock([Column("Casus", weight=1.3), _money("Puntschatting"), _money("P10"),
                     _money("P50"), _money("P90"),
                     Column("Interventie goedkoper", "right", 1.0),

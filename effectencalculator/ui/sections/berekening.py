@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from effectencalculator.model.case import Compare
 from effectencalculator.model.calculation import CaseResult
 from effectencalculator.model.scenario_table import scenario_columns
+from effectencalculator.model.uncertainty import UNCERTAIN
 from effectencalculator.report.format import format_euro, format_number, format_percent
 from effectencalculator.ui import charts
 from effectencalculator.ui.commands import SetAttrCommand
@@ -32,9 +33,6 @@ from effectencalculator.ui.results import ResultsController
 from effectencalculator.ui.rows_model import RowsModel
 from effectencalculator.ui.uncertainty import UncertaintyController
 
-#: the report's wording (``report.content_sections.UNCERTAIN``); kept here as text so the
-#: section does not import the report (and numpy) at start-up
-UNCERTAIN = "onzeker: ongeveer gelijk"
 #: rows of the ranked sensitivity table (a long table costs layout time on every update)
 MAX_SWING_ROWS = 50
 DIFFERENCE_FIGURES = (("net_result", "Netto resultaat"),

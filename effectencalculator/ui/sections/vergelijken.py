@@ -38,7 +38,6 @@ from effectencalculator.ui.services import AppContext
 from effectencalculator.ui.settings import LAST_FOLDER
 from effectencalculator.ui.widgets import year_spin
 
-UNCERTAIN = "onzeker: ongeveer gelijk"  # the report's wording
 TABLE_FILTER = "Kostentabellen (*.yaml *.yml);;Alle bestanden (*)"
 EXPORT_FILTERS = {
     ".pdf": "PDF-bestanden (*.pdf)",
@@ -84,15 +83,6 @@ def compute_portfolio(paths: list[Path], table_file: Path, price_year: int | Non
         uncertainty.append(entry.uncertainty)  # computed here, off the GUI thread
     progress(1.0, "Klaar")
     return PortfolioOutcome(portfolio, uncertainty, (time.perf_counter() - started) * 1000)
-
-
-def verdict(u) -> str:
-    """The report's verdict words (``report.content_sections.verdict``)."""
-    if u is None:
-        return ""
-    if u.uncertain:
-        return UNCERTAIN
-    return "interventie goedkoper" if u.net_result.p10 > 0 else "interventie duurder"
 
 
 def error_lines(entry) -> list[str]:
@@ -153,7 +143,7 @@ class CasesModel(RowsModel):
                         entry.code, title, format_euro(c.net_result),
                         f"{format_euro(u.net_result.p10)} tot {format_euro(u.net_result.p90)}"
                         if u is not None else "—",
-                        verdict(u), format_euro(c.besparingen), format_euro(c.baten),
+                        u.verdict if u else "", format_euro(c.besparingen), format_euro(c.baten),
                         format_euro(c.investment),
                         format_euro(ret, 2) if ret is not None else "n.v.t.",
                         format_euro(ref.total), format_euro(itv.total),
