@@ -65,7 +65,7 @@ def test_cover_and_every_page_say_vertrouwelijk_and_page_x_of_y(example):
     case, *_, pages = example
     assert "Vertrouwelijk" in pages[0] or "VERTROUWELIJK" in pages[0]
     assert "Casus PT-AMS-014" in pages[0] and "Amsterdam-Amstelland" in pages[0]
-    assert "nl-jeugd-gezin, versie 2024.1" in pages[0]
+    assert "nl-jeugd-gezin, versie 2024.2" in pages[0]
     for number, page in enumerate(pages[1:], start=2):
         assert "VERTROUWELIJK" in page and "Casus PT-AMS-014" in page
         assert f"pagina {number} van {len(pages)}" in page
