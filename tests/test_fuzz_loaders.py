@@ -49,3 +49,37 @@ def test_huge_files_are_refused(tmp_path):
     with pytest.raises(InvalidInputError) as info:
         read_case(path)
     assert "te groot" in str(info.value)
+
+
+def test_a_case_with_100_000_lines_is_refused_with_a_message(tmp_path):
+    import pytest
+
+    from effectencalculator.model.storage import read_case
+
+    path = tmp_path / "enorm.yaml"
+    line = "    - {item: UUR, quantity: 1, date: 2024-02-01}\n"
+    path.write_text("schema_version: 1\ncase: {code: X, period: {start: 2024-01-01, "
+                    "end: 2024-12-31}}\nscenarios:\n- id: a\n  role: reference\n  lines:\n"
+                    + line * 100_000, "utf-8")
+    from effectencalculator.model.validation import InvalidInputError
+
+    start = time.perf_counter()
+    with pytest.raises(InvalidInputError) as info:
+        read_case(path)
+    assert time.perf_counter() - start < 10
+    assert "te groot" in str(info.value) and str(path) in str(info.value)
+
+
+def test_more_lines_than_the_limit_are_refused_and_kept(tmp_path):
+    from effectencalculator.model.case_rules import MAX_LINES
+    from effectencalculator.model.storage import read_case
+
+    path = tmp_path / "groot.yaml"
+    line = "    - {item: UUR, quantity: 1, date: 2024-02-01}\n"
+    path.write_text("schema_version: 1\ncase: {code: X, period: {start: 2024-01-01, "
+                    "end: 2024-12-31}}\nscenarios:\n- id: a\n  role: reference\n  lines:\n"
+                    + line * (MAX_LINES + 1), "utf-8")
+    case, findings = read_case(path)
+    assert any(f.path == "scenarios" and "te veel inzet-regels" in f.message
+               for f in findings.errors)
+    assert len(case.extra["scenarios"][0]["lines"]) == MAX_LINES + 1  # nothing dropped

@@ -14,6 +14,7 @@ from effectencalculator.model.case import (
     Case, CaseInfo, Compare, Event, HistoryEntry, Member, Narrative, Outcome, Period,
     Perspective, Rate, SafetyScore, Scenario, ServiceLine, Settings,
 )
+from effectencalculator.model.case_rules import MAX_LINES
 from effectencalculator.model.fields import RAW_KEY, FieldReader
 from effectencalculator.model.table_schema import item_from_data, item_to_data
 from effectencalculator.model.validation import Findings
@@ -28,6 +29,13 @@ def _records(f: FieldReader, key: str, what: str,
             for i, raw in enumerate(f.sequence(key, what))]
 
 
+def _line_count(raw_scenarios: Any) -> int:
+    if not isinstance(raw_scenarios, list):
+        return 0
+    return sum(len(s["lines"]) for s in raw_scenarios
+               if isinstance(s, dict) and isinstance(s.get("lines"), list))
+
+
 def case_from_data(data: Any, findings: Findings) -> Case:
     f = FieldReader(data, "", findings, "een casusbestand")
     case = Case()
@@ -39,7 +47,14 @@ def case_from_data(data: Any, findings: Findings) -> Case:
     case.perspectives = _records(f, "perspectives", "perspectieven", _perspective,
                                  "een perspectief")
     case.outcomes = _records(f, "outcomes", "resultaten", _outcome, "een resultaat")
-    case.scenarios = _records(f, "scenarios", "scenario's", _scenario, "een scenario")
+    raw_scenarios = f.data.get("scenarios")
+    if _line_count(raw_scenarios) > MAX_LINES:  # refuse before building 100 000 objects
+        findings.error("scenarios", f"te veel inzet-regels ({_line_count(raw_scenarios)}; "
+                                    f"hooguit {MAX_LINES})")
+        f.sequence("scenarios", "scenario's")
+        f.extra["scenarios"] = raw_scenarios  # kept as it is: nothing is lost
+    else:
+        case.scenarios = _records(f, "scenarios", "scenario's", _scenario, "een scenario")
     case.custom_items = [item_from_data(raw, f"custom_items[{i}]", findings, custom=True)
                          for i, raw in enumerate(f.sequence("custom_items", "eigen posten"))]
     case.settings = _settings(f.sub("settings", "de instellingen"))

@@ -20,7 +20,7 @@ from effectencalculator.model.validation import Finding, InvalidInputError, Seve
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_DEPTH = 64
-MAX_NODES = 2_000_000
+MAX_NODES = 400_000  # a 20 000-line case has ~200 000 nodes
 
 
 class LineMap(Mapping[str, int]):
