@@ -18,7 +18,35 @@ MERGE_FIELD = 4711
 MERGE_RECORD = 4712
 
 
-class SetAttrCommand(QUndoCommand):
+class _MergingCommand(QUndoCommand):
+    """An edit from ``old`` to ``new`` that absorbs the next edit of the same place.
+
+    Subclasses give ``merge_id`` (the Qt merge id, -1: never merge) and ``place()``
+    (what must be equal for two edits to merge). An edit back to the old value makes
+    the merged command obsolete, so it leaves the undo stack.
+    """
+
+    merge_id = -1
+    old: Any
+    new: Any
+
+    def place(self) -> Any:
+        raise NotImplementedError
+
+    def id(self) -> int:
+        return self.merge_id
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if (self.merge_id == -1 or not isinstance(other, type(self))
+                or other.merge_id != self.merge_id or other.place() != self.place()):
+            return False
+        self.new = other.new
+        if self.new == self.old:
+            self.setObsolete(True)
+        return True
+
+
+class SetAttrCommand(_MergingCommand):
     """Set one attribute of the record at ``path``; consecutive edits of it merge."""
 
     def __init__(self, doc: CaseDocument, path: CasePath, attr: str, value: Any, text: str,
@@ -28,18 +56,10 @@ class SetAttrCommand(QUndoCommand):
         self.old = copy.deepcopy(getattr(resolve(doc.case, self.path), attr))
         self.new = copy.deepcopy(value)
         self.merge = merge
+        self.merge_id = MERGE_FIELD if merge else -1
 
-    def id(self) -> int:
-        return MERGE_FIELD if self.merge else -1
-
-    def mergeWith(self, other: QUndoCommand) -> bool:
-        if not (isinstance(other, SetAttrCommand) and other.merge and
-                (other.path, other.attr) == (self.path, self.attr)):
-            return False
-        self.new = other.new
-        if self.new == self.old:
-            self.setObsolete(True)
-        return True
+    def place(self) -> Any:
+        return self.path, self.attr
 
     def redo(self) -> None:
         self.doc.set_attr(self.path, self.attr, copy.deepcopy(self.new))
@@ -48,7 +68,7 @@ class SetAttrCommand(QUndoCommand):
         self.doc.set_attr(self.path, self.attr, copy.deepcopy(self.old))
 
 
-class ReplaceRecordCommand(QUndoCommand):
+class ReplaceRecordCommand(_MergingCommand):
     """Replace a record in a list by an edited copy (a table cell edit).
 
     ``merge_key`` names the cell; consecutive edits with the same key merge.
@@ -61,19 +81,10 @@ class ReplaceRecordCommand(QUndoCommand):
         self.old = copy.deepcopy(resolve(doc.case, self.path)[index])
         self.new = copy.deepcopy(record)
         self.merge_key = merge_key
+        self.merge_id = MERGE_RECORD if merge_key is not None else -1
 
-    def id(self) -> int:
-        return MERGE_RECORD if self.merge_key is not None else -1
-
-    def mergeWith(self, other: QUndoCommand) -> bool:
-        if not (isinstance(other, ReplaceRecordCommand) and other.merge_key is not None and
-                (other.path, other.index, other.merge_key) ==
-                (self.path, self.index, self.merge_key)):
-            return False
-        self.new = other.new
-        if self.new == self.old:
-            self.setObsolete(True)
-        return True
+    def place(self) -> Any:
+        return self.path, self.index, self.merge_key
 
     def redo(self) -> None:
         self.doc.replace_record(self.path, self.index, copy.deepcopy(self.new))
