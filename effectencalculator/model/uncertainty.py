@@ -70,7 +70,12 @@ def _item_range(r: LineResult) -> tuple[float, float, float]:
 
 def simulate(result: CaseResult, draws: int = DEFAULT_DRAWS,
              seed: int = DEFAULT_SEED) -> UncertaintyResult | None:
-    """Draw the comparison ``draws`` times (vectorised); None without a comparison."""
+    """Draw the comparison ``draws`` times (vectorised); None without a comparison.
+
+    Arrays are laid out one row per item or line and one column per draw, and only what
+    varies is drawn: a fixed tariff folds into its line's weight, and a line that surely
+    happens needs no Bernoulli draw. That keeps a portfolio of 1 000 cases quick.
+    """
     import numpy as np
 
     comparison = result.comparison
@@ -79,39 +84,60 @@ def simulate(result: CaseResult, draws: int = DEFAULT_DRAWS,
     ref = result.scenarios[comparison.reference]
     itv = result.scenarios[comparison.intervention]
     lines = [r for r in ref.lines + itv.lines if r.priced is not None]
-    sign = np.array([1.0 if r.scenario_id == ref.id else -1.0 for r in lines])
-    if ref.id == itv.id:  # comparing a scenario with itself: every draw is zero
-        sign = np.zeros(len(lines))
-    is_inzet = np.array([r.priced.item.kind == "inzet" for r in lines])  # type: ignore
-    # coefficient per line: quantity × index factor × weight (discounting, horizon)
-    coef = np.array([r.quantity * r.priced.index_factor * r.weight for r in lines])  # type: ignore
-    probability = np.array([r.line.probability for r in lines])
-
-    item_ids = sorted({r.priced.item.id for r in lines})  # type: ignore[union-attr]
-    column = {item_id: i for i, item_id in enumerate(item_ids)}
+    same = ref.id == itv.id  # comparing a scenario with itself: every draw is zero
     ranges = {r.priced.item.id: _item_range(r) for r in lines}  # type: ignore[union-attr]
-    rng = np.random.default_rng(seed)
-    tariffs = np.empty((draws, len(item_ids)))
-    for item_id, i in column.items():
-        low, mode, high = ranges[item_id]
-        tariffs[:, i] = rng.triangular(low, mode, high, draws) if high > low else mode
-    happens = rng.random((draws, len(lines))) < probability
-    line_index = np.array([column[r.priced.item.id] for r in lines], dtype=int)  # type: ignore
-    values = tariffs[:, line_index] * happens * coef * sign  # draws × lines, signed R − I
+    # signed weight of each line in (besparingen, baten): quantity × index factor ×
+    # weight (discounting, horizon), + for the reference and − for the intervention
+    weights = np.zeros((len(lines), 2))
+    for n, r in enumerate(lines):
+        sign = 0.0 if same else 1.0 if r.scenario_id == ref.id else -1.0
+        weights[n, 0 if r.priced.item.kind == "inzet" else 1] = (  # type: ignore[union-attr]
+            sign * r.quantity * r.priced.index_factor * r.weight)  # type: ignore[union-attr]
+    probability = np.array([r.line.probability for r in lines])
+    mode = np.array([ranges[r.priced.item.id][1] for r in lines])  # type: ignore[union-attr]
 
-    besparingen = values[:, is_inzet].sum(axis=1)
-    baten = values[:, ~is_inzet].sum(axis=1)
+    rng = np.random.default_rng(seed)
+    drawn_items = sorted(i for i, (low, _, high) in ranges.items() if high > low)
+    tariffs = np.empty((len(drawn_items), draws))  # one row of triangular draws per item
+    for row, item_id in enumerate(drawn_items):
+        tariffs[row] = rng.triangular(*ranges[item_id], draws)
+    row_of = {item_id: row for row, item_id in enumerate(drawn_items)}
+    tariff_row = np.array([row_of.get(r.priced.item.id, -1) for r in lines],  # type: ignore
+                          dtype=int)
+    drawn = tariff_row >= 0
+    sure = probability >= 1.0
+
+    totals = np.zeros((2, draws))  # (besparingen, baten) per draw
+    totals += (weights[sure & ~drawn] * mode[sure & ~drawn, None]).sum(axis=0)[:, None]
+    per_item = np.zeros((len(drawn_items), 2))
+    np.add.at(per_item, tariff_row[sure & drawn], weights[sure & drawn])
+    totals += per_item.T @ tariffs
+    maybe = np.flatnonzero(~sure)
+    if len(maybe):
+        happens = rng.random((len(maybe), draws)) < probability[maybe, None]
+        fixed, varying = ~drawn[maybe], drawn[maybe]
+        totals += (weights[maybe][fixed] * mode[maybe][fixed, None]).T @ happens[fixed]
+        if varying.any():
+            totals += weights[maybe][varying].T @ (
+                tariffs[tariff_row[maybe][varying]] * happens[varying])
+
+    besparingen, baten = totals
     net = besparingen + baten
     mean_tariff = np.array([sum(ranges[r.priced.item.id]) / 3 for r in lines])  # type: ignore
-    analytic = float(np.sum(mean_tariff * probability * coef * sign))
+    analytic = float(np.sum(mean_tariff[:, None] * probability[:, None] * weights))
+    net_interval, besparingen_interval, baten_interval = _intervals(
+        np.stack([net, besparingen, baten]))
     return UncertaintyResult(
-        draws=draws, seed=seed, net_result=_interval(net), besparingen=_interval(besparingen),
-        baten=_interval(baten), share_intervention_cheaper=float(np.mean(net > 0)),
+        draws=draws, seed=seed, net_result=net_interval, besparingen=besparingen_interval,
+        baten=baten_interval, share_intervention_cheaper=float(np.mean(net > 0)),
         analytic_mean_net_result=analytic, deterministic_net_result=comparison.net_result)
 
 
-def _interval(values: "np.ndarray") -> Interval:
+def _intervals(series: "np.ndarray") -> list[Interval]:
+    """P10, P50, P90 and mean of each row (one percentile call for all rows)."""
     import numpy as np
 
-    p10, p50, p90 = np.percentile(values, [10, 50, 90])
-    return Interval(float(p10), float(p50), float(p90), float(values.mean()))
+    p10, p50, p90 = np.percentile(series, [10, 50, 90], axis=1)
+    means = series.mean(axis=1)
+    return [Interval(float(a), float(b), float(c), float(m))
+            for a, b, c, m in zip(p10, p50, p90, means)]
