@@ -29,17 +29,21 @@ class LineMap(Mapping[str, int]):
     Only messages need line numbers, so a valid file never pays for the walk.
     """
 
-    def __init__(self, node: yaml.Node | None):
+    def __init__(self, node: yaml.Node | None = None, text: str | None = None):
+        """From a composed ``node``, or from ``text`` whose limits were already checked
+        (composed only when a line is first asked for)."""
         self._node = node
+        self._text = text
         self._lines: dict[str, int] | None = None
         self._duplicates: list[tuple[str, int]] = []
 
     def _map(self) -> dict[str, int]:
         if self._lines is None:
             self._lines = {}
-            if self._node is not None:
-                _map_lines(self._node, "", self._lines, self._duplicates, set())
-            self._node = None
+            node = self._node if self._node is not None else _compose(self._text)
+            if node is not None:
+                _map_lines(node, "", self._lines, self._duplicates, set())
+            self._node = self._text = None
         return self._lines
 
     @property
@@ -72,10 +76,24 @@ class YamlDocument:
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
-    """``safe_load`` semantics; an impossible date (2024-02-30) stays text, so that the
-    field's own check can name it instead of the whole file failing; a key given twice
-    in one mapping is noticed (PyYAML would silently keep the last value)."""
+class _LenientTimestamps(yaml.constructor.SafeConstructor):
+    """An impossible date (2024-02-30) stays text, so that the field's own check can
+    name it instead of the whole file failing."""
+
+    def construct_yaml_timestamp(self, node: yaml.ScalarNode) -> Any:
+        try:
+            return super().construct_yaml_timestamp(node)
+        except (ValueError, OverflowError):
+            return self.construct_scalar(node)
+
+
+_LenientTimestamps.add_constructor("tag:yaml.org,2002:timestamp",
+                                   _LenientTimestamps.construct_yaml_timestamp)
+
+
+class _Loader(_BaseLoader, _LenientTimestamps):  # type: ignore[misc, valid-type]
+    """``safe_load`` semantics with lenient timestamps; a key given twice in one mapping
+    is noticed (PyYAML would silently keep the last value)."""
 
     has_duplicate_keys = False
 
@@ -84,12 +102,6 @@ class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
         if len(keys) != len(set(keys)):
             self.has_duplicate_keys = True
         return super().construct_mapping(node, deep)
-
-    def construct_yaml_timestamp(self, node: yaml.ScalarNode) -> Any:
-        try:
-            return super().construct_yaml_timestamp(node)
-        except (ValueError, OverflowError):
-            return self.construct_scalar(node)
 
 
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_timestamp)
@@ -137,6 +149,11 @@ def parse_yaml_bytes(raw: bytes, name: str) -> YamlDocument:
                           "opgeslagen in een andere tekenset zoals Latin-1?)", line) from None
     if not text.strip():
         raise _fail(name, "bestand is leeg")
+    plain = _load_plain(text)
+    if plain is not None:
+        data, has_duplicates = plain
+        lines = LineMap(text=text)
+        return YamlDocument(data, lines, lines.duplicates if has_duplicates else [], digest)
     try:
         _check_limits(text, name)
         loader = _Loader(text)
@@ -161,6 +178,125 @@ def parse_yaml_bytes(raw: bytes, name: str) -> YamlDocument:
     except RecursionError:
         raise _fail(name, f"te diep genest (hooguit {MAX_DEPTH} niveaus)") from None
     return YamlDocument(data, lines, duplicates, digest)
+
+
+class _NotPlain(Exception):
+    """The document needs PyYAML's full constructor (or holds an error to report)."""
+
+
+_STR_TAG = "tag:yaml.org,2002:str"
+_ScalarEvent, _MappingStart, _SequenceStart = (yaml.ScalarEvent, yaml.MappingStartEvent,
+                                               yaml.SequenceStartEvent)
+
+
+def _load_plain(text: str) -> tuple[Any, bool] | None:
+    """Build the data straight from libyaml's events, in one pass, for the documents the
+    program writes itself: no tags, anchors, aliases, merge keys or complex keys.
+
+    Composing a node graph and running PyYAML's Python constructor over it costs about
+    twice as much; a portfolio reads hundreds of cases. Anything unusual — and every
+    error — returns None, and the full path (limits, composition, messages) takes over,
+    so the result is always what ``safe_load`` with the limits would give.
+    Returns (data, whether some mapping has a key twice).
+    """
+    loader = _BaseLoader(text)
+    try:
+        return _build_plain(loader)
+    except (_NotPlain, yaml.YAMLError, ValueError, TypeError, OverflowError):
+        return None
+    finally:
+        loader.dispose()
+
+
+def _build_plain(loader: Any) -> tuple[Any, bool]:
+    resolve = loader.resolve
+    scalars: dict[str, Any] = {}  # plain text → its value (resolved once per document)
+    stack: list[Any] = []  # open containers, innermost last
+    pending: list[Any] = []  # per open mapping: its key while waiting for the value
+    key_texts: list[set[str]] = []  # per open mapping: keys as written (for duplicates)
+    no_key = pending  # a sentinel no key can equal
+    root: Any = no_key
+    duplicates = False
+    nodes = 0
+    get_event = loader.get_event
+    if not isinstance(get_event(), yaml.StreamStartEvent) or \
+            not isinstance(get_event(), yaml.DocumentStartEvent):
+        raise _NotPlain
+    while True:
+        event = get_event()
+        kind = type(event)
+        if kind is yaml.AliasEvent or getattr(event, "anchor", None) is not None or \
+                getattr(event, "tag", None) is not None:
+            raise _NotPlain
+        if kind is _ScalarEvent:
+            text = event.value
+            if event.implicit[0]:  # plain: resolve like safe_load (int, date, null, ...)
+                value = scalars.get(text, no_key)
+                if value is no_key:
+                    tag = resolve(yaml.ScalarNode, text, (True, False))
+                    if tag == _STR_TAG:
+                        value = text
+                    elif tag in _LenientTimestamps.yaml_constructors:
+                        value = _SCALARS.construct_object(yaml.ScalarNode(tag, text))
+                    else:  # a merge key "<<", "=" and such: PyYAML's rules apply
+                        raise _NotPlain
+                    scalars[text] = value
+            elif event.implicit[1]:  # quoted or block text
+                value = text
+            else:
+                raise _NotPlain
+            nodes += 1
+            if stack and type(stack[-1]) is dict and pending[-1] is no_key:  # a key
+                duplicates = duplicates or text in key_texts[-1]
+                key_texts[-1].add(text)
+        elif kind is _MappingStart or kind is _SequenceStart:
+            if stack and type(stack[-1]) is dict and pending[-1] is no_key:
+                raise _NotPlain  # a mapping or list used as a key
+            stack.append({} if kind is _MappingStart else [])
+            pending.append(no_key)
+            key_texts.append(set())
+            nodes += 1
+            if len(stack) > MAX_DEPTH or nodes > MAX_NODES:
+                raise _NotPlain
+            continue
+        elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+            value = stack.pop()
+            pending.pop()
+            key_texts.pop()
+        elif kind is yaml.DocumentEndEvent and not stack and root is not no_key:
+            if not isinstance(get_event(), yaml.StreamEndEvent):
+                raise _NotPlain  # more than one document
+            return root, duplicates
+        else:
+            raise _NotPlain
+        if nodes > MAX_NODES:
+            raise _NotPlain
+        if not stack:
+            root = value
+        elif type(stack[-1]) is list:
+            stack[-1].append(value)
+        elif pending[-1] is no_key:
+            pending[-1] = value
+        else:
+            stack[-1][pending[-1]] = value
+            pending[-1] = no_key
+
+
+#: constructs the non-text plain scalars of the fast path (numbers, dates, null, ...)
+_SCALARS = _LenientTimestamps()
+
+
+def _compose(text: str | None) -> yaml.Node | None:
+    """The node graph of text already checked by the fast path (for line numbers)."""
+    if text is None:
+        return None
+    loader = _Loader(text)
+    try:
+        return loader.get_single_node()
+    except yaml.YAMLError:
+        return None
+    finally:
+        loader.dispose()
 
 
 def _check_limits(text: str, name: str) -> None:
