@@ -1,18 +1,17 @@
-"""Writing sheets as XLSX (XlsxWriter, streaming) or CSV, atomically."""
+"""Writing sheets as XLSX (``export.xlsx``, streaming) or CSV, atomically."""
 
 from __future__ import annotations
 
 import csv
 import io
-import os
-import tempfile
 from datetime import date
 from pathlib import Path
 
 from effectencalculator.export.rows import Sheet
-from effectencalculator.model.storage import SaveError, atomic_write_bytes
+from effectencalculator.export.xlsx import write_xlsx
+from effectencalculator.model.storage import atomic_write_bytes
 
-MAX_SHEET_NAME = 31
+__all__ = ["write_csv", "write_sheets", "write_xlsx"]
 
 
 def write_csv(sheet: Sheet, path: str | Path, *, dutch_excel: bool = False) -> None:
@@ -39,67 +38,6 @@ def write_csv(sheet: Sheet, path: str | Path, *, dutch_excel: bool = False) -> N
         writer.writerow([cell(v) for v in row])
     text = ("\ufeff" if dutch_excel else "") + buffer.getvalue()
     atomic_write_bytes(Path(path), text.encode("utf-8"), keep_backup=False)
-
-
-def write_xlsx(sheets: list[Sheet], path: str | Path) -> None:
-    """One worksheet per sheet; numbers as numbers, euro columns formatted as money."""
-    import xlsxwriter  # imported here: only exports need it
-
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp",
-                               dir=path.parent if str(path.parent) else ".")
-    os.close(fd)
-    try:
-        workbook = xlsxwriter.Workbook(tmp, {"constant_memory": True,
-                                             "default_date_format": "yyyy-mm-dd"})
-        bold = workbook.add_format({"bold": True, "bg_color": "#DDDDDD"})
-        money = workbook.add_format({"num_format": "€ #,##0.00"})
-        used: set[str] = set()
-        for sheet in sheets:
-            name = _sheet_name(sheet.name, used)
-            ws = workbook.add_worksheet(name)
-            money_cols = {i for i, c in enumerate(sheet.columns) if c in sheet.money}
-            for col, title in enumerate(sheet.columns):
-                ws.write_string(0, col, title, bold)
-                ws.set_column(col, col, max(10, min(40, len(title) + 2)),
-                              money if col in money_cols else None)
-            for r, row in enumerate(sheet.rows, start=1):
-                for col, value in enumerate(row):
-                    _write_cell(ws, r, col, value)
-            ws.freeze_panes(1, 0)
-            ws.autofilter(0, 0, max(1, len(sheet.rows)), max(0, len(sheet.columns) - 1))
-        workbook.close()
-        os.replace(tmp, path)
-    except OSError as exc:
-        raise SaveError(f"{path}: exporteren mislukt ({exc.strerror or exc})") from exc
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-
-
-def _write_cell(ws, row: int, col: int, value: object) -> None:
-    """Typed writes: faster than ``write`` (no URL or formula guessing) and exact."""
-    if value is None or value == "":
-        return  # an empty cell, not an empty string
-    if isinstance(value, bool):
-        ws.write_boolean(row, col, value)
-    elif isinstance(value, (int, float)):
-        ws.write_number(row, col, value)
-    elif isinstance(value, date):
-        ws.write_datetime(row, col, value)
-    else:
-        ws.write_string(row, col, str(value))
-
-
-def _sheet_name(name: str, used: set[str]) -> str:
-    clean = "".join("_" if ch in "[]:*?/\\" else ch for ch in name)[:MAX_SHEET_NAME]
-    candidate, n = clean, 2
-    while candidate.lower() in used:
-        suffix = f" ({n})"
-        candidate = clean[:MAX_SHEET_NAME - len(suffix)] + suffix
-        n += 1
-    used.add(candidate.lower())
-    return candidate
 
 
 def _slug(name: str) -> str:

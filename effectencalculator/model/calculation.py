@@ -78,8 +78,8 @@ class ScenarioResult:
     #: undiscounted sum of priced line costs (for the reconciliation row)
     undiscounted_total: float = 0.0
     #: discount factor per calendar year (0 beyond the horizon), for the series below
-    year_factor: Callable[[int], float] = field(default=lambda year: 1.0, repr=False,
-                                                compare=False)
+    year_factor: Callable[[int], float] = field(default_factory=lambda: YearFactor(0, 0.0, None),
+                                                repr=False, compare=False)
 
     @cached_property
     def cumulative(self) -> list[tuple[date, float]]:
@@ -143,6 +143,28 @@ def price_year_of(case: Case, table: CostTable) -> int:
     return case.settings.price_year or table.price_year
 
 
+@dataclass
+class YearFactor:
+    """Discount factor of a calendar year: 1 in the first year, (1 + rate)^-n after,
+    0 from the horizon on. Memoised; a plain object (not a closure) so that results can
+    be pickled to and from the processes that read a large portfolio."""
+
+    first_year: int
+    rate: float
+    horizon: int | None
+    _factors: dict[int, float] = field(default_factory=dict, repr=False)
+
+    def __call__(self, year: int) -> float:
+        factor = self._factors.get(year)
+        if factor is None:
+            if self.horizon is not None and year >= self.first_year + self.horizon:
+                factor = 0.0
+            else:
+                factor = (1.0 + self.rate) ** -max(0, year - self.first_year)
+            self._factors[year] = factor
+        return factor
+
+
 def calculate(case: Case, table: CostTable) -> CaseResult:
     """Price every line of every scenario and compare; raise InvalidInputError on errors."""
     findings = Findings()
@@ -156,18 +178,7 @@ def calculate(case: Case, table: CostTable) -> CaseResult:
     rate = case.settings.discount_rate
     horizon = case.settings.horizon_years
 
-    factors: dict[int, float] = {}
-
-    def year_factor(year: int) -> float:
-        factor = factors.get(year)
-        if factor is None:
-            if horizon is not None and year >= first_year + horizon:
-                factor = 0.0
-            else:
-                factor = (1.0 + rate) ** -max(0, year - first_year)
-            factors[year] = factor
-        return factor
-
+    year_factor = YearFactor(first_year, rate, horizon)
     used: dict[str, PricedItem] = {}
     missing_years: dict[int, list[str]] = defaultdict(list)
     scenarios: dict[str, ScenarioResult] = {}

@@ -7,10 +7,10 @@ and a case that fails to load is listed with its error — never silently skippe
 
 from __future__ import annotations
 
+import os
 import statistics
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
-from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable
 
@@ -34,20 +34,21 @@ class PortfolioCase:
     errors: list[Finding] = field(default_factory=list)
     #: why the case's own figures differ from the portfolio's (empty when they don't)
     repriced: list[str] = field(default_factory=list)
+    _uncertainty: "UncertaintyResult | None" = field(default=None, repr=False)
 
     @property
     def ok(self) -> bool:
         return self.result is not None and self.result.comparison is not None
 
-    @cached_property
+    @property
     def uncertainty(self) -> "UncertaintyResult | None":
         """The case's Monte Carlo interval (default draws and seed), computed once and
         shared by every portfolio output, so the PDF, the sheets and the window agree."""
-        if not self.ok:
-            return None
-        from effectencalculator.model.uncertainty import simulate
+        if self._uncertainty is None and self.ok:
+            from effectencalculator.model.uncertainty import simulate
 
-        return simulate(self.result)  # type: ignore[arg-type]
+            self._uncertainty = simulate(self.result)  # type: ignore[arg-type]
+        return self._uncertainty
 
     @property
     def code(self) -> str:
@@ -117,29 +118,68 @@ def _common_price_year(cases: list[Case], table: CostTable) -> int:
     return max(year for year, count in years.items() if count == best)
 
 
+#: below this many cases, starting worker processes costs more than it saves
+PARALLEL_FROM = 40
+
+
 def build_portfolio(paths: Iterable[str | Path], table: CostTable,
                     price_year: int | None = None, progress: Progress | None = None,
-                    is_cancelled: Callable[[], bool] | None = None) -> Portfolio:
+                    is_cancelled: Callable[[], bool] | None = None,
+                    workers: int | None = None) -> Portfolio:
+    """Read and price every case with one table and one price year.
+
+    A large portfolio is read, priced and simulated by ``workers`` processes (default:
+    one per core); the result is the same as reading one case after another.
+    """
     files = case_files(paths)
-    entries = [PortfolioCase(path) for path in files]
-    for n, entry in enumerate(entries):
-        if is_cancelled is not None and is_cancelled():
-            raise InterruptedError("portfolio geannuleerd")
-        if progress is not None:
-            progress(n / max(1, 2 * len(entries)), f"Lezen: {entry.path.name}")
-        _read(entry)
+    if workers is None:
+        workers = min(os.cpu_count() or 1, 8) if len(files) >= PARALLEL_FROM else 1
+    step = progress or (lambda fraction, message: None)
+    cancelled = is_cancelled or (lambda: False)
+    if workers > 1:
+        from effectencalculator.model.portfolio_workers import prepare_in_processes
+
+        entries, years = prepare_in_processes(files, table, price_year, workers, step,
+                                              cancelled)
+    else:
+        entries, years = _prepare_serially(files, table, price_year, step, cancelled)
     loaded = [e.case for e in entries if e.case is not None]
     year = price_year or _common_price_year(loaded, table)
-    for n, entry in enumerate(entries):
-        if is_cancelled is not None and is_cancelled():
-            raise InterruptedError("portfolio geannuleerd")
-        if progress is not None:
-            progress(0.5 + n / max(1, 2 * len(entries)), f"Berekenen: {entry.path.name}")
-        if entry.case is not None:
+    for entry, used in zip(entries, years):
+        if entry.case is not None and used != year:  # priced at its own year: redo
             _price(entry, table, year)
-    if progress is not None:
-        progress(1.0, "Klaar")
+    step(1.0, "Klaar")
     return Portfolio(table, year, entries)
+
+
+def _prepare_serially(files: list[Path], table: CostTable, price_year: int | None,
+                      step: Progress, cancelled: Callable[[], bool]
+                      ) -> tuple[list[PortfolioCase], list[int | None]]:
+    entries, years = [], []
+    for n, path in enumerate(files):
+        if cancelled():
+            raise InterruptedError("portfolio geannuleerd")
+        step(n / max(1, len(files)), f"Lezen en berekenen: {path.name}")
+        entry, year = prepare_case(path, table, price_year, simulate=False)
+        entries.append(entry)
+        years.append(year)
+    return entries, years
+
+
+def prepare_case(path: Path, table: CostTable, price_year: int | None,
+                 simulate: bool) -> tuple[PortfolioCase, int | None]:
+    """Read one case and price it at ``price_year`` (or its own price year, when the
+    portfolio's is not known yet); with ``simulate``, also its interval.
+    Returns the entry and the price year used (None when it could not be read)."""
+    entry = PortfolioCase(path)
+    _read(entry)
+    if entry.case is None:
+        return entry, None
+    year = price_year or entry.case.settings.price_year or table.price_year
+    _price(entry, table, year)
+    if simulate:
+        entry.uncertainty  # noqa: B018 - computed here, in the worker process
+    return entry, year
 
 
 def _read(entry: PortfolioCase) -> None:
@@ -157,6 +197,7 @@ def _read(entry: PortfolioCase) -> None:
 def _price(entry: PortfolioCase, table: CostTable, year: int) -> None:
     case = entry.case
     assert case is not None
+    entry.result, entry.errors, entry.repriced, entry._uncertainty = None, [], [], None
     settings = case.settings
     if settings.cost_table and settings.cost_table != table.name:
         entry.repriced.append(f"tabel '{settings.cost_table}' vervangen door '{table.name}'")

@@ -1,0 +1,76 @@
+"""Reading, pricing and simulating a large portfolio in worker processes.
+
+Reading a case is CPU-bound Python (YAML, checks, pricing, Monte Carlo), so threads do
+not help; processes do, about one core each. Workers are *spawned* (never forked), so
+this is safe from the desktop program, whose Qt threads must not be copied into a
+child. Every case comes back whole (case, result, interval), so the outputs cannot tell
+whether a portfolio was read here or one case after another.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
+from typing import Callable
+
+from effectencalculator.model.cost_table import CostTable
+from effectencalculator.model.portfolio import PortfolioCase, prepare_case
+
+#: cases per task: large enough that sending them back is cheap, small enough for
+#: smooth progress and quick cancelling
+CHUNK = 8
+
+_table: CostTable | None = None
+
+
+def _start_worker(table: CostTable) -> None:
+    global _table
+    _table = table
+
+
+def _prepare_chunk(paths: list[Path], price_year: int | None
+                   ) -> list[tuple[PortfolioCase, int | None]]:
+    assert _table is not None
+    return [prepare_case(path, _table, price_year, simulate=True) for path in paths]
+
+
+def prepare_in_processes(files: list[Path], table: CostTable, price_year: int | None,
+                         workers: int, step: Callable[[float, str], None],
+                         cancelled: Callable[[], bool]
+                         ) -> tuple[list[PortfolioCase], list[int | None]]:
+    """Like reading the files one after another, in ``workers`` processes; if the pool
+    breaks (a worker killed, no processes allowed), the rest is read here."""
+    results: dict[int, list[tuple[PortfolioCase, int | None]]] = {}
+    chunks = [files[i:i + CHUNK] for i in range(0, len(files), CHUNK)]
+    step(0.0, f"Lezen en berekenen in {workers} processen")
+    try:
+        with ProcessPoolExecutor(workers, multiprocessing.get_context("spawn"),
+                                 initializer=_start_worker, initargs=(table,)) as pool:
+            pending: dict[Future, int] = {
+                pool.submit(_prepare_chunk, chunk, price_year): n
+                for n, chunk in enumerate(chunks)}
+            while pending:
+                done, _ = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
+                if cancelled():
+                    pool.shutdown(wait=False, cancel_futures=True)
+                    raise InterruptedError("portfolio geannuleerd")
+                for future in done:
+                    results[pending.pop(future)] = future.result()
+                read = sum(len(chunks[n]) for n in results)
+                step(read / len(files), f"Gelezen en berekend: {read} van {len(files)}")
+    except (BrokenProcessPool, OSError):
+        pass  # read what is missing below, in this process
+    entries: list[PortfolioCase] = []
+    years: list[int | None] = []
+    for n, chunk in enumerate(chunks):
+        if n not in results:
+            if cancelled():
+                raise InterruptedError("portfolio geannuleerd")
+            results[n] = [prepare_case(path, table, price_year, simulate=True)
+                          for path in chunk]
+        for entry, year in results[n]:
+            entries.append(entry)
+            years.append(year)
+    return entries, years
