@@ -18,9 +18,9 @@ from typing import Callable
 from effectencalculator.model.cost_table import CostTable
 from effectencalculator.model.portfolio import PortfolioCase, prepare_case
 
-#: cases per task: large enough that sending them back is cheap, small enough for
-#: smooth progress and quick cancelling
-CHUNK = 8
+#: cases per task, at least and at most: large enough that sending them back is cheap,
+#: small enough for smooth progress, quick cancelling and workers finishing together
+MIN_CHUNK, MAX_CHUNK = 8, 64
 
 _table: CostTable | None = None
 
@@ -43,7 +43,8 @@ def prepare_in_processes(files: list[Path], table: CostTable, price_year: int | 
     """Like reading the files one after another, in ``workers`` processes; if the pool
     breaks (a worker killed, no processes allowed), the rest is read here."""
     results: dict[int, list[tuple[PortfolioCase, int | None]]] = {}
-    chunks = [files[i:i + CHUNK] for i in range(0, len(files), CHUNK)]
+    size = max(MIN_CHUNK, min(MAX_CHUNK, len(files) // (12 * workers)))
+    chunks = [files[i:i + size] for i in range(0, len(files), size)]
     step(0.0, f"Lezen en berekenen in {workers} processen")
     try:
         with ProcessPoolExecutor(workers, multiprocessing.get_context("spawn"),
