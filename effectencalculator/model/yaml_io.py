@@ -9,8 +9,10 @@ and only then composition (``safe_load`` semantics, no arbitrary objects).
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -185,8 +187,18 @@ class _NotPlain(Exception):
 
 
 _STR_TAG = "tag:yaml.org,2002:str"
+_INT_TAG = "tag:yaml.org,2002:int"
+_FLOAT_TAG = "tag:yaml.org,2002:float"
+_TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
 _ScalarEvent, _MappingStart, _SequenceStart = (yaml.ScalarEvent, yaml.MappingStartEvent,
                                                yaml.SequenceStartEvent)
+_MappingEnd, _SequenceEnd = yaml.MappingEndEvent, yaml.SequenceEndEvent
+#: first characters ("" for the empty scalar, which is null) for which safe_load may read
+#: a plain scalar as something else than text; PyYAML has no resolver for just any start
+_MAYBE_NOT_TEXT = frozenset(_BaseLoader.yaml_implicit_resolvers)
+assert None not in _MAYBE_NOT_TEXT
+_SIMPLE_FLOAT = re.compile(r"[-+]?[0-9]*\.[0-9]*(?:[eE][-+][0-9]+)?")
+_NO_KEY: Any = object()  # a mapping waiting for its next key
 
 
 def _load_plain(text: str) -> tuple[Any, bool] | None:
@@ -209,13 +221,15 @@ def _load_plain(text: str) -> tuple[Any, bool] | None:
 
 
 def _build_plain(loader: Any) -> tuple[Any, bool]:
-    resolve = loader.resolve
+    """The event loop of ``_load_plain``; the innermost open collection is kept in
+    locals (``top``, ``is_map``, ``key``, ``keys_seen``), the outer ones on ``stack``."""
     scalars: dict[str, Any] = {}  # plain text → its value (resolved once per document)
-    stack: list[Any] = []  # open containers, innermost last
-    pending: list[Any] = []  # per open mapping: its key while waiting for the value
-    key_texts: list[set[str]] = []  # per open mapping: keys as written (for duplicates)
-    no_key = pending  # a sentinel no key can equal
-    root: Any = no_key
+    stack: list[tuple[Any, bool, Any, set[str] | None]] = []
+    top: Any = None
+    is_map = False
+    key: Any = _NO_KEY
+    keys_seen: set[str] | None = None  # keys as written, for duplicates
+    root: Any = _NO_KEY
     duplicates = False
     nodes = 0
     get_event = loader.get_event
@@ -225,61 +239,75 @@ def _build_plain(loader: Any) -> tuple[Any, bool]:
     while True:
         event = get_event()
         kind = type(event)
-        if kind is yaml.AliasEvent or getattr(event, "anchor", None) is not None or \
-                getattr(event, "tag", None) is not None:
-            raise _NotPlain
         if kind is _ScalarEvent:
+            if event.anchor is not None or event.tag is not None:
+                raise _NotPlain
             text = event.value
-            if event.implicit[0]:  # plain: resolve like safe_load (int, date, null, ...)
-                value = scalars.get(text, no_key)
-                if value is no_key:
-                    tag = resolve(yaml.ScalarNode, text, (True, False))
-                    if tag == _STR_TAG:
-                        value = text
-                    elif tag in _LenientTimestamps.yaml_constructors:
-                        value = _SCALARS.construct_object(yaml.ScalarNode(tag, text))
-                    else:  # a merge key "<<", "=" and such: PyYAML's rules apply
-                        raise _NotPlain
-                    scalars[text] = value
+            if event.implicit[0]:  # plain: read like safe_load (int, date, null, ...)
+                value = scalars.get(text, _NO_KEY)
+                if value is _NO_KEY:
+                    value = scalars[text] = _plain_scalar(loader, text)
             elif event.implicit[1]:  # quoted or block text
                 value = text
             else:
                 raise _NotPlain
             nodes += 1
-            if stack and type(stack[-1]) is dict and pending[-1] is no_key:  # a key
-                duplicates = duplicates or text in key_texts[-1]
-                key_texts[-1].add(text)
+            if nodes > MAX_NODES:
+                raise _NotPlain
+            if is_map and key is _NO_KEY:
+                duplicates = duplicates or text in keys_seen  # type: ignore[operator]
+                keys_seen.add(text)  # type: ignore[union-attr]
+                key = value
+                continue
         elif kind is _MappingStart or kind is _SequenceStart:
-            if stack and type(stack[-1]) is dict and pending[-1] is no_key:
-                raise _NotPlain  # a mapping or list used as a key
-            stack.append({} if kind is _MappingStart else [])
-            pending.append(no_key)
-            key_texts.append(set())
+            if event.anchor is not None or event.tag is not None or \
+                    (is_map and key is _NO_KEY):  # the last: a collection as a key
+                raise _NotPlain
+            stack.append((top, is_map, key, keys_seen))
+            is_map = kind is _MappingStart
+            top, key, keys_seen = ({} if is_map else []), _NO_KEY, (set() if is_map else None)
             nodes += 1
             if len(stack) > MAX_DEPTH or nodes > MAX_NODES:
                 raise _NotPlain
             continue
-        elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
-            value = stack.pop()
-            pending.pop()
-            key_texts.pop()
-        elif kind is yaml.DocumentEndEvent and not stack and root is not no_key:
+        elif kind is _MappingEnd or kind is _SequenceEnd:
+            value = top
+            top, is_map, key, keys_seen = stack.pop()
+        elif kind is yaml.DocumentEndEvent and not stack and root is not _NO_KEY:
             if not isinstance(get_event(), yaml.StreamEndEvent):
                 raise _NotPlain  # more than one document
             return root, duplicates
         else:
-            raise _NotPlain
-        if nodes > MAX_NODES:
-            raise _NotPlain
-        if not stack:
-            root = value
-        elif type(stack[-1]) is list:
-            stack[-1].append(value)
-        elif pending[-1] is no_key:
-            pending[-1] = value
+            raise _NotPlain  # an alias, an empty document, ...
+        if is_map:
+            top[key] = value
+            key = _NO_KEY
+        elif top is not None:
+            top.append(value)
         else:
-            stack[-1][pending[-1]] = value
-            pending[-1] = no_key
+            root = value
+
+
+def _plain_scalar(loader: Any, text: str) -> Any:
+    """The value safe_load gives a plain scalar, the common forms without PyYAML's
+    generic constructor (the same result: the differential tests compare them)."""
+    if text[:1] not in _MAYBE_NOT_TEXT:
+        return text
+    tag = loader.resolve(yaml.ScalarNode, text, (True, False))
+    if tag == _STR_TAG:
+        return text
+    if tag == _INT_TAG and text.isdigit() and (text[0] != "0" or text == "0"):
+        return int(text)  # plain decimal (a leading 0 is octal in YAML 1.1)
+    if tag == _FLOAT_TAG and _SIMPLE_FLOAT.fullmatch(text):
+        return float(text)
+    if tag == _TIMESTAMP_TAG and len(text) == 10:
+        try:
+            return date.fromisoformat(text)  # YYYY-MM-DD; the resolver checked digits
+        except ValueError:
+            return text  # an impossible date stays text, as in _LenientTimestamps
+    if tag in _LenientTimestamps.yaml_constructors:
+        return _SCALARS.construct_object(yaml.ScalarNode(tag, text))
+    raise _NotPlain  # a merge key "<<", "=" and such: PyYAML's rules apply
 
 
 #: constructs the non-text plain scalars of the fast path (numbers, dates, null, ...)
