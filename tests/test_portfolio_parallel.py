@@ -95,3 +95,22 @@ def test_large_portfolios_use_processes_by_default(folder, monkeypatch):
     monkeypatch.setattr("effectencalculator.model.portfolio.PARALLEL_FROM", 100)
     build_portfolio([cases], table)
     assert used == [2], "a small portfolio is read in this process"
+
+
+def test_collector_paused_while_building_and_back_after(folder):
+    import gc
+
+    from effectencalculator.model.gc_pause import gc_paused
+
+    seen = []
+    cases, table = folder
+    build_portfolio([cases], table, workers=1,
+                    progress=lambda f, text: seen.append(gc.isenabled()))
+    assert seen and not any(seen[:-1]) and gc.isenabled()
+    with pytest.raises(ZeroDivisionError):
+        with gc_paused():
+            with gc_paused():
+                assert not gc.isenabled()
+            assert not gc.isenabled(), "nested: still paused"
+            1 / 0
+    assert gc.isenabled()

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from effectencalculator.model.calculation import CaseResult
 from effectencalculator.model.case import Case
 from effectencalculator.model.cost_table import CostTable
+from effectencalculator.model.gc_pause import gc_paused
 from effectencalculator.model.portfolio import Portfolio
 
 if TYPE_CHECKING:
@@ -172,6 +173,11 @@ def portfolio_case_rows(portfolio: Portfolio) -> list[list]:
 
 
 def portfolio_sheets(portfolio: Portfolio) -> list[Sheet]:
+    with gc_paused():  # ~90 000 rows for 1 000 cases, all kept
+        return _portfolio_sheets(portfolio)
+
+
+def _portfolio_sheets(portfolio: Portfolio) -> list[Sheet]:
     totals: list[list[Any]] = [["kostentabel", "", f"{portfolio.table.name} "
                                 f"{portfolio.table.version}"],
                                ["prijspeil", "", portfolio.price_year],

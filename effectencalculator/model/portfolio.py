@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Callable, Iterable
 from effectencalculator.model.calculation import CaseResult, calculate
 from effectencalculator.model.case import Case
 from effectencalculator.model.cost_table import CostTable
+from effectencalculator.model.gc_pause import gc_paused
 from effectencalculator.model.storage import read_case
 from effectencalculator.model.validation import Finding, InvalidInputError, Severity
 
@@ -136,13 +137,14 @@ def build_portfolio(paths: Iterable[str | Path], table: CostTable,
         workers = min(os.cpu_count() or 1, 8) if len(files) >= PARALLEL_FROM else 1
     step = progress or (lambda fraction, message: None)
     cancelled = is_cancelled or (lambda: False)
-    if workers > 1:
-        from effectencalculator.model.portfolio_workers import prepare_in_processes
+    with gc_paused():
+        if workers > 1:
+            from effectencalculator.model.portfolio_workers import prepare_in_processes
 
-        entries, years = prepare_in_processes(files, table, price_year, workers, step,
-                                              cancelled)
-    else:
-        entries, years = _prepare_serially(files, table, price_year, step, cancelled)
+            entries, years = prepare_in_processes(files, table, price_year, workers, step,
+                                                  cancelled)
+        else:
+            entries, years = _prepare_serially(files, table, price_year, step, cancelled)
     loaded = [e.case for e in entries if e.case is not None]
     year = price_year or _common_price_year(loaded, table)
     for entry, used in zip(entries, years):
