@@ -239,12 +239,14 @@ def _in_file(items: Sequence[Finding], file: str, context: Findings) -> list[Fin
     return placed.items
 
 
-def _privacy_gate(case: Case, path: str, accept: bool):
-    """Refuse an export while privacy findings are open, unless explicitly accepted."""
+def _privacy_gate(case: Case, path: str, accept: bool, status=None):
+    """Refuse an export while privacy findings are open, unless explicitly accepted.
+    ``status``: the check already made (a portfolio checks its cases while reading)."""
     from effectencalculator.model.privacy import PrivacyStatus, check_privacy, \
         load_never_export
 
-    status = check_privacy(case, load_never_export())
+    if status is None:
+        status = check_privacy(case, load_never_export())
     if status.clean:
         return status
     for finding in status.open:
@@ -331,17 +333,20 @@ def _export(args: argparse.Namespace) -> int:
 
 def _portfolio(args: argparse.Namespace) -> int:
     from effectencalculator.model.portfolio import build_portfolio
+    from effectencalculator.model.privacy import load_never_export
 
     output = _output(args.output, FORMATS)
     table = load_table(args.table) if args.table else load_table(default_table_path())
-    portfolio = build_portfolio(args.paths, table, price_year=args.price_year)
+    portfolio = build_portfolio(args.paths, table, price_year=args.price_year,
+                                never_export=load_never_export())
     if not portfolio.cases:
         raise CommandError("geen casusbestanden gevonden in " + ", ".join(args.paths))
     for entry in portfolio.failed:
         print(f"{entry.path}: niet meegeteld:", file=sys.stderr)
         _report(entry.errors)
     for entry in portfolio.priced:
-        _privacy_gate(entry.case, str(entry.path), args.accept_privacy_findings)
+        _privacy_gate(entry.case, str(entry.path), args.accept_privacy_findings,
+                      entry.privacy)
     if output.suffix.lower() == ".pdf":
         from effectencalculator.report.portfolio_pdf import write_portfolio_pdf
 

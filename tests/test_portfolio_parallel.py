@@ -9,6 +9,7 @@ import pytest
 
 from effectencalculator.model import portfolio_workers
 from effectencalculator.model.portfolio import build_portfolio
+from effectencalculator.model.privacy import check_privacy
 from effectencalculator.model.storage import load_table
 from effectencalculator.model.tables import default_table_path
 
@@ -35,7 +36,7 @@ def _summary(portfolio):
     for entry in portfolio.cases:
         u = entry.uncertainty
         rows.append((entry.path.name, entry.code, [f.format() for f in entry.errors],
-                     entry.repriced,
+                     entry.repriced, entry.privacy,
                      entry.result.comparison.net_result if entry.ok else None,
                      [(r.index, r.cost, r.counted) for s in entry.result.scenarios.values()
                       for r in s.lines] if entry.ok else None,
@@ -52,6 +53,31 @@ def test_worker_processes_give_what_reading_case_by_case_gives(folder):
     repriced = [e for e in parallel.cases if e.repriced]
     assert [e.path.name for e in repriced] == ["9-prijspeil-2024.yaml"]
     assert repriced[0].repriced == ["prijspeil 2024 omgerekend naar 2025"]
+
+
+def test_privacy_is_checked_while_reading_with_the_list_given(folder):
+    """The export gate's check is made in the workers, with the never-export list given;
+    with another list (the user edited it since), the portfolio checks again."""
+    cases, table = folder
+    words = ["Noordhoek"]
+    serial = build_portfolio([cases], table, workers=1, never_export=words)
+    parallel = build_portfolio([cases], table, workers=2, never_export=words)
+    assert _summary(parallel) == _summary(serial)
+    assert parallel.never_export == ("Noordhoek",)
+    for entry in parallel.priced:
+        assert entry.privacy == check_privacy(entry.case, words)
+        assert parallel.privacy_of(entry, words) is entry.privacy
+    noordhoek = [e for e in parallel.priced if e.code == "PT-AMS-014"]
+    assert noordhoek and all(any(f.kind == "verboden woord" for f in e.privacy.open)
+                             for e in noordhoek)
+    jonkers = next(e for e in parallel.priced if e.code == "PT-UTR-031")
+    assert not any(f.kind == "verboden woord" for f in jonkers.privacy.open)
+    again = parallel.privacy_of(jonkers, ["Jonkers"])
+    assert any(f.kind == "verboden woord" for f in again.open)
+    unchecked = build_portfolio([cases], table, workers=1)
+    assert unchecked.never_export is None and unchecked.cases[0].privacy is None
+    assert unchecked.privacy_of(unchecked.priced[0], words) == check_privacy(
+        unchecked.priced[0].case, words)
 
 
 def test_a_chosen_price_year_is_used_in_the_workers(folder):
@@ -87,7 +113,7 @@ def test_large_portfolios_use_processes_by_default(folder, monkeypatch):
     used = []
     real = portfolio_workers.prepare_in_processes
     monkeypatch.setattr(portfolio_workers, "prepare_in_processes",
-                        lambda *a, **k: used.append(a[3]) or real(*a, **k))
+                        lambda *a, **k: used.append(a[4]) or real(*a, **k))
     monkeypatch.setattr("effectencalculator.model.portfolio.PARALLEL_FROM", 10)
     monkeypatch.setattr("os.cpu_count", lambda: 2)
     build_portfolio([cases], table)

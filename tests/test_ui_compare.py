@@ -213,3 +213,26 @@ def test_ui_compare_window_from_the_menu(qtbot, ctx):
     assert not compare.export_buttons[".xlsx"].isEnabled()
     assert window.actions_.export_sheets.isEnabled()
     compare.close()
+
+
+def test_ui_compare_export_asks_about_privacy_findings_with_the_current_list(
+        qtbot, ctx, folder, tmp_path):
+    """The cases are checked while reading; a name added to the never-export list since
+    is found too, and the export waits for the user's answer."""
+    window, compare = open_compare(qtbot, ctx, folder)
+    portfolio = compare.outcome.portfolio
+    assert portfolio.never_export == () and all(e.privacy is not None
+                                                 for e in portfolio.priced)
+    ctx.never_export_file().write_text("Jonkers\n", encoding="utf-8")
+    ctx.dialogs.save_path = str(tmp_path / "portfolio.xlsx")
+    written = []
+    compare.exported.connect(written.append)
+    ctx.dialogs.yes_no = False
+    compare.export(".xlsx")
+    assert written == [] and not (tmp_path / "portfolio.xlsx").exists()
+    asked = ctx.dialogs.asked_yes_no[-1]
+    assert "PT-UTR-031: " in asked and "niet-exporteren-lijst" in asked
+    ctx.dialogs.yes_no = True
+    compare.export(".xlsx")
+    assert written == [[tmp_path / "portfolio.xlsx"]], ctx.dialogs.errors
+    window.doc.undo_stack.setClean()

@@ -12,12 +12,13 @@ import statistics
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable, Sequence
 
 from effectencalculator.model.calculation import CaseResult, calculate
 from effectencalculator.model.case import Case
 from effectencalculator.model.cost_table import CostTable
 from effectencalculator.model.gc_pause import gc_paused
+from effectencalculator.model.privacy import PrivacyStatus, check_privacy
 from effectencalculator.model.storage import read_case
 from effectencalculator.model.validation import Finding, InvalidInputError, Severity
 
@@ -35,6 +36,8 @@ class PortfolioCase:
     errors: list[Finding] = field(default_factory=list)
     #: why the case's own figures differ from the portfolio's (empty when they don't)
     repriced: list[str] = field(default_factory=list)
+    #: the privacy check, when the portfolio was built with a never-export list
+    privacy: PrivacyStatus | None = None
     _uncertainty: "UncertaintyResult | None" = field(default=None, repr=False)
 
     @property
@@ -68,6 +71,16 @@ class Portfolio:
     table: CostTable
     price_year: int
     cases: list[PortfolioCase]
+    #: the never-export list the cases' privacy was checked with (None: not checked)
+    never_export: tuple[str, ...] | None = None
+
+    def privacy_of(self, entry: PortfolioCase, never_export: Sequence[str]) -> PrivacyStatus:
+        """The case's privacy check with this list: the one made while reading when the
+        list is the same, else a new one (the list may have changed since)."""
+        if entry.privacy is not None and self.never_export == tuple(never_export):
+            return entry.privacy
+        assert entry.case is not None
+        return check_privacy(entry.case, never_export)
 
     @property
     def priced(self) -> list[PortfolioCase]:
@@ -126,12 +139,15 @@ PARALLEL_FROM = 40
 def build_portfolio(paths: Iterable[str | Path], table: CostTable,
                     price_year: int | None = None, progress: Progress | None = None,
                     is_cancelled: Callable[[], bool] | None = None,
-                    workers: int | None = None) -> Portfolio:
-    """Read and price every case with one table and one price year.
+                    workers: int | None = None,
+                    never_export: Sequence[str] | None = None) -> Portfolio:
+    """Read and price every case with one table and one price year; with a
+    ``never_export`` list, also check each case's privacy (for the export gate).
 
-    A large portfolio is read, priced and simulated by ``workers`` processes (default:
-    one per core); the result is the same as reading one case after another.
+    A large portfolio is read, priced, simulated and checked by ``workers`` processes
+    (default: one per core); the result is the same as reading one case after another.
     """
+    words = None if never_export is None else tuple(never_export)
     files = case_files(paths)
     if workers is None:
         workers = min(os.cpu_count() or 1, 8) if len(files) >= PARALLEL_FROM else 1
@@ -141,42 +157,49 @@ def build_portfolio(paths: Iterable[str | Path], table: CostTable,
         if workers > 1:
             from effectencalculator.model.portfolio_workers import prepare_in_processes
 
-            entries, years = prepare_in_processes(files, table, price_year, workers, step,
-                                                  cancelled)
+            entries, years = prepare_in_processes(files, table, price_year, words, workers,
+                                                  step, cancelled)
         else:
-            entries, years = _prepare_serially(files, table, price_year, step, cancelled)
+            entries, years = _prepare_serially(files, table, price_year, words, step,
+                                               cancelled)
     loaded = [e.case for e in entries if e.case is not None]
     year = price_year or _common_price_year(loaded, table)
     for entry, used in zip(entries, years):
         if entry.case is not None and used != year:  # priced at its own year: redo
             _price(entry, table, year)
     step(1.0, "Klaar")
-    return Portfolio(table, year, entries)
+    return Portfolio(table, year, entries, words)
 
 
 def _prepare_serially(files: list[Path], table: CostTable, price_year: int | None,
-                      step: Progress, cancelled: Callable[[], bool]
+                      never_export: tuple[str, ...] | None, step: Progress,
+                      cancelled: Callable[[], bool]
                       ) -> tuple[list[PortfolioCase], list[int | None]]:
     entries, years = [], []
     for n, path in enumerate(files):
         if cancelled():
             raise InterruptedError("portfolio geannuleerd")
         step(n / max(1, len(files)), f"Lezen en berekenen: {path.name}")
-        entry, year = prepare_case(path, table, price_year, simulate=False)
+        entry, year = prepare_case(path, table, price_year, never_export,
+                                   simulate=False)
         entries.append(entry)
         years.append(year)
     return entries, years
 
 
 def prepare_case(path: Path, table: CostTable, price_year: int | None,
-                 simulate: bool) -> tuple[PortfolioCase, int | None]:
+                 never_export: tuple[str, ...] | None, simulate: bool
+                 ) -> tuple[PortfolioCase, int | None]:
     """Read one case and price it at ``price_year`` (or its own price year, when the
-    portfolio's is not known yet); with ``simulate``, also its interval.
+    portfolio's is not known yet); with a ``never_export`` list, check its privacy;
+    with ``simulate``, also compute its interval.
     Returns the entry and the price year used (None when it could not be read)."""
     entry = PortfolioCase(path)
     _read(entry)
     if entry.case is None:
         return entry, None
+    if never_export is not None:
+        entry.privacy = check_privacy(entry.case, never_export)
     year = price_year or entry.case.settings.price_year or table.price_year
     _price(entry, table, year)
     if simulate:

@@ -1,4 +1,4 @@
-"""Reading, pricing and simulating a large portfolio in worker processes.
+"""A large portfolio read, priced, simulated and privacy-checked in worker processes.
 
 Reading a case is CPU-bound Python (YAML, checks, pricing, Monte Carlo), so threads do
 not help; processes do, about one core each. Workers are *spawned* (never forked), so
@@ -30,14 +30,17 @@ def _start_worker(table: CostTable) -> None:
     _table = table
 
 
-def _prepare_chunk(paths: list[Path], price_year: int | None
+def _prepare_chunk(paths: list[Path], price_year: int | None,
+                   never_export: tuple[str, ...] | None
                    ) -> list[tuple[PortfolioCase, int | None]]:
     assert _table is not None
-    return [prepare_case(path, _table, price_year, simulate=True) for path in paths]
+    return [prepare_case(path, _table, price_year, never_export, simulate=True)
+            for path in paths]
 
 
 def prepare_in_processes(files: list[Path], table: CostTable, price_year: int | None,
-                         workers: int, step: Callable[[float, str], None],
+                         never_export: tuple[str, ...] | None, workers: int,
+                         step: Callable[[float, str], None],
                          cancelled: Callable[[], bool]
                          ) -> tuple[list[PortfolioCase], list[int | None]]:
     """Like reading the files one after another, in ``workers`` processes; if the pool
@@ -50,7 +53,7 @@ def prepare_in_processes(files: list[Path], table: CostTable, price_year: int | 
         with ProcessPoolExecutor(workers, multiprocessing.get_context("spawn"),
                                  initializer=_start_worker, initargs=(table,)) as pool:
             pending: dict[Future, int] = {
-                pool.submit(_prepare_chunk, chunk, price_year): n
+                pool.submit(_prepare_chunk, chunk, price_year, never_export): n
                 for n, chunk in enumerate(chunks)}
             while pending:
                 done, _ = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
@@ -69,7 +72,7 @@ def prepare_in_processes(files: list[Path], table: CostTable, price_year: int | 
         if n not in results:
             if cancelled():
                 raise InterruptedError("portfolio geannuleerd")
-            results[n] = [prepare_case(path, table, price_year, simulate=True)
+            results[n] = [prepare_case(path, table, price_year, never_export, simulate=True)
                           for path in chunk]
         for entry, year in results[n]:
             entries.append(entry)

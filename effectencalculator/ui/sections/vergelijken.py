@@ -60,10 +60,19 @@ class PortfolioOutcome:
     elapsed_ms: float = 0.0
 
 
+def never_export_words(ctx) -> list[str]:
+    """The user's never-export list, read now (it may change between build and export)."""
+    from effectencalculator.model.privacy import load_never_export
+    where = getattr(ctx, "never_export_file", None)
+    return load_never_export(where() if callable(where) else None)
+
+
 def compute_portfolio(paths: list[Path], table_file: Path, price_year: int | None,
                       progress: Callable[[float, str], None],
-                      is_cancelled: Callable[[], bool]) -> PortfolioOutcome:
-    """Read the table, build the portfolio, simulate each priced case (cancellable)."""
+                      is_cancelled: Callable[[], bool],
+                      never_export: list[str] | None = None) -> PortfolioOutcome:
+    """Read the table, build the portfolio, simulate each priced case and, with a
+    never-export list, check its privacy (cancellable)."""
     from effectencalculator.model.case import Case
     from effectencalculator.model.portfolio import build_portfolio
     from effectencalculator.ui.table_loader import table_for
@@ -73,7 +82,7 @@ def compute_portfolio(paths: list[Path], table_file: Path, price_year: int | Non
     table, _notes = table_for(Case(), Path(table_file))
     portfolio = build_portfolio(paths, table, price_year,
                                 progress=lambda f, text: progress(0.05 + 0.65 * f, text),
-                                is_cancelled=is_cancelled)
+                                is_cancelled=is_cancelled, never_export=never_export)
     uncertainty = []
     n = max(1, len(portfolio.cases))
     for i, entry in enumerate(portfolio.cases):
@@ -491,6 +500,7 @@ class VergelijkenWindow(QMainWindow):
         if self.busy or not self.paths or self.table_file() is None:
             return
         paths, table_file, year = list(self.paths), self.table_file(), self.price_year()
+        words = never_export_words(self.ctx)
         self.cancel_event = cancel = threading.Event()
         self.busy = True
         self._set_enabled(False)
@@ -501,7 +511,8 @@ class VergelijkenWindow(QMainWindow):
         self.progress.canceled.connect(cancel.set)
         self.progress.setValue(0)
         self.ctx.runner.run(
-            lambda progress: compute_portfolio(paths, table_file, year, progress, cancel.is_set),
+            lambda progress: compute_portfolio(paths, table_file, year, progress, cancel.is_set,
+                                               words),
             self._built, self._build_failed, self._progress)
 
     def _progress(self, fraction: float, text: str = "") -> None:
@@ -680,12 +691,10 @@ class VergelijkenWindow(QMainWindow):
     def privacy_ok(self) -> bool:
         """The privacy check of every counted case, as for the CLI's ``portfolio``: open
         findings stop the export unless the user accepts them."""
-        from effectencalculator.model.privacy import check_privacy, load_never_export
-        where = getattr(self.ctx, "never_export_file", None)
-        words = load_never_export(where() if callable(where) else None)
+        portfolio = self.outcome.portfolio
         found = []
-        for entry in self.outcome.portfolio.priced:
-            status = check_privacy(entry.case, words)
+        for entry in portfolio.priced:  # checked while reading, unless the list changed
+            status = portfolio.privacy_of(entry, never_export_words(self.ctx))
             found += [f"{entry.code}: {f.format()}" for f in status.open]
         if not found:
             return True
