@@ -230,3 +230,21 @@ def test_nothing_runs_off_the_page(portfolio_pdf):
     renderer = PdfRenderer(build_portfolio_content(portfolio_pdf[2]))
     assert renderer.render() == portfolio_pdf[3]
     assert renderer.overflows == []
+
+
+@pytest.mark.parametrize("codes", [[f"GEN-{n:04d}" for n in range(60)],
+                                   ["PT-AMS-014", "PT-UTR-031", "PT-GLD-047"]])
+def test_net_chart_shows_every_case_code_whole(codes):
+    """The label column is as wide as the widest code, so no code is cut short (once every
+    'GEN-0001' became 'GEN-00…' through floating point)."""
+    from reportlab.graphics.shapes import String
+
+    from effectencalculator.report.charts import NetBar, PortfolioNetSeries, \
+        portfolio_net_parts
+
+    bars = [NetBar(code, 1000.0 * (n % 7 - 3), -5000.0, 8000.0)
+            for n, code in enumerate(codes)]
+    parts = portfolio_net_parts(PortfolioNetSeries(bars), 480, 600)
+    texts = [s.text for part in parts for s in part.contents if isinstance(s, String)]
+    assert [t for t in texts if t in codes] == codes
+    assert not any(t.endswith("…") for t in texts)

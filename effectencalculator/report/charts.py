@@ -64,8 +64,13 @@ def _width(text: str, size: float = FONT_SIZE, bold: bool = False) -> float:
 
 
 def _fit(text: str, width: float, size: float, bold: bool = False) -> str:
-    """Shorten ``text`` with … so that it fits ``width``."""
-    if _width(text, size, bold) <= width:
+    """Shorten ``text`` with … so that it fits ``width``.
+
+    A column sized as ``widest + 8`` and filled with ``_fit(text, column - 8)`` must keep
+    the widest text whole, but ``x + 8 - 8`` need not be ``x`` in floating point: hence
+    the hundredth of a point of slack (every "GEN-0001" in a chart once became "GEN-00…").
+    """
+    if _width(text, size, bold) <= width + 0.01:
         return text
     while text and _width(text + "…", size, bold) > width:
         text = text[:-1]
