@@ -72,14 +72,21 @@ def portfolio_date(portfolio: Portfolio) -> date:
     return max(days) if days else date.today()
 
 
-def portfolio_sha256(portfolio: Portfolio) -> str:
+def case_digests(portfolio: Portfolio) -> list[str | None]:
+    """The sha256 of each case (None: not read), in the order of ``portfolio.cases``.
+    Computed once per report: each is a YAML dump of the whole case (~6 ms)."""
+    return [case_sha256(e.case) if e.case is not None else None for e in portfolio.cases]
+
+
+def portfolio_sha256(portfolio: Portfolio, digests: list[str | None] | None = None) -> str:
     """One hash over what the figures rest on: each file's name and the sha256 of its
     case (or "fout"), the table's sha256 and the price year."""
     parts = [f"{portfolio.table.name} {portfolio.table.version} {portfolio.table.sha256}",
              f"prijspeil {portfolio.price_year}"]
-    for entry in portfolio.cases:
-        digest = case_sha256(entry.case) if entry.case is not None else "fout"
-        parts.append(f"{entry.path.name} {digest}")
+    if digests is None:
+        digests = case_digests(portfolio)
+    for entry, digest in zip(portfolio.cases, digests):
+        parts.append(f"{entry.path.name} {digest or 'fout'}")
     return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()
 
 
@@ -109,6 +116,8 @@ class _Ctx:
     created: date
     digest: str
     uncertainty: list[UncertaintyResult | None]
+    #: the sha256 of each case, in the order of ``portfolio.cases`` (None: not read)
+    case_digests: list[str | None]
 
     @property
     def priced(self) -> list[tuple[PortfolioCase, UncertaintyResult | None]]:
@@ -135,8 +144,9 @@ def build_portfolio_content(portfolio: Portfolio, created: date | None = None,
         if progress is not None:
             progress(i / n, f"Bandbreedte: {entry.code}")
         uncertainty.append(entry.uncertainty)
-    ctx = _Ctx(portfolio, created or portfolio_date(portfolio), portfolio_sha256(portfolio),
-               uncertainty)
+    digests = case_digests(portfolio)
+    ctx = _Ctx(portfolio, created or portfolio_date(portfolio),
+               portfolio_sha256(portfolio, digests), uncertainty, digests)
     series = net_series(portfolio, uncertainty)
     sections = [_summary(ctx, series), _cases(ctx), _distribution(ctx), _repricing(ctx),
                 _accountability(ctx)]
@@ -465,9 +475,8 @@ def _accountability(ctx: _Ctx) -> Section:
              "proeftuin en de bestandsnaam; het verhaal en de perspectieven van de gezinnen "
              "staan in hun eigen casusrapport.", "small"))
     add(Heading("Casussen in dit portfolio"))
-    rows = [Row([e.code, e.path.name,
-                 case_sha256(e.case) if e.case is not None else "niet ingelezen"])
-            for e in p.cases]
+    rows = [Row([e.code, e.path.name, digest or "niet ingelezen"])
+            for e, digest in zip(p.cases, ctx.case_digests)]
     if rows:
         add(TableBlock([Column("Casus", weight=1.0), Column("Bestand", weight=1.6,
                                                             nowrap=True),
