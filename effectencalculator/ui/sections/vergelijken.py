@@ -539,9 +539,10 @@ class VergelijkenWindow(QMainWindow):
     def _built(self, outcome: PortfolioOutcome) -> None:
         self._close_progress()
         self.show_outcome(outcome)
+        ms = outcome.elapsed_ms
+        took = f"{format_number(ms)} ms" if ms < 1000 else f"{format_number(ms / 1000, 1)} s"
         self.statusBar().showMessage(
-            f"{len(outcome.portfolio.cases)} casussen gelezen in "
-            f"{format_number(outcome.elapsed_ms)} ms", 8000)
+            f"{len(outcome.portfolio.cases)} casussen gelezen in {took}", 8000)
         self.built.emit(outcome)
 
     def _build_failed(self, exc: BaseException) -> None:
