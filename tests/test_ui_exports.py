@@ -83,3 +83,35 @@ def test_ui_exports_pass_the_privacy_check(qtbot, ctx, tmp_path):
     ctx.dialogs.on_dialog = accept_all
     assert window.exports.export_csv() == tmp_path / "s.csv"
     window.doc.undo_stack.setClean()
+
+
+def test_ui_export_pdf_can_be_cancelled_and_writes_nothing(qtbot, ctx, tmp_path):
+    from PySide6.QtWidgets import QPushButton
+
+    window = make_window(qtbot, ctx, EXAMPLE_CASE)
+    if not charts.pdf_export_available():
+        return
+    exports = window.exports
+    finished, messages = [], []
+    exports.pdfFinished.connect(finished.append)
+    exports.status.connect(messages.append)
+    shown = exports._pdf_progress
+
+    def press_cancel_on_first_step(fraction, text=""):
+        shown(fraction, text)
+        assert exports.progress is not None and not exports.progress.wasCanceled()
+        button = exports.progress.findChild(QPushButton)
+        assert button.text() == "Annuleren"
+        button.click()  # the next step stops the build
+
+    exports._pdf_progress = press_cancel_on_first_step
+    ctx.dialogs.save_path = str(tmp_path / "rapport.pdf")
+    exports.export_pdf()
+    assert finished == [None] and not (tmp_path / "rapport.pdf").exists()
+    assert messages[-1].startswith("Rapport maken geannuleerd")
+    assert ctx.dialogs.errors == [] and exports.progress is None and not exports.busy
+    # the next export is not cancelled
+    exports._pdf_progress = shown
+    ctx.dialogs.yes_no = False
+    exports.export_pdf()
+    assert finished[-1] == tmp_path / "rapport.pdf" and (tmp_path / "rapport.pdf").exists()

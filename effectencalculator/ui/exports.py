@@ -8,6 +8,7 @@ on the thread pool with a progress dialog; afterwards the user may open the fold
 from __future__ import annotations
 
 import importlib
+import threading
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
@@ -36,6 +37,7 @@ class ExportController(QObject):
         self.window, self.doc, self.ctx = window, doc, ctx
         self.progress: QProgressDialog | None = None
         self.busy = False
+        self.cancel_event = threading.Event()
         self.privacy = PrivacyController(window, doc, ctx, self)
         self.privacy.status_message.connect(self.status)
 
@@ -143,23 +145,31 @@ class ExportController(QObject):
         if path.suffix.lower() != ".pdf":
             path = path.with_name(path.name + ".pdf")
         case, table = self.doc.case.copy(), self.doc.table
+        self.cancel_event = cancel = threading.Event()
 
         def work(progress):
+            def step(fraction: float, text: str = "") -> None:
+                # Annuleren stops the build at its next step; once the file is written
+                # (the last step) it stays written, so the answer is what happened
+                if cancel.is_set() and fraction < 1.0:
+                    raise InterruptedError("rapport geannuleerd")
+                progress(fraction, text)
+
             build = importlib.import_module(charts.REPORT_BUILD)
-            build.write_report_pdf(case, table, path, progress=progress, privacy=privacy)
+            build.write_report_pdf(case, table, path, progress=step, privacy=privacy)
             return path
 
         self.busy = True
-        self.progress = QProgressDialog("Rapport maken…", "", 0, 100, self.window)
+        self.progress = QProgressDialog("Rapport maken…", "Annuleren", 0, 100, self.window)
         self.progress.setWindowTitle("PDF-rapport")
-        self.progress.setCancelButton(None)
         self.progress.setWindowModality(Qt.WindowModality.WindowModal)
         self.progress.setMinimumDuration(0)
+        self.progress.canceled.connect(cancel.set)
         self.progress.setValue(0)
         self.ctx.runner.run(work, self._pdf_done, self._pdf_failed, self._pdf_progress)
 
     def _pdf_progress(self, fraction: float, text: str = "") -> None:
-        if self.progress is not None:
+        if self.progress is not None and not self.cancel_event.is_set():
             self.progress.setValue(int(max(0.0, min(1.0, fraction)) * 100))
             if text:
                 self.progress.setLabelText(text)
@@ -182,6 +192,10 @@ class ExportController(QObject):
 
     def _pdf_failed(self, exc: BaseException) -> None:
         self._close_progress()
+        if isinstance(exc, InterruptedError):
+            self.status.emit("Rapport maken geannuleerd; er is geen bestand geschreven.")
+            self.pdfFinished.emit(None)
+            return
         details = ([f.format() for f in exc.findings] if isinstance(exc, InvalidInputError)
                    else [f"{type(exc).__name__}: {exc}"])
         self.ctx.dialogs.show_error(self.window, "Rapport maken mislukt",
