@@ -74,3 +74,34 @@ def test_ui_item_search_finds_items_by_part_of_the_name(qtbot, window):
     section.search.setText("pleeg")
     shown = {section.proxy.index(r, 0).data() for r in range(section.proxy.rowCount())}
     assert shown == {i.id for i in found}
+
+
+def test_ui_renaming_an_own_item_takes_its_lines_along_in_one_undo_step(qtbot, ctx):
+    from effectencalculator.model.calculation import calculate
+
+    window = make_window(qtbot, ctx, EXAMPLE_CASE)
+    doc = window.doc
+    model = window.eigen_posten.model
+    row = [i.id for i in doc.case.custom_items].index("EIGEN-OPPAS")
+    users = [(s.id, n) for s in doc.case.scenarios for n, line in enumerate(s.lines)
+             if line.item == "EIGEN-OPPAS"]
+    assert users, "the example prices babysitting with its own item"
+    before = calculate(doc.case, doc.table).comparison.net_result
+    code = model.index(row, model.column_index("id"))
+    assert model.setData(code, "EIGEN-OPPAS-BUUR")
+    lines = {s.id: s.lines for s in doc.case.scenarios}
+    assert all(lines[s][n].item == "EIGEN-OPPAS-BUUR" for s, n in users)
+    result = calculate(doc.case, doc.table)
+    assert result.comparison.net_result == before, "the lines stay priced"
+    assert not any(r.line.item == "EIGEN-OPPAS" for s in result.scenarios.values()
+                   for r in s.lines)
+    assert "hernoemen" in doc.undo_stack.undoText()
+    doc.undo_stack.undo()  # one step back: the code and every line
+    assert doc.case.custom_items[row].id == "EIGEN-OPPAS"
+    assert all(lines[s][n].item == "EIGEN-OPPAS" for s, n in users)
+    # a code the table already has: the item changes, the lines do not follow
+    table_code = next(iter(doc.table.items))
+    assert model.setData(code, table_code)
+    assert all(lines[s][n].item == "EIGEN-OPPAS" for s, n in users)
+    doc.undo_stack.undo()
+    doc.undo_stack.setClean()

@@ -249,9 +249,13 @@ class RecordTableModel(QAbstractTableModel):
         if edited == record:
             return False
         text = f"{column.header.lower()} van {self.row_label(index.row())} wijzigen"
-        self.doc.undo_stack.push(ReplaceRecordCommand(
-            self.doc, self.path, index.row(), edited, text, merge_key=column.key))
+        self.push_edit(index.row(), edited, column, text)
         return True
+
+    def push_edit(self, row: int, edited: Any, column: Column, text: str) -> None:
+        """Put the edited copy of record ``row`` on the undo stack (cell edits merge)."""
+        self.doc.undo_stack.push(ReplaceRecordCommand(
+            self.doc, self.path, row, edited, text, merge_key=column.key))
 
     # -- document signals -----------------------------------------------------------
     def _structure_above(self, path: CasePath) -> bool:
@@ -434,7 +438,35 @@ def custom_items_model(doc: CaseDocument, parent=None) -> RecordTableModel:
               "Waar komt het tarief vandaan? (offerte, onderzoek, handleiding)",
               editor="multiline"),
     ]
-    return RecordTableModel(doc, ("custom_items",), columns, "eigen post", parent)
+    return CustomItemsModel(doc, ("custom_items",), columns, "eigen post", parent)
+
+
+class CustomItemsModel(RecordTableModel):
+    """Eigen posten: a new code takes the lines that used the old one along, in the same
+    undo step, so that they stay priced instead of turning unpriced."""
+
+    def push_edit(self, row: int, edited: Any, column: Column, text: str) -> None:
+        old_id, new_id = self.record(row).id, edited.id
+        case = self.doc.case
+        users = [(s, n) for s, scenario in enumerate(case.scenarios)
+                 for n, line in enumerate(scenario.lines) if line.item == old_id]
+        table = self.doc.table
+        taken = (table is not None and new_id in table.items
+                 or any(i.id == new_id for i in case.custom_items)
+                 or sum(i.id == old_id for i in case.custom_items) > 1)
+        if column.key != "id" or old_id == new_id or not users or taken:
+            super().push_edit(row, edited, column, text)
+            return
+        stack = self.doc.undo_stack
+        stack.beginMacro(f"eigen post '{old_id}' hernoemen naar '{new_id}' "
+                         f"({format_number(len(users))} regels)")
+        stack.push(ReplaceRecordCommand(self.doc, self.path, row, edited, text))
+        for s, n in users:
+            line = copy.deepcopy(case.scenarios[s].lines[n])
+            line.item = new_id
+            stack.push(ReplaceRecordCommand(self.doc, ("scenarios", s, "lines"), n, line,
+                                            "post van regel bijwerken"))
+        stack.endMacro()
 
 
 def new_custom_item(existing: list[CostItem]) -> CostItem:
