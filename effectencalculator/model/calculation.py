@@ -78,8 +78,8 @@ class ScenarioResult:
     #: undiscounted sum of priced line costs (for the reconciliation row)
     undiscounted_total: float = 0.0
     #: discount factor per calendar year (0 beyond the horizon), for the series below
-    year_factor: Callable[[int], float] = field(default_factory=lambda: YearFactor(0, 0.0, None),
-                                                repr=False, compare=False)
+    year_factor: Callable[[int], float] = field(
+        default_factory=lambda: YearFactor(0, 0.0, None), repr=False, compare=False)
 
     @cached_property
     def cumulative(self) -> list[tuple[date, float]]:

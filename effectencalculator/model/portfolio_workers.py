@@ -33,8 +33,15 @@ def _start_worker(table: CostTable) -> None:
 def _prepare_chunk(paths: list[Path], price_year: int | None,
                    never_export: tuple[str, ...] | None
                    ) -> list[tuple[PortfolioCase, int | None]]:
+    """One task in a worker: the table came with the worker's start."""
     assert _table is not None
-    return [prepare_case(path, _table, price_year, never_export, simulate=True)
+    return _prepare_paths(paths, _table, price_year, never_export)
+
+
+def _prepare_paths(paths: list[Path], table: CostTable, price_year: int | None,
+                   never_export: tuple[str, ...] | None
+                   ) -> list[tuple[PortfolioCase, int | None]]:
+    return [prepare_case(path, table, price_year, never_export, simulate=True)
             for path in paths]
 
 
@@ -72,8 +79,7 @@ def prepare_in_processes(files: list[Path], table: CostTable, price_year: int | 
         if n not in results:
             if cancelled():
                 raise InterruptedError("portfolio geannuleerd")
-            results[n] = [prepare_case(path, table, price_year, never_export, simulate=True)
-                          for path in chunk]
+            results[n] = _prepare_paths(chunk, table, price_year, never_export)
         for entry, year in results[n]:
             entries.append(entry)
             years.append(year)
