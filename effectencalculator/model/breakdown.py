@@ -79,3 +79,68 @@ def payer_differences(result: CaseResult) -> list[Difference]:
     ref, itv = result.scenarios[c.reference], result.scenarios[c.intervention]
     return [Difference(payer, ref.by_payer.get(payer, 0.0), itv.by_payer.get(payer, 0.0),
                        diff) for payer, diff in c.by_payer.items()]
+
+
+# -- FORMATS.md 1.1: what can be booked, and how firm the figures are -----------------
+
+def _compared(result: CaseResult) -> list[tuple[ScenarioResult, float]]:
+    c = result.comparison
+    if c is None or c.reference == c.intervention:
+        return []
+    return [(result.scenarios[c.reference], 1.0), (result.scenarios[c.intervention], -1.0)]
+
+
+def item_contributions(result: CaseResult) -> dict[str, float]:
+    """Each item's share of ``net_result`` (R − I of its lines); transfers add 0."""
+    out: dict[str, float] = defaultdict(float)
+    for scenario, sign in _compared(result):
+        for r in scenario.lines:
+            if r.priced is not None and not r.is_transfer:
+                out[r.priced.item.id] += sign * r.counted
+    return dict(out)
+
+
+@dataclass(frozen=True)
+class BesparingenSplit:
+    """Besparingen (kind ``inzet``) by what a payer can do with them (``cashable``)."""
+
+    bookable: float   # cashable: true — money the payer can book
+    capacity: float   # cashable: false — capacity freed (salaried staff hours)
+    unstated: float   # the item does not say
+
+    @property
+    def total(self) -> float:
+        return self.bookable + self.capacity + self.unstated
+
+
+def besparingen_split(result: CaseResult) -> BesparingenSplit | None:
+    """Split of ``comparison.besparingen``; its three parts add up to it."""
+    if result.comparison is None:
+        return None
+    parts = {True: 0.0, False: 0.0, None: 0.0}
+    for scenario, sign in _compared(result):
+        for r in scenario.lines:
+            if r.priced is not None and not r.is_transfer and r.priced.item.kind == "inzet":
+                parts[r.priced.item.cashable] += sign * r.counted
+    return BesparingenSplit(parts[True], parts[False], parts[None])
+
+
+def confidence_contributions(result: CaseResult) -> dict[str, float]:
+    """Share of ``net_result`` per tariff confidence (``hoog``/``midden``/``laag``;
+    ``""`` where the item does not say). The values add up to the net result."""
+    out: dict[str, float] = defaultdict(float)
+    for scenario, sign in _compared(result):
+        for r in scenario.lines:
+            if r.priced is not None and not r.is_transfer:
+                out[r.priced.item.confidence] += sign * r.counted
+    return dict(out)
+
+
+def low_confidence_share(result: CaseResult) -> float | None:
+    """Part of the net result that rests on ``laag`` tariffs (1.0 = all of it); None
+    without a comparison or when the net result is 0. Can exceed 1 or be negative when
+    other items pull the other way."""
+    c = result.comparison
+    if c is None or c.net_result == 0:
+        return None
+    return confidence_contributions(result).get("laag", 0.0) / c.net_result

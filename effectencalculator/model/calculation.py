@@ -18,6 +18,8 @@ from effectencalculator.model.cost_table import CostItem, CostTable
 from effectencalculator.model.validation import Finding, Findings, InvalidInputError
 from effectencalculator.model.vocabulary import KINDS, RATE_PERIOD_DAYS
 
+FRICTION, HUMAN_CAPITAL = "friction", "human_capital"
+
 INTERVENTION, REFERENCE = "intervention", "reference"
 
 
@@ -53,10 +55,31 @@ class LineResult:
     unpriced_reason: str = ""
     #: share of ``cost`` that counts (discounting and horizon): counted = cost × weight
     weight: float = 1.0
+    #: who bears the cost: the line's ``payer``, else the item's (FORMATS.md 1.1)
+    payer: str = ""
+    #: share of the line's days inside its friction window (1 when not capped);
+    #: ``cost`` already includes it
+    fraction: float = 1.0
+    #: the days that count (the friction window cut), None when none count
+    count_first: date | None = None
+    count_last: date | None = None
 
     @property
     def is_priced(self) -> bool:
         return self.priced is not None
+
+    @property
+    def is_transfer(self) -> bool:
+        """Money moved from ``payer`` to ``recipient``: 0 in totals, kinds, categories."""
+        return self.priced is not None and self.priced.item.transfer
+
+    @property
+    def recipient(self) -> str:
+        return self.priced.item.transfer_recipient if self.priced is not None else ""
+
+    @property
+    def is_capped(self) -> bool:
+        return self.fraction < 1.0
 
     @property
     def days(self) -> int:
@@ -75,6 +98,8 @@ class ScenarioResult:
     by_category: dict[str, float] = field(default_factory=dict)
     by_year: dict[int, float] = field(default_factory=dict)
     investment: float = 0.0
+    #: gross counted amount of the transfer lines (FORMATS.md 1.1; not in ``total``)
+    transfers: float = 0.0
     #: undiscounted sum of priced line costs (for the reconciliation row)
     undiscounted_total: float = 0.0
     #: discount factor per calendar year (0 beyond the horizon), for the series below
@@ -106,6 +131,10 @@ class Comparison:
     baten_by_payer: dict[str, float]
     by_category: dict[str, float]
     investment: float
+    #: R − I of the scenarios' gross transfers, and per payer (payer +, recipient −):
+    #: by_payer = besparingen_by_payer + baten_by_payer + transfers_by_payer
+    transfers: float = 0.0
+    transfers_by_payer: dict[str, float] = field(default_factory=dict)
 
     @property
     def return_per_euro(self) -> float | None:
@@ -129,6 +158,9 @@ class CaseResult:
     comparison: Comparison | None
     warnings: list[Finding]
     items: dict[str, PricedItem]
+    #: FORMATS.md 1.1: ``friction`` or ``human_capital``, and the window F in days
+    productivity_method: str = HUMAN_CAPITAL
+    friction_days: int | None = None
 
 
 def effective_quantity(line: ServiceLine) -> float:
@@ -141,6 +173,14 @@ def effective_quantity(line: ServiceLine) -> float:
 
 def price_year_of(case: Case, table: CostTable) -> int:
     return case.settings.price_year or table.price_year
+
+
+def productivity_method_of(case: Case, table: CostTable) -> str:
+    """The case's method; default friction when the table has a friction period."""
+    chosen = case.settings.productivity_method
+    if chosen:
+        return chosen
+    return FRICTION if table.friction_period_weeks is not None else HUMAN_CAPITAL
 
 
 @dataclass
@@ -179,6 +219,14 @@ def calculate(case: Case, table: CostTable) -> CaseResult:
     horizon = case.settings.horizon_years
 
     year_factor = YearFactor(first_year, rate, horizon)
+    method = productivity_method_of(case, table)
+    friction_days = table.friction_days if method == FRICTION else None
+    if method == FRICTION and friction_days is None:
+        findings.error("settings.productivity_method",
+                       f"frictiekostenmethode gekozen, maar tabel '{table.name}' heeft geen "
+                       "frictieperiode ('friction_period_weeks'); kies 'human_capital' of "
+                       "een tabel met frictieperiode")
+        raise InvalidInputError(findings.items)
     used: dict[str, PricedItem] = {}
     missing_years: dict[int, list[str]] = defaultdict(list)
     scenarios: dict[str, ScenarioResult] = {}
@@ -198,8 +246,11 @@ def calculate(case: Case, table: CostTable) -> CaseResult:
                 missing_years[priced.price_year].append(priced.item.id)
             else:
                 used[priced.item.id] = priced
+            if priced is not None:
+                _check_line_with_item(case, line, priced.item,
+                                      f"scenarios[{s_index}].lines[{l_index}]", findings)
             results.append(_price_line(case, scenario.id, l_index, line, priced, reason,
-                                       year_factor, findings, s_index))
+                                       year_factor, findings, s_index, friction_days))
         scenarios[scenario.id] = _aggregate(scenario.id, scenario.label, scenario.role,
                                             results, year_factor)
     for year, ids in sorted(missing_years.items()):
@@ -215,7 +266,33 @@ def calculate(case: Case, table: CostTable) -> CaseResult:
         case_code=case.info.code, price_year=price_year, table_name=table.name,
         table_version=table.version, table_sha256=table.sha256, discount_rate=rate,
         horizon_years=horizon, first_year=first_year, scenarios=scenarios,
-        comparison=_compare(case, scenarios), warnings=findings.warnings, items=used)
+        comparison=_compare(case, scenarios), warnings=findings.warnings, items=used,
+        productivity_method=method, friction_days=table.friction_days)
+
+
+def _check_line_with_item(case: Case, line: ServiceLine, item: CostItem, path: str,
+                          findings: Findings) -> None:
+    """The 1.1 rules that need the line's item (transfer, productivity, payer)."""
+    payer = line.payer or item.payer
+    if item.transfer and line.approach_cost:
+        findings.error(f"{path}.approach_cost",
+                       f"post '{item.id}' is een overdracht (geld van de een naar de ander, "
+                       "geen gebruik van middelen) en kan geen kosten van de aanpak zijn")
+    if item.transfer and payer == item.transfer_recipient:
+        findings.error(f"{path}.payer" if line.payer else f"{path}.item",
+                       f"financier '{payer}' is ook de ontvanger van overdracht "
+                       f"'{item.id}'; een overdracht gaat van de een naar de ander")
+    if line.absence_start is not None:
+        if not item.productivity:
+            findings.warning(f"{path}.absence_start",
+                             f"'absence_start' telt alleen bij productiviteitsverlies; post "
+                             f"'{item.id}' is dat niet (het veld wordt bewaard)")
+        begins = line.start or line.date or case.info.period.start
+        if begins is not None and line.absence_start > begins and not (line.start or line.date):
+            findings.error(f"{path}.absence_start",
+                           f"begin van het verzuim {line.absence_start.isoformat()} ligt na "
+                           f"het begin van de regel ({begins.isoformat()}, het begin van de "
+                           "casusperiode)")
 
 
 def _catalogue(case: Case, table: CostTable, findings: Findings) -> dict[str, PricedItem]:
@@ -245,7 +322,7 @@ def _catalogue(case: Case, table: CostTable, findings: Findings) -> dict[str, Pr
 
 def _price_line(case: Case, scenario_id: str, index: int, line: ServiceLine,
                 priced: PricedItem | None, reason: str, year_factor, findings: Findings,
-                s_index: int) -> LineResult:
+                s_index: int, friction_days: int | None = None) -> LineResult:
     if line.date is not None:
         first = last = line.date
     elif line.start is not None and line.end is not None:
@@ -257,21 +334,37 @@ def _price_line(case: Case, scenario_id: str, index: int, line: ServiceLine,
                          f"({first.isoformat()})")
     quantity = effective_quantity(line)
     usable = priced is not None and priced.index_factor == priced.index_factor
+    total_days = (last - first).days + 1
+    count_first: date | None = first
+    count_last: date | None = last
+    inside = total_days
+    if usable and friction_days is not None and priced.item.productivity:  # type: ignore
+        window_start = line.absence_start or first
+        window_end = window_start + timedelta(days=friction_days - 1)
+        count_first, count_last = max(first, window_start), min(last, window_end)
+        inside = max(0, (count_last - count_first).days + 1)
+        if inside == 0:
+            count_first = count_last = None
     cost = quantity * priced.price * line.probability if usable else 0.0  # type: ignore
+    if inside != total_days:  # capped: only the days inside the window count
+        cost = cost * inside / total_days
     by_year: dict[int, float] = {}
     counted = 0.0
     weight = 0.0
-    total_days = (last - first).days + 1
-    for year in range(first.year, last.year + 1):
-        seg_start = max(first, date(year, 1, 1))
-        seg_end = min(last, date(year, 12, 31))
-        fraction = ((seg_end - seg_start).days + 1) / total_days
-        weight += fraction * year_factor(year)
-        if usable:
-            by_year[year] = cost * fraction
-            counted += cost * fraction * year_factor(year)
+    span = (count_first, count_last) if count_first is not None else (first, last)
+    span_days = (span[1] - span[0]).days + 1  # type: ignore[operator]
+    for year in range(span[0].year, span[1].year + 1):  # type: ignore[union-attr]
+        seg_start = max(span[0], date(year, 1, 1))  # type: ignore[type-var]
+        seg_end = min(span[1], date(year, 12, 31))  # type: ignore[type-var]
+        share = ((seg_end - seg_start).days + 1) / span_days
+        weight += share * year_factor(year)
+        if usable and count_first is not None:
+            by_year[year] = cost * share
+            counted += cost * share * year_factor(year)
+    payer = line.payer or (priced.item.payer if priced is not None else "")
     return LineResult(scenario_id, index, line, priced if usable else None, quantity,
-                      first, last, cost, by_year, counted, reason, weight)
+                      first, last, cost, by_year, counted, reason, weight, payer,
+                      inside / total_days, count_first, count_last)
 
 
 def _aggregate(scenario_id: str, label: str, role: str, lines: list[LineResult],
@@ -285,9 +378,17 @@ def _aggregate(scenario_id: str, label: str, role: str, lines: list[LineResult],
         if r.priced is None:
             continue
         item = r.priced.item
+        if r.is_transfer:  # moves money between payers: 0 in every total but by_payer
+            by_payer[r.payer] += r.counted
+            by_payer[r.recipient] -= r.counted
+            result.transfers += r.counted
+            for year in r.by_year:
+                if year_factor(year) > 0:
+                    by_year[year] += 0.0
+            continue
         result.total += r.counted
         result.undiscounted_total += r.cost
-        by_payer[item.payer] += r.counted
+        by_payer[r.payer] += r.counted
         result.by_kind[item.kind] = result.by_kind.get(item.kind, 0.0) + r.counted
         by_category[item.category] += r.counted
         for year, share in r.by_year.items():
@@ -307,15 +408,17 @@ def _cumulative(lines: list[LineResult], year_factor) -> list[tuple[date, float]
     """Exact cumulative counted cost: per-day rates change only at these breakpoints."""
     changes: dict[date, float] = defaultdict(float)
     for r in lines:
-        if r.priced is None or r.cost == 0:
+        if r.priced is None or r.cost == 0 or r.is_transfer or r.count_first is None \
+                or r.count_last is None:
             continue
-        daily = r.cost / r.days
-        for year in range(r.first_day.year, r.last_day.year + 1):
+        first, last = r.count_first, r.count_last
+        daily = r.cost / ((last - first).days + 1)
+        for year in range(first.year, last.year + 1):
             factor = year_factor(year)
             if factor == 0:
                 continue
-            seg_start = max(r.first_day, date(year, 1, 1))
-            seg_end = min(r.last_day, date(year, 12, 31))
+            seg_start = max(first, date(year, 1, 1))
+            seg_end = min(last, date(year, 12, 31))
             changes[seg_start] += daily * factor
             changes[seg_end + timedelta(days=1)] -= daily * factor
     points: list[tuple[date, float]] = []
@@ -352,8 +455,16 @@ def _compare(case: Case, scenarios: dict[str, ScenarioResult]) -> Comparison | N
     def kind_by_payer(s: ScenarioResult, kind: str) -> dict[str, float]:
         out: dict[str, float] = defaultdict(float)
         for r in s.lines:
-            if r.priced is not None and r.priced.item.kind == kind:
-                out[r.priced.item.payer] += r.counted
+            if r.priced is not None and r.priced.item.kind == kind and not r.is_transfer:
+                out[r.payer] += r.counted
+        return out
+
+    def transfer_by_payer(s: ScenarioResult) -> dict[str, float]:
+        out: dict[str, float] = defaultdict(float)
+        for r in s.lines:
+            if r.is_transfer:
+                out[r.payer] += r.counted
+                out[r.recipient] -= r.counted
         return out
 
     return Comparison(
@@ -366,4 +477,6 @@ def _compare(case: Case, scenarios: dict[str, ScenarioResult]) -> Comparison | N
         baten_by_payer=diff(kind_by_payer(ref, "effect"), kind_by_payer(itv, "effect")),
         by_category=diff(ref.by_category, itv.by_category),
         investment=itv.investment,
+        transfers=ref.transfers - itv.transfers,
+        transfers_by_payer=diff(transfer_by_payer(ref), transfer_by_payer(itv)),
     )

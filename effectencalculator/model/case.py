@@ -123,6 +123,10 @@ class ServiceLine:
     probability: float = 1.0
     approach_cost: bool = False
     note: str = ""
+    #: FORMATS.md 1.1: a payer code that overrides the item's payer for this line
+    payer: str = ""
+    #: FORMATS.md 1.1: first day of an absence this (productivity) line continues
+    absence_start: date | None = None
     extra: Extra = field(default_factory=dict)
 
 
@@ -153,6 +157,9 @@ class Settings:
     compare: Compare | None = None
     #: privacy findings the researcher accepted for export (``PrivacyFinding.key``)
     privacy_accepted: list[str] = field(default_factory=list)
+    #: FORMATS.md 1.1: ``friction`` | ``human_capital``; empty: friction when the table
+    #: has a friction period, else human capital
+    productivity_method: str = ""
     extra: Extra = field(default_factory=dict)
 
 

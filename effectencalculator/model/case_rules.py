@@ -12,7 +12,8 @@ from effectencalculator.model.case import Case, ServiceLine
 from effectencalculator.model.fields import RAW_KEY
 from effectencalculator.model.validation import Findings
 from effectencalculator.model.vocabulary import (
-    ALL_SCENARIOS, DIRECTIONS, DOMAINS, RATE_PERIOD_DAYS, SCENARIO_ROLES, SCHEMA_VERSION,
+    ALL_SCENARIOS, DIRECTIONS, DOMAINS, PAYERS, PRODUCTIVITY_METHODS, RATE_PERIOD_DAYS,
+    SCENARIO_ROLES, SCHEMA_VERSION,
 )
 
 
@@ -173,6 +174,20 @@ def check_line(line: ServiceLine, path: str, findings: Findings) -> None:
     if not (0.0 <= line.probability <= 1.0):
         findings.error(f"{path}.probability", f"kans {_num(line.probability)} ligt buiten "
                                               "0..1 (bijvoorbeeld 0.8 voor 80%)")
+    _check_line_mkba(line, path, findings)
+
+
+def _check_line_mkba(line: ServiceLine, path: str, findings: Findings) -> None:
+    """Line fields of FORMATS.md 1.1 that need no cost table."""
+    if line.payer and line.payer not in PAYERS:
+        findings.error(f"{path}.payer", f"onbekende financier '{line.payer}' "
+                                        f"(kies uit: {', '.join(PAYERS)})")
+    begins = line.start or line.date
+    if line.absence_start is not None and begins is not None and line.absence_start > begins:
+        findings.error(f"{path}.absence_start",
+                       f"begin van het verzuim {line.absence_start.isoformat()} ligt na het "
+                       f"begin van de regel {begins.isoformat()}; het verzuim waarop deze "
+                       "regel volgt begon eerder (of op dezelfde dag)")
 
 
 def _check_custom_items(case: Case, findings: Findings) -> None:
@@ -195,6 +210,10 @@ def _check_settings(case: Case, findings: Findings) -> None:
                                                  "of meer zijn (of leeg: alle jaren)")
     if s.price_year is not None and not (1900 <= s.price_year <= 2200):
         findings.error("settings.price_year", f"prijspeil {s.price_year} is geen plausibel jaar")
+    if s.productivity_method and s.productivity_method not in PRODUCTIVITY_METHODS:
+        findings.error("settings.productivity_method",
+                       f"onbekende methode '{s.productivity_method}' voor productiviteits"
+                       f"verlies (kies uit: {', '.join(PRODUCTIVITY_METHODS)})")
     if s.compare is not None and _valid(s.compare):
         ids = {sc.id for sc in case.scenarios}
         for key in ("reference", "intervention"):

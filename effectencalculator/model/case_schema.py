@@ -139,8 +139,15 @@ def _line(f: FieldReader) -> ServiceLine:
     line.probability = 1.0 if probability is None else probability
     line.approach_cost = f.boolean("approach_cost")
     line.note = f.text("note")
+    _line_mkba(f, line)
     line.extra = f.finish()
     return line
+
+
+def _line_mkba(f: FieldReader, line: ServiceLine) -> None:
+    """Line fields of FORMATS.md 1.1: whose money (payer) and when an absence began."""
+    line.payer = f.text("payer")
+    line.absence_start = f.date("absence_start")
 
 
 def _settings(f: FieldReader) -> Settings:
@@ -158,6 +165,7 @@ def _settings(f: FieldReader) -> Settings:
                                    intervention=c.text("intervention"))
         settings.compare.extra = c.finish()
     settings.privacy_accepted = f.text_list("privacy_accepted")
+    settings.productivity_method = f.text("productivity_method")
     settings.extra = f.finish()
     return settings
 
@@ -266,6 +274,8 @@ def line_to_data(line: ServiceLine) -> Any:
         if line.approach_cost:
             data["approach_cost"] = True
         _put(data, "note", line.note)
+        _put(data, "payer", line.payer)
+        _put(data, "absence_start", line.absence_start)
         return data
     return _emit(line, write)
 
@@ -282,6 +292,7 @@ def _settings_data(s: Settings) -> dict[str, Any]:
         data["compare"] = _emit(s.compare, lambda c: {"reference": c.reference,
                                                        "intervention": c.intervention})
     _put(data, "privacy_accepted", list(s.privacy_accepted))
+    _put(data, "productivity_method", s.productivity_method)
     return data
 
 

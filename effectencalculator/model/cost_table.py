@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from effectencalculator.model.vocabulary import DEFAULT_RECIPIENT
 
 
 @dataclass
@@ -35,7 +38,22 @@ class CostItem:
     high: float | None = None
     note: str = ""
     source_note: str = ""
+    #: FORMATS.md 1.1 (MKBA): money moved to ``recipient``, not a use of resources
+    transfer: bool = False
+    #: payer code that receives a transfer; empty: ``huishouden``
+    recipient: str = ""
+    #: lost production valued at wage cost (capped by the friction period)
+    productivity: bool = False
+    #: an avoided cost frees money the payer can book (True) or only capacity (False)
+    cashable: bool | None = None
+    #: hoog | midden | laag; empty: not stated
+    confidence: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def transfer_recipient(self) -> str:
+        """Who receives this item's transfers (``huishouden`` unless stated)."""
+        return self.recipient or DEFAULT_RECIPIENT
 
 
 @dataclass
@@ -69,7 +87,17 @@ class CostTable:
     sources: dict[str, Source] = field(default_factory=dict)
     index: PriceIndex = field(default_factory=PriceIndex)
     items: dict[str, CostItem] = field(default_factory=dict)
+    #: friction period of the friction-cost method, in weeks, and its source id (1.1)
+    friction_period_weeks: float | None = None
+    friction_source: str = ""
     #: sha256 of the file's bytes, and where it was read from (not part of the file).
     sha256: str = ""
     path: Path | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def friction_days(self) -> int | None:
+        """F = ⌊weeks × 7 + 0.5⌋ days (FORMATS.md, settled details 1.1)."""
+        if self.friction_period_weeks is None:
+            return None
+        return math.floor(self.friction_period_weeks * 7 + 0.5)

@@ -3,7 +3,7 @@
 For each line of the two compared scenarios: how much the net result (referentie −
 interventie) moves when the line's tariff goes to its item's low or high bound, and
 when its probability goes to 0 or to 1. Ranked by the largest swing, for a table and
-a tornado chart.
+a tornado chart. Transfers (FORMATS.md 1.1) add 0 to the net result and are left out.
 """
 
 from __future__ import annotations
@@ -47,7 +47,8 @@ def _swing(r: LineResult, sign: float) -> Swing:
     priced = r.priced
     assert priced is not None
     item = priced.item
-    per_tariff_euro = r.quantity * priced.index_factor * r.line.probability * r.weight
+    per_tariff_euro = (r.quantity * priced.index_factor * r.line.probability * r.fraction
+                       * r.weight)
 
     def tariff_delta(bound: float | None) -> float | None:
         if bound is None:
@@ -59,7 +60,7 @@ def _swing(r: LineResult, sign: float) -> Swing:
         tariff_low=tariff_delta(item.low), tariff_high=tariff_delta(item.high),
         probability_zero=sign * -r.counted,
         probability_one=sign * r.quantity * priced.price * (1.0 - r.line.probability)
-        * r.weight)
+        * r.fraction * r.weight)
 
 
 def sensitivity(result: CaseResult) -> list[Swing]:
@@ -70,6 +71,6 @@ def sensitivity(result: CaseResult) -> list[Swing]:
     swings = []
     for scenario_id, sign in ((comparison.reference, 1.0), (comparison.intervention, -1.0)):
         for r in result.scenarios[scenario_id].lines:
-            if r.priced is not None:
+            if r.priced is not None and not r.is_transfer:  # a transfer moves 0 of it
                 swings.append(_swing(r, sign))
     return sorted(swings, key=lambda s: (-s.spread, s.scenario_id, s.line_index))

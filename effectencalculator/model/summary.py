@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from effectencalculator.model.breakdown import (
+    besparingen_split, confidence_contributions, low_confidence_share,
+)
 from effectencalculator.model.calculation import CaseResult, ScenarioResult
+from effectencalculator.model.switching import switching_values
 
 if TYPE_CHECKING:  # numpy is imported only when an uncertainty run is asked for
     from effectencalculator.model.uncertainty import Interval, UncertaintyResult
@@ -24,6 +28,7 @@ def _scenario(s: ScenarioResult) -> dict[str, Any]:
         "by_category": _cents(s.by_category),
         "by_year": _cents(s.by_year),
         "investment": round(s.investment, 2),
+        "transfers": round(s.transfers, 2),
         "unpriced_lines": len(s.unpriced_lines),
         "unpriced": [{"line": r.index, "item": r.line.item} for r in s.unpriced_lines],
     }
@@ -49,6 +54,34 @@ def uncertainty_dict(u: "UncertaintyResult") -> dict[str, Any]:
     }
 
 
+def _mkba(result: CaseResult) -> dict[str, Any]:
+    """Comparison keys of FORMATS.md 1.1: transfers, what can be booked, confidence,
+    switching values."""
+    c = result.comparison
+    assert c is not None
+    split = besparingen_split(result)
+    share = low_confidence_share(result)
+    switching = switching_values(result)
+    return {
+        "transfers": round(c.transfers, 2),
+        "transfers_by_payer": _cents(c.transfers_by_payer),
+        "besparingen_split": None if split is None else {
+            "cashable": round(split.bookable, 2), "capacity": round(split.capacity, 2),
+            "unstated": round(split.unstated, 2)},
+        "by_confidence": _cents({k or "onbekend": v
+                                 for k, v in confidence_contributions(result).items()}),
+        "low_confidence_share": None if share is None else round(share, 4),
+        "switching_values": None if switching is None else {
+            "items": [{"item": s.item_id, "factor": round(s.factor, 4),
+                       "contribution": round(s.contribution, 2)}
+                      for s in switching.shown_items],
+            "lines": [{"scenario": s.scenario_id, "line": s.line_index, "item": s.item_id,
+                       "probability": s.probability,
+                       "switching_probability": round(s.switching_probability, 4)}
+                      for s in switching.shown_lines]},
+    }
+
+
 def summary_dict(result: CaseResult,
                  uncertainty: "UncertaintyResult | None" = None) -> dict[str, Any]:
     """The JSON summary; amounts rounded to cents one by one with ``round(x, 2)``.
@@ -62,6 +95,7 @@ def summary_dict(result: CaseResult,
                        "sha256": result.table_sha256},
         "discount_rate": result.discount_rate,
         "horizon_years": result.horizon_years,
+        "productivity_method": result.productivity_method,
         "scenarios": {sid: _scenario(s) for sid, s in result.scenarios.items()},
         "comparison": None,
         "warnings": [w.format() for w in result.warnings],
@@ -80,6 +114,7 @@ def summary_dict(result: CaseResult,
             "by_category": _cents(c.by_category),
             "investment": round(c.investment, 2),
             "return_per_euro": c.return_per_euro,
+            **_mkba(result),
         }
     if uncertainty is not None:
         data["uncertainty"] = uncertainty_dict(uncertainty)

@@ -9,7 +9,9 @@ from typing import Any
 from effectencalculator.model.cost_table import CostItem, CostTable, PriceIndex, Source
 from effectencalculator.model.fields import RAW_KEY, FieldReader, describe, is_number, join
 from effectencalculator.model.validation import Findings
-from effectencalculator.model.vocabulary import KINDS, PAYERS, SCHEMA_VERSION, UNITS
+from effectencalculator.model.vocabulary import (
+    CONFIDENCES, KINDS, PAYERS, SCHEMA_VERSION, UNITS,
+)
 
 NAME_PATTERN = re.compile(r"^[a-z0-9-]+$")
 #: Larger amounts are typing errors (and could overflow sums): refused with a message.
@@ -50,9 +52,52 @@ def item_from_data(data: Any, path: str, findings: Findings, *, custom: bool) ->
         if raw_source is None:
             f.missing("source", "bron-id uit 'sources'")
         item.source_note = f.text("source_note")
+    _read_mkba_fields(f, item)
     item.extra = f.finish()
     _check_item(item, path, findings)
+    _check_mkba_fields(item, path, findings)
     return item
+
+
+def _read_mkba_fields(f: FieldReader, item: CostItem) -> None:
+    """The optional fields of FORMATS.md 1.1 (whose money, what society gains)."""
+    item.transfer = f.boolean("transfer")
+    item.recipient = f.text("recipient")
+    item.productivity = f.boolean("productivity")
+    item.cashable = f.boolean("cashable") if f.has("cashable") else None
+    if f.has("cashable") and "cashable" in f.extra:  # a wrong type is kept, not guessed
+        item.cashable = None
+    item.confidence = f.text("confidence")
+
+
+def _check_mkba_fields(item: CostItem, path: str, findings: Findings) -> None:
+    label = f"post '{item.id}'" if item.id else "post"
+    if item.transfer and item.productivity:
+        findings.error(join(path, "productivity"),
+                       f"{label} is zowel een overdracht ('transfer') als productiviteits"
+                       "verlies ('productivity'); een overdracht is geen gebruik van "
+                       "middelen: kies één van beide")
+    if item.recipient:
+        if item.recipient not in PAYERS:
+            findings.error(join(path, "recipient"),
+                           f"{label}: onbekende ontvanger '{item.recipient}' "
+                           f"(kies uit: {', '.join(PAYERS)})")
+        elif not item.transfer:
+            findings.warning(join(path, "recipient"),
+                             f"{label}: 'recipient' telt alleen bij een overdracht "
+                             "('transfer: true'); het veld wordt bewaard maar niet gebruikt")
+        elif item.recipient == item.payer:
+            findings.error(join(path, "recipient"),
+                           f"{label}: ontvanger '{item.recipient}' is dezelfde als de "
+                           "financier; een overdracht gaat van de een naar de ander")
+    elif item.transfer and item.payer == item.transfer_recipient:
+        findings.error(join(path, "recipient"),
+                       f"{label}: financier '{item.payer}' is ook de standaardontvanger "
+                       f"van een overdracht; geef een andere 'recipient'")
+    if item.confidence and item.confidence not in CONFIDENCES:
+        findings.error(join(path, "confidence"),
+                       f"{label}: onbekende betrouwbaarheid '{item.confidence}' "
+                       f"(kies uit: {', '.join(CONFIDENCES)})")
 
 
 def _check_item(item: CostItem, path: str, findings: Findings) -> None:
@@ -101,8 +146,22 @@ def item_to_data(item: CostItem) -> Any:
         data["high"] = item.high
     if item.note:
         data["note"] = item.note
+    _write_mkba_fields(item, data)
     data.update(item.extra)
     return data
+
+
+def _write_mkba_fields(item: CostItem, data: dict[str, Any]) -> None:
+    if item.transfer:
+        data["transfer"] = True
+    if item.recipient:
+        data["recipient"] = item.recipient
+    if item.productivity:
+        data["productivity"] = True
+    if item.cashable is not None:
+        data["cashable"] = item.cashable
+    if item.confidence:
+        data["confidence"] = item.confidence
 
 
 def table_from_data(data: Any, findings: Findings) -> CostTable:
@@ -159,6 +218,7 @@ def table_from_data(data: Any, findings: Findings) -> CostTable:
                     findings.error(join(path, "price_year"),
                                    f"post '{item.id}': prijsindex mist het jaar {needed} "
                                    f"(nodig om van {year} naar {table.price_year} te indexeren)")
+    _read_friction(f, table, findings)
     if table.index.source and table.index.source not in table.sources:
         findings.error("index.source", f"bron '{table.index.source}' van de prijsindex staat "
                                        "niet in 'sources'")
@@ -188,3 +248,24 @@ def _index_from_data(raw: Any, findings: Findings) -> PriceIndex:
                                        f"{describe(values)}")
     index.extra = f.finish()
     return index
+
+
+def _read_friction(f: FieldReader, table: CostTable, findings: Findings) -> None:
+    """``friction_period_weeks`` and ``friction_source`` (FORMATS.md 1.1)."""
+    weeks = f.number("friction_period_weeks")
+    table.friction_source = f.text("friction_source")
+    if weeks is not None and not 0 < weeks <= 520:
+        findings.error("friction_period_weeks", f"frictieperiode {weeks} weken moet groter "
+                                                "dan 0 en hooguit 520 zijn")
+        f.extra["friction_period_weeks"] = weeks
+        weeks = None
+    table.friction_period_weeks = weeks
+    if weeks is not None and not table.friction_source:
+        findings.error("friction_source", "de frictieperiode heeft een bron nodig: "
+                                          "'friction_source' met een id uit 'sources'")
+    if table.friction_source and table.friction_source not in table.sources:
+        findings.error("friction_source", f"bron '{table.friction_source}' van de "
+                                          "frictieperiode staat niet in 'sources'")
+    if table.friction_source and weeks is None and "friction_period_weeks" not in f.extra:
+        findings.warning("friction_source", "'friction_source' zonder "
+                                            "'friction_period_weeks' wordt niet gebruikt")

@@ -83,7 +83,9 @@ def simulate(result: CaseResult, draws: int = DEFAULT_DRAWS,
         return None
     ref = result.scenarios[comparison.reference]
     itv = result.scenarios[comparison.intervention]
-    lines = [r for r in ref.lines + itv.lines if r.priced is not None]
+    # a transfer adds 0 to the net result whatever its draw (both sides move together),
+    # so it is left out; a capped productivity line counts its window share (fraction)
+    lines = [r for r in ref.lines + itv.lines if r.priced is not None and not r.is_transfer]
     same = ref.id == itv.id  # comparing a scenario with itself: every draw is zero
     ranges = {r.priced.item.id: _item_range(r) for r in lines}  # type: ignore[union-attr]
     # signed weight of each line in (besparingen, baten): quantity × index factor ×
@@ -92,7 +94,8 @@ def simulate(result: CaseResult, draws: int = DEFAULT_DRAWS,
     for n, r in enumerate(lines):
         sign = 0.0 if same else 1.0 if r.scenario_id == ref.id else -1.0
         weights[n, 0 if r.priced.item.kind == "inzet" else 1] = (  # type: ignore[union-attr]
-            sign * r.quantity * r.priced.index_factor * r.weight)  # type: ignore[union-attr]
+            sign * r.quantity * r.priced.index_factor * r.fraction  # type: ignore[union-attr]
+            * r.weight)
     probability = np.array([r.line.probability for r in lines])
     mode = np.array([ranges[r.priced.item.id][1] for r in lines])  # type: ignore[union-attr]
 

@@ -9,8 +9,18 @@ UNITS: tuple[str, ...] = (
 
 PAYERS: tuple[str, ...] = (
     "gemeente", "rijk", "zorgverzekeraar", "uwv", "werkgever",
-    "onderwijs", "huishouden", "overig",
+    "onderwijs", "huishouden", "overig", "wlz",
 )
+
+#: How firm a tariff is (FORMATS.md 1.1): a published national price; a regional or
+#: derived figure; a rule of thumb.
+CONFIDENCES: tuple[str, ...] = ("hoog", "midden", "laag")
+
+#: How lost production is valued (FORMATS.md 1.1, ``settings.productivity_method``).
+PRODUCTIVITY_METHODS: tuple[str, ...] = ("friction", "human_capital")
+
+#: Who receives a transfer when the item names no ``recipient``.
+DEFAULT_RECIPIENT = "huishouden"
 
 #: ``inzet``: care, support, protection, justice (its difference is a *besparing*);
 #: ``effect``: other societal costs and benefits (its difference is *baten*).

@@ -66,7 +66,7 @@ def format_date_short(day: date | None) -> str:
 PAYER_LABELS = {
     "gemeente": "Gemeente", "rijk": "Rijk", "zorgverzekeraar": "Zorgverzekeraar",
     "uwv": "UWV", "werkgever": "Werkgever", "onderwijs": "Onderwijs",
-    "huishouden": "Huishouden", "overig": "Overig",
+    "huishouden": "Huishouden", "overig": "Overig", "wlz": "Wlz (langdurige zorg)",
 }
 
 

@@ -7,7 +7,7 @@ ROLE_LABELS = {"intervention": "interventie", "reference": "referentie", "varian
 PAYER_LABELS = {
     "gemeente": "Gemeente", "rijk": "Rijk", "zorgverzekeraar": "Zorgverzekeraar",
     "uwv": "UWV", "werkgever": "Werkgever", "onderwijs": "Onderwijs",
-    "huishouden": "Huishouden", "overig": "Overig",
+    "huishouden": "Huishouden", "overig": "Overig", "wlz": "Wlz (langdurige zorg)",
 }
 
 KIND_LABELS = {"inzet": "inzet", "effect": "effect"}

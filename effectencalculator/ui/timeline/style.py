@@ -52,7 +52,8 @@ SESSION = TimelineStyle(font_pt=14.0, header_pt=17.0, axis_h=58, label_w=16,
                         packed=True)
 
 PAYER_COLORS = dict(zip(PAYERS, (
-    "#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#8C6D31", "#7F7F7F")))
+    "#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#8C6D31", "#7F7F7F",
+    "#6A3D9A")))
 #: for categories (free text in the cost table), given out in sorted order
 CATEGORY_PALETTE = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9",
                     "#8C6D31", "#F0C419", "#6A3D9A", "#1B9E77", "#E7298A", "#66A61E",
