@@ -433,8 +433,7 @@ def build_content(case: Case, result: CaseResult, table: CostTable, *,
     tornado = tornado_series(result, swings)
     ctx = cs.Context(case, result, table, created, digest, timeline, payers, cumulative,
                      uncertainty, swings, tornado, privacy)
-    sections = [cs.summary(ctx), cs.story(ctx), cs.perspectives(ctx), cs.outcomes(ctx),
-                cs.costs(ctx), cs.difference(ctx), cs.accountability(ctx)]
+    sections = cs.build_sections(ctx)
     title = f"Casusrapport {info.code}" + (f" — {info.title}" if info.title else "")
     meta = Metadata(
         title=title, subject=f"Casus {info.code}: effecten, baten en besparingen",
@@ -442,7 +441,7 @@ def build_content(case: Case, result: CaseResult, table: CostTable, *,
         keywords=["Effectencalculator", info.code, f"casus-sha256:{digest}",
                   f"kostentabel:{result.table_name} {result.table_version}"],
         case_sha256=digest, created=created)
-    return ReportContent(cs.cover(ctx), sections, meta, payers, cumulative, timeline,
+    return ReportContent(cs.build_cover(ctx), sections, meta, payers, cumulative, timeline,
                          tornado, uncertainty, swings)
 
 

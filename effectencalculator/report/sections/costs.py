@@ -1,0 +1,138 @@
+"""Inzet en kosten: the line table per scenario (with its reconciliation of
+discounting and horizon), the payer and cumulative charts and the costs per year."""
+
+from __future__ import annotations
+
+from effectencalculator.model.breakdown import reconciliation, year_differences
+from effectencalculator.model.calculation import LineResult, ScenarioResult
+from effectencalculator.report.content import (
+    SECTION_TITLES, ChartBlock, Column, Heading, Para, Row, Section, TableBlock, empty,
+    scenario_title)
+from effectencalculator.report.format import (
+    format_euro, format_number, format_percent, format_period, format_quantity, payer_label)
+from effectencalculator.report.sections.context import (
+    Context, euro, money_column, nowrap_dates)
+
+
+LINE_COLUMNS = [Column("Post", weight=2.75), Column("Periode", weight=1.45),
+                Column("Hoeveelheid", "right", 1.2), Column("Eenheid", weight=0.85),
+                Column("Tarief", "right", 1.0, True), Column("Kans", "right", 0.6, True),
+                Column("Kosten", "right", 0.95, True), Column("Financier", weight=1.45)]
+LINE_LEGEND = ("* eigen post van deze casus (niet uit de kostentabel)  ◆ kosten van de "
+               "aanpak (investering)  Tarief: per eenheid, in prijspeil {year}.  Kosten = "
+               "hoeveelheid × tarief × kans.")
+
+
+def costs(ctx: Context) -> Section:
+    r = ctx.result
+    section = Section("kosten", SECTION_TITLES["kosten"])
+    add = section.blocks.append
+    discount = r.discount_rate > 0 or r.horizon_years is not None
+    add(Para("Per scenario alle inzet met hoeveelheid, tarief, kans en kosten. De kans is 100% "
+             "voor wat werkelijk is gebeurd; bij de referentie is het de geschatte kans dat "
+             "de inzet in het huidige stelsel was gevolgd. De toelichting onder elke regel "
+             "zegt waar de hoeveelheid en de kans op berusten."
+             + (" De regels tonen de kosten zonder discontering; de aansluiting onder de "
+                "tabel laat zien hoe discontering en horizon het totaal bepalen."
+                if discount else "")))
+    if not ctx.scenarios:
+        add(empty("Er zijn geen scenario's ingevuld."))
+        return section
+    for s in ctx.scenarios:
+        add(Heading(scenario_title(s)))
+        if not s.lines:
+            add(empty("Geen regels ingevuld."))
+            continue
+        add(line_table(ctx, s))
+    add(Heading("Kosten per financier"))
+    add(ChartBlock("payers", "Figuur 2. Meegetelde kosten per financier en scenario",
+                   ctx.payers,
+                   f"Meegetelde kosten per financier, prijspeil {r.price_year}."))
+    add(Heading("Kosten in de tijd"))
+    add(ChartBlock("cumulative", "Figuur 3. Cumulatieve kosten per scenario", ctx.cumulative,
+                   "Opgetelde kosten vanaf het begin; kosten over een periode zijn gelijk "
+                   "over de dagen verdeeld."))
+    years = year_differences(r)
+    if years:
+        c = r.comparison
+        assert c is not None
+        rows = [Row([d.key, euro(d.intervention), euro(d.reference), euro(d.difference)])
+                for d in years]
+        ref, itv = r.scenarios[c.reference], r.scenarios[c.intervention]
+        rows.append(Row(["Totaal", euro(itv.total), euro(ref.total), euro(c.net_result)],
+                        "total"))
+        add(TableBlock([Column("Kalenderjaar"), money_column("Interventie"),
+                        money_column("Referentie"), money_column("Verschil")], rows,
+                       caption="Kosten per kalenderjaar", key="per-jaar"))
+    return section
+
+
+def _line_row(ctx: Context, lr: LineResult) -> list[Row]:
+    line = lr.line
+    priced = lr.priced
+    name = priced.item.name if priced else line.item
+    marks = ("*" if priced and priced.custom else "") + (" ◆" if line.approach_cost else "")
+    post = f"{name}{(' ' + marks.strip()) if marks else ''}"
+    quantity = format_quantity(lr.quantity)
+    if line.rate is not None:
+        quantity += f" ({format_quantity(line.rate.quantity)} per {line.rate.per})"
+    period = nowrap_dates(format_period(lr.first_day, lr.last_day))
+    probability = format_percent(line.probability)
+    if priced is None:
+        rows = [Row([post, period, quantity, "—", "—", probability, "niet geprijsd", "—"],
+                    "unpriced")]
+        rows.append(Row([f"Niet geprijsd: {lr.unpriced_reason}; de regel telt nergens mee."
+                         + (f" Toelichting: {' '.join(line.note.split())}" if line.note
+                            else "")], "note"))
+        return rows
+    item = priced.item
+    rows = [Row([post, period, quantity, item.unit, format_euro(priced.price, 2),
+                 probability, euro(lr.cost), payer_label(item.payer)])]
+    note = " ".join(line.note.split())
+    if line.probability < 1:
+        prefix = f"Kans {probability}"
+        rows.append(Row([f"{prefix}: {note}" if note else
+                         f"{prefix}: geen toelichting bij deze kans ingevuld."], "note"))
+    elif note:
+        rows.append(Row([note], "note"))
+    return rows
+
+
+def line_table(ctx: Context, s: ScenarioResult) -> TableBlock:
+    r = ctx.result
+    rows: list[Row] = []
+    for lr in s.lines:
+        rows.extend(_line_row(ctx, lr))
+    span = len(LINE_COLUMNS)
+
+    def total_row(label: str, value: str, style: str = "total") -> Row:
+        return Row([label] + [""] * (span - 3) + [value, ""], style)  # type: ignore[arg-type]
+
+    if r.discount_rate > 0 or r.horizon_years is not None:
+        rec = reconciliation(s)
+        parts = []
+        if r.discount_rate > 0:
+            parts.append(f"discontering {format_percent(r.discount_rate, 2)} per jaar vanaf "
+                         f"{r.first_year}")
+        if r.horizon_years is not None:
+            parts.append(f"horizon {r.horizon_years} jaar")
+        rows.append(total_row("Som van de regels (zonder discontering)",
+                              euro(rec.undiscounted), "subtotal"))
+        rows.append(total_row("Aansluiting: " + " en ".join(parts), euro(rec.adjustment),
+                              "subtotal"))
+        rows.append(total_row("Totaal (meegeteld)", euro(rec.counted)))
+    else:
+        rows.append(total_row("Totaal", euro(s.total)))
+    rows.append(total_row("waarvan inzet (zorg, ondersteuning, bescherming)",
+                          euro(s.by_kind.get("inzet", 0.0)), "subtotal"))
+    rows.append(total_row("waarvan effecten (inkomen, werk, overig)",
+                          euro(s.by_kind.get("effect", 0.0)), "subtotal"))
+    if s.investment:
+        rows.append(total_row("waarvan kosten van de aanpak ◆", euro(s.investment),
+                              "subtotal"))
+    unpriced = len(s.unpriced_lines)
+    legend = LINE_LEGEND.format(year=r.price_year)
+    if unpriced:
+        legend += (f"  Let op: {format_number(unpriced)} regel(s) niet geprijsd; die tellen "
+                   "nergens mee.")
+    return TableBlock(LINE_COLUMNS, rows, legend=legend, key=f"regels-{s.id}")
