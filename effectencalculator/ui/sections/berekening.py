@@ -6,16 +6,16 @@ numbers. The uncertainty (Monte Carlo P10–P50–P90, share of draws in which t
 intervention is cheaper) and the sensitivity (tornado chart, ranked table) come from the
 ``UncertaintyController``, which runs the model's simulation off the GUI thread; when
 the P10–P90 of the net result contains zero, the figures say "onzeker: ongeveer gelijk"
-as the report does, and no saving is presented.
+as the report does, and no saving is presented. The interval and the sensitivity are
+panels of their own (``uncertainty_panel.py``, ``sensitivity_panel.py``).
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QFrame, QGridLayout, QGroupBox, QHBoxLayout, QHeaderView,
-    QLabel, QListWidget, QListWidgetItem, QScrollArea, QSizePolicy, QTableView, QVBoxLayout,
-    QWidget,
+    QComboBox, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
+    QScrollArea, QVBoxLayout, QWidget,
 )
 
 from effectencalculator.model.case import Compare
@@ -31,13 +31,10 @@ from effectencalculator.ui.labels import (
 )
 from effectencalculator.ui.results import ResultsController
 from effectencalculator.ui.rows_model import RowsModel
+from effectencalculator.ui.sections.result_widgets import FigureCard, read_only_table
+from effectencalculator.ui.sections.sensitivity_panel import SensitivityPanel
+from effectencalculator.ui.sections.uncertainty_panel import UncertaintyPanel, interval_text
 from effectencalculator.ui.uncertainty import UncertaintyController
-
-#: rows of the ranked sensitivity table (a long table costs layout time on every update)
-MAX_SWING_ROWS = 50
-DIFFERENCE_FIGURES = (("net_result", "Netto resultaat"),
-                      ("besparingen", "Potentiële besparingen (inzet)"),
-                      ("baten", "Baten (effecten)"))
 
 FIGURES = (
     ("net_result", "Netto resultaat"),
@@ -46,65 +43,6 @@ FIGURES = (
     ("investment", "Investering in de aanpak"),
     ("return_per_euro", "Opbrengst per geïnvesteerde euro"),
 )
-
-
-def _table(model: RowsModel) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-    view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-    view.verticalHeader().hide()
-    view.setAlternatingRowColors(True)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    view.horizontalHeader().setStretchLastSection(False)
-    view.setSizeAdjustPolicy(QAbstractItemView.SizeAdjustPolicy.AdjustToContents)
-    view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    view.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
-    return view
-
-
-def _delta(value: float | None) -> str:
-    """A change of the net result: '+€ 1.234', '−€ 567' ('—' without a bound), as in the
-    report's sensitivity table."""
-    if value is None:
-        return "—"
-    text = format_euro(abs(value))
-    if text == format_euro(0):
-        return text
-    return ("+" if value > 0 else "−") + text
-
-
-class FigureCard(QFrame):
-    def __init__(self, key: str, title: str, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setObjectName(f"card_{key}")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(10, 6, 10, 6)
-        self.title = QLabel(title)
-        self.title.setWordWrap(True)
-        self.value = QLabel("—")
-        self.value.setObjectName(f"figure_{key}")
-        font = self.value.font()
-        font.setPointSizeF(font.pointSizeF() * 1.6)
-        font.setBold(True)
-        self.value.setFont(font)
-        self.value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.note = QLabel()
-        self.note.setObjectName(f"note_{key}")
-        self.note.setWordWrap(True)
-        self.note.setStyleSheet("color: #555555;")
-        self.note.hide()
-        layout.addWidget(self.title)
-        layout.addWidget(self.value)
-        layout.addWidget(self.note)
-        layout.addStretch(1)  # values line up across the row of cards
-        self.setToolTip(EXPLAIN[key])
-
-    def set_note(self, text: str) -> None:
-        self.note.setText(text)
-        self.note.setVisible(bool(text))
 
 
 class BerekeningSection(QScrollArea):
@@ -165,7 +103,7 @@ class BerekeningSection(QScrollArea):
              "of optimistische variant)."], numeric_from=2, parent=self)
         group = QGroupBox("Alle scenario's naast elkaar")
         box = QHBoxLayout(group)
-        self.scenario_view = _table(self.scenario_model)
+        self.scenario_view = read_only_table(self.scenario_model)
         box.addWidget(self.scenario_view)
         box.addStretch(1)
         layout.addWidget(group)
@@ -178,7 +116,7 @@ class BerekeningSection(QScrollArea):
             parent=self)
         group = QGroupBox("Per financier (referentie − interventie)")
         box = QHBoxLayout(group)
-        self.payer_view = _table(self.payer_model)
+        self.payer_view = read_only_table(self.payer_model)
         box.addWidget(self.payer_view)
         box.addStretch(1)
         layout.addWidget(group)
@@ -223,85 +161,28 @@ class BerekeningSection(QScrollArea):
         self._fill_compare()
         self.show_results()
 
+
     # -- construction of the uncertainty and sensitivity parts ------------------------
     def _build_uncertainty(self, layout: QVBoxLayout) -> None:
-        self.uncertainty_group = QGroupBox("Onzekerheid: bandbreedte van het verschil")
-        self.uncertainty_group.setObjectName("uncertainty_group")
-        box = QHBoxLayout(self.uncertainty_group)
-        self.uncertainty_model = RowsModel(
-            ["Referentie − interventie", "Puntschatting", "P10", "P50 (mediaan)", "P90"],
-            ["", "De berekening met de tarieven en kansen zoals ingevuld",
-             "10% van de trekkingen blijft hieronder",
-             "De middelste uitkomst van de trekkingen",
-             "90% van de trekkingen blijft hieronder; tussen P10 en P90 ligt 80%"],
-            parent=self)
-        self.uncertainty_view = _table(self.uncertainty_model)
-        self.uncertainty_view.setObjectName("uncertainty_table")
-        box.addWidget(self.uncertainty_view, 0, Qt.AlignmentFlag.AlignTop)
-        side = QVBoxLayout()
-        self.share_label = QLabel("—")
-        self.share_label.setObjectName("share_cheaper")
-        font = self.share_label.font()
-        font.setPointSizeF(font.pointSizeF() * 1.6)
-        font.setBold(True)
-        self.share_label.setFont(font)
-        self.share_label.setToolTip(
-            "Het aandeel van de trekkingen waarin de interventie minder kost dan de "
-            "referentie (netto resultaat boven nul).")
-        self.share_caption = QLabel("kans dat de interventie goedkoper is")
-        self.verdict_label = QLabel()
-        self.verdict_label.setObjectName("uncertainty_verdict")
-        self.verdict_label.setWordWrap(True)
-        self.verdict_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.uncertainty_status = QLabel()
-        self.uncertainty_status.setObjectName("uncertainty_status")
-        self.uncertainty_status.setWordWrap(True)
-        self.uncertainty_status.setStyleSheet("color: #555555;")
-        for widget in (self.share_label, self.share_caption, self.verdict_label,
-                       self.uncertainty_status):
-            side.addWidget(widget)
-        side.addStretch(1)
-        box.addLayout(side, 1)
-        self.uncertainty_group.setToolTip(
-            "Monte Carlo: per trekking krijgt elke post met een bandbreedte een tarief uit "
-            "een driehoeksverdeling (laag, tarief, hoog) en gebeurt elke regel wel of niet "
-            "met zijn kans. Vaste startwaarde: dezelfde casus geeft dezelfde uitkomst, zoals "
-            "in het rapport.")
-        layout.addWidget(self.uncertainty_group)
-        self.uncertainty_group.setVisible(self.uncertainty is not None)
+        panel = self.uncertainty_group = UncertaintyPanel()
+        # the panel's parts under the names the section has always had
+        self.uncertainty_model, self.uncertainty_view = panel.model, panel.view
+        self.share_label, self.share_caption = panel.share_label, panel.share_caption
+        self.verdict_label, self.uncertainty_status = panel.verdict_label, panel.status
+        layout.addWidget(panel)
+        panel.setVisible(self.uncertainty is not None)
 
     def _build_sensitivity(self, layout: QVBoxLayout) -> None:
-        self.sensitivity_group = QGroupBox("Gevoeligheid per regel")
-        self.sensitivity_group.setObjectName("sensitivity_group")
-        box = QVBoxLayout(self.sensitivity_group)
-        self.sensitivity_note = QLabel()
-        self.sensitivity_note.setWordWrap(True)
-        box.addWidget(self.sensitivity_note)
-        self.tornado_layout = QHBoxLayout()
-        box.addLayout(self.tornado_layout)
-        self.tornado_chart = None  # an SvgChart, made when first drawn (QtSvg, reportlab)
+        panel = self.sensitivity_group = SensitivityPanel()
         self._tornado_dirty = True
-        self.swing_model = RowsModel(
-            ["Nr", "Scenario", "Post (regel)", "Tarief laag", "Tarief hoog", "Kans 0%",
-             "Kans 100%", "Spreiding"],
-            ["Rang: grootste spreiding eerst", "", "De kostenpost en het regelnummer in "
-             "zijn scenario (zie Inzet)",
-             "Verandering van het netto resultaat als het tarief naar de ondergrens gaat "
-             "(— : geen bandbreedte)",
-             "Verandering als het tarief naar de bovengrens gaat (— : geen bandbreedte)",
-             "Verandering als de inzet niet gebeurt", "Verandering als de inzet zeker gebeurt",
-             "Hoogste min laagste uitkomst"], numeric_from=3, parent=self)
-        self.swing_view = _table(self.swing_model)
-        self.swing_view.setObjectName("sensitivity_table")
-        self.swing_view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
-        self.swing_view.setMaximumHeight(320)
-        self.swing_view.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Maximum)
-        row = QHBoxLayout()
-        row.addWidget(self.swing_view)
-        row.addStretch(1)
-        box.addLayout(row)
-        layout.addWidget(self.sensitivity_group)
-        self.sensitivity_group.setVisible(self.uncertainty is not None)
+        self.sensitivity_note, self.tornado_layout = panel.note, panel.tornado_layout
+        self.swing_model, self.swing_view = panel.model, panel.view
+        layout.addWidget(panel)
+        panel.setVisible(self.uncertainty is not None)
+
+    @property
+    def tornado_chart(self):
+        return self.sensitivity_group.tornado_chart
 
     # -- comparison choice ----------------------------------------------------------
     def _fill_compare(self) -> None:
@@ -424,14 +305,14 @@ class BerekeningSection(QScrollArea):
             # as in the report: no figure of the difference is presented as a saving
             self.cards["net_result"].value.setText(UNCERTAIN)
             self.cards["net_result"].set_note(f"puntschatting {format_euro(c.net_result)}<br>"
-                                              f"P10–P90: {self._interval(u.net_result)}")
+                                              f"P10–P90: {interval_text(u.net_result)}")
             for key, value in (("besparingen", c.besparingen), ("baten", c.baten)):
                 self.cards[key].value.setText("onzeker")
                 self.cards[key].set_note(f"puntschatting {format_euro(value)}")
         else:
             self.cards["net_result"].value.setText(format_euro(c.net_result))
             self.cards["net_result"].set_note(
-                f"P10–P90: {self._interval(u.net_result)}" if u is not None else "")
+                f"P10–P90: {interval_text(u.net_result)}" if u is not None else "")
             self.cards["besparingen"].value.setText(format_euro(c.besparingen))
             self.cards["baten"].value.setText(format_euro(c.baten))
             self.cards["besparingen"].set_note("")
@@ -482,17 +363,13 @@ class BerekeningSection(QScrollArea):
             self.messages.addItem("Geen meldingen.")
 
     # -- uncertainty and sensitivity --------------------------------------------------
+    # -- uncertainty and sensitivity --------------------------------------------------
     def current_uncertainty(self, result: CaseResult | None):
         """The latest simulation for the compared pair (maybe from a moment ago: the
         verdict then does not flicker while typing; the status says it is being updated)."""
         if self.uncertainty is None or result is None or not self.uncertainty.applies_to(result):
             return None
         return self.uncertainty.outcome.uncertainty
-
-    @staticmethod
-    def _interval(interval) -> str:
-        """'€ 14.426 tot € 68.478' (the report's ``interval_text``)."""
-        return f"{format_euro(interval.p10)} tot {format_euro(interval.p90)}"
 
     def _uncertainty_updated(self) -> None:
         if self.isVisible():
@@ -506,81 +383,22 @@ class BerekeningSection(QScrollArea):
     def _show_uncertainty(self, result: CaseResult | None) -> None:
         if self.uncertainty is None:
             return
-        u = self.current_uncertainty(result)
-        c = result.comparison if result is not None else None
-        if u is None or c is None:
-            self.uncertainty_model.set_rows([])
-            self.share_label.setText("—")
-            self.verdict_label.setText(
-                "Zonder vergelijking (een referentie- en een interventiescenario) is er geen "
-                "bandbreedte." if c is None else "")
-        else:
-            rows = [[name, format_euro(point), format_euro(i.p10), format_euro(i.p50),
-                     format_euro(i.p90)]
-                    for (key, name), point, i in zip(
-                        DIFFERENCE_FIGURES, (c.net_result, c.besparingen, c.baten),
-                        (u.net_result, u.besparingen, u.baten))]
-            self.uncertainty_model.set_rows(rows, bold_rows={0})
-            self.share_label.setText(format_percent(u.share_intervention_cheaper))
-            if u.uncertain:
-                verdict = (f"<b>{UNCERTAIN.capitalize()}</b>: het interval P10–P90 van het "
-                           f"netto resultaat ({self._interval(u.net_result)}) bevat nul. De "
-                           "scenario's kosten ongeveer even veel; er is geen besparing aan te "
-                           "tonen.")
-            elif u.net_result.p10 > 0:
-                verdict = ("<b>Interventie waarschijnlijk goedkoper</b>: het hele interval "
-                           "P10–P90 van het netto resultaat ligt boven nul.")
-            else:
-                verdict = ("<b>Interventie waarschijnlijk duurder</b>: het hele interval "
-                           "P10–P90 van het netto resultaat ligt onder nul.")
-            self.verdict_label.setText(verdict)
+        self.uncertainty_group.show_interval(result, self.current_uncertainty(result))
         self._show_uncertainty_status()
         self._show_swings(result)
 
     def _show_uncertainty_status(self) -> None:
-        ctl = self.uncertainty
-        if ctl is None:
-            return
-        outcome = ctl.outcome
-        if ctl.error:
-            text = f"<span style='color:#a00000'>De bandbreedte kon niet worden berekend: " \
-                   f"{ctl.error}</span>"
-        elif outcome is not None and outcome.uncertainty is not None:
-            u = outcome.uncertainty
-            text = (f"{format_number(u.draws)} trekkingen (startwaarde {u.seed}), berekend "
-                    f"in {format_number(outcome.elapsed_ms)} ms")
-            if ctl.stale:
-                text += " · <i>wordt bijgewerkt…</i>"
-        elif ctl.stale and self.results.live.result is not None:
-            text = "<i>bandbreedte wordt berekend…</i>"
-        else:
-            text = ""
-        self.uncertainty_status.setText(text)
+        if self.uncertainty is not None:
+            self.uncertainty_group.show_status(self.uncertainty,
+                                               self.results.live.result is not None)
 
     def _show_swings(self, result: CaseResult | None) -> None:
         outcome = self.uncertainty.outcome if self.uncertainty is not None else None
-        if outcome is None or result is None or not self.uncertainty.applies_to(result):
-            self.swing_model.set_rows([])
-            self.sensitivity_note.setText(
-                "Geen vergelijking: geen gevoeligheid." if result is None
-                or result.comparison is None else "<i>gevoeligheid wordt berekend…</i>")
-        else:
-            moving = [s for s in outcome.swings if s.spread > 0]
-            rows = [[str(n), s.scenario_id, f"{s.item_name} (regel {s.line_index + 1})",
-                     _delta(s.tariff_low), _delta(s.tariff_high), _delta(s.probability_zero),
-                     _delta(s.probability_one), format_euro(s.spread)]
-                    for n, s in enumerate(moving[:MAX_SWING_ROWS], start=1)]
-            self.swing_model.set_rows(rows)
-            shown = len(outcome.tornado.bars) if outcome.tornado is not None else 0
-            listed = (f" De tabel noemt de {len(rows)} grootste." if len(rows) < len(moving)
-                      else "")
-            self.sensitivity_note.setText(
-                "Per regel één ding tegelijk veranderd: het tarief naar de onder- en "
-                "bovengrens van de kostentabel, de kans naar 0% en naar 100%. De bedragen zijn "
-                "de verandering van het netto resultaat; een plus maakt de interventie "
-                f"gunstiger. {len(moving)} regel(s) kunnen het resultaat veranderen"
-                + (f"; de grafiek toont de {shown} grootste." if shown < len(moving) else ".")
-                + listed)
+        applies = outcome is not None and result is not None \
+            and self.uncertainty.applies_to(result)
+        self.sensitivity_group.show_swings(
+            outcome if applies else None,
+            result is not None and result.comparison is not None)
         self._tornado_dirty = True
         if self.isVisible():
             self.draw_tornado()
@@ -589,24 +407,7 @@ class BerekeningSection(QScrollArea):
         """The report's tornado drawing, as SVG (only while visible)."""
         self._tornado_dirty = False
         outcome = self.uncertainty.outcome if self.uncertainty is not None else None
-        series = outcome.tornado if outcome is not None else None
-        if series is None or not charts.charts_available():
-            if self.tornado_chart is not None:
-                self.tornado_chart.hide()
-            return
-        from effectencalculator.report.charts import tornado_chart
-        from effectencalculator.ui.chart_view import CHART_WIDTH_PT, SvgChart
-        if self.tornado_chart is None:
-            self.tornado_chart = SvgChart("Tornadodiagram: het netto resultaat per regel")
-            self.tornado_chart.setObjectName("tornado_chart")
-            self.tornado_layout.addWidget(self.tornado_chart, 1)
-            self.tornado_layout.addStretch(0)
-        try:
-            self.tornado_chart.set_drawing(tornado_chart(series, CHART_WIDTH_PT * 1.5))
-        except Exception as exc:  # noqa: BLE001 - a chart must never take the window down
-            self.sensitivity_note.setText(f"Het tornadodiagram kon niet worden getekend: {exc}")
-            return
-        self.tornado_chart.show()
+        self.sensitivity_group.draw_tornado(outcome.tornado if outcome is not None else None)
 
     def hideEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().hideEvent(event)
