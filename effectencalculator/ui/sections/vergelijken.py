@@ -12,28 +12,31 @@ skipped. Exports: the portfolio PDF, XLSX or CSV, after the privacy check of eve
 A double-click opens a case in the main window (with the unsaved-changes question).
 
 Every amount comes from the model (``Portfolio.stats``, ``by_payer``, ``by_category``,
-``Comparison``); this module only formats.
+``Comparison``); this module only formats. The work is in ``portfolio_work.py``, the
+table of cases in ``portfolio_cases.py``, the totals and the chart in
+``portfolio_totals.py``.
 """
 
 from __future__ import annotations
 
 import threading
-import time
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Callable
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QFileDialog, QGridLayout, QGroupBox, QHBoxLayout,
-    QHeaderView, QLabel, QMainWindow, QProgressDialog, QPushButton, QScrollArea, QTableView,
+    QComboBox, QFileDialog, QHBoxLayout, QLabel, QMainWindow, QProgressDialog, QPushButton,
     QTabWidget, QVBoxLayout, QWidget,
 )
 
-from effectencalculator.report.format import format_euro, format_number
-from effectencalculator.ui.labels import PAYER_LABELS
+from effectencalculator.report.format import format_number
 from effectencalculator.ui.rows_model import RowsModel
+from effectencalculator.ui.sections.portfolio_cases import ERROR_COLOR, CasesModel, \
+    portfolio_table, with_hint
+from effectencalculator.ui.sections.portfolio_totals import ChartTab, TotalsTab
+from effectencalculator.ui.sections.portfolio_work import (  # noqa: F401 - where callers look
+    PortfolioOutcome, compute_portfolio, error_lines, never_export_words)
 from effectencalculator.ui.services import AppContext
 from effectencalculator.ui.settings import LAST_FOLDER
 from effectencalculator.ui.widgets import year_spin
@@ -44,183 +47,7 @@ EXPORT_FILTERS = {
     ".xlsx": "Excel-werkmap (*.xlsx)",
     ".csv": "CSV-bestanden (*.csv)",
 }
-FIGURES = (("net_result", "Netto resultaat"), ("besparingen", "Potentiële besparingen"),
-           ("baten", "Baten"), ("investment", "Investering in de aanpak"))
-ERROR_COLOR = QColor("#a00000")
-MUTED_COLOR = QColor("#666666")
 
-
-# -- the work (no widgets: runs on the thread pool) ------------------------------------
-
-@dataclass
-class PortfolioOutcome:
-    portfolio: Any  # model.portfolio.Portfolio
-    #: Monte Carlo interval per case, in the order of ``portfolio.cases`` (None: not priced)
-    uncertainty: list = field(default_factory=list)
-    elapsed_ms: float = 0.0
-
-
-def never_export_words(ctx) -> list[str]:
-    """The user's never-export list, read now (it may change between build and export)."""
-    from effectencalculator.model.privacy import load_never_export
-    where = getattr(ctx, "never_export_file", None)
-    return load_never_export(where() if callable(where) else None)
-
-
-def compute_portfolio(paths: list[Path], table_file: Path, price_year: int | None,
-                      progress: Callable[[float, str], None],
-                      is_cancelled: Callable[[], bool],
-                      never_export: list[str] | None = None) -> PortfolioOutcome:
-    """Read the table, build the portfolio, simulate each priced case and, with a
-    never-export list, check its privacy (cancellable)."""
-    from effectencalculator.model.case import Case
-    from effectencalculator.model.portfolio import build_portfolio
-    from effectencalculator.ui.table_loader import table_for
-
-    started = time.perf_counter()
-    progress(0.0, "Kostentabel lezen")
-    table, _notes = table_for(Case(), Path(table_file))
-    portfolio = build_portfolio(paths, table, price_year,
-                                progress=lambda f, text: progress(0.05 + 0.65 * f, text),
-                                is_cancelled=is_cancelled, never_export=never_export)
-    uncertainty = []
-    n = max(1, len(portfolio.cases))
-    for i, entry in enumerate(portfolio.cases):
-        if is_cancelled():
-            raise InterruptedError("portfolio geannuleerd")
-        progress(0.7 + 0.3 * i / n, f"Bandbreedte: {entry.code}")
-        uncertainty.append(entry.uncertainty)  # computed here, off the GUI thread
-    progress(1.0, "Klaar")
-    return PortfolioOutcome(portfolio, uncertainty, (time.perf_counter() - started) * 1000)
-
-
-def error_lines(entry) -> list[str]:
-    """The errors of a case that could not be read or priced: 'regel 5: scenarios[0]…:
-    fout: …' (the file is named beside it; the report's ``error_text``)."""
-    from effectencalculator.report.portfolio_content import error_text
-    return [error_text(f) for f in entry.errors] or ["geen vergelijking mogelijk"]
-
-
-# -- models ----------------------------------------------------------------------------
-
-class CasesModel(RowsModel):
-    """The portfolio's cases, one row each: the key figures first. A case that could not
-    be read or priced keeps its row, in red, with its error (spanning the figures); the
-    net result of an uncertain case is muted and its verdict says "onzeker".
-    ``entry(row)`` gives the case behind a row."""
-
-    HEADERS = ["Casus", "Titel", "Netto resultaat", "P10–P90 netto", "Oordeel",
-               "Besparingen", "Baten", "Investering", "Per euro", "Referentie", "Interventie",
-               "Vergelijking", "Opmerking"]
-    NET, INTERVAL, VERDICT, NOTE = 2, 3, 4, 12
-    TEXT_COLUMNS = {0, 1, VERDICT, 11, NOTE}
-
-    def __init__(self, parent=None):
-        super().__init__(
-            list(self.HEADERS),
-            ["Casuscode (dubbelklik: openen in het hoofdvenster)", "",
-             "Referentie − interventie (puntschatting)",
-             "80% van de trekkingen van de onzekerheidsanalyse ligt hiertussen",
-             "Onzeker als het interval P10–P90 nul bevat: dan is er geen besparing aan te "
-             "tonen", "Potentiële besparingen (inzet)", "Baten (effecten)",
-             "Kosten van de nieuwe aanpak", "Opbrengst per geïnvesteerde euro",
-             "Totaal van de referentie", "Totaal van de interventie",
-             "De vergeleken scenario's: referentie − interventie",
-             "Opnieuw geprijsd (de reden staat in de tooltip en op het tabblad)"],
-            numeric_from=2, parent=parent)
-        self.entries: list = []
-        self.failed_rows: set[int] = set()
-        self.uncertain_rows: set[int] = set()
-
-    def set_outcome(self, outcome: PortfolioOutcome | None) -> None:
-        rows, tips = [], []
-        self.entries, self.failed_rows, self.uncertain_rows = [], set(), set()
-        if outcome is not None:
-            for n, (entry, u) in enumerate(zip(outcome.portfolio.cases, outcome.uncertainty)):
-                self.entries.append(entry)
-                title = entry.case.info.title if entry.case is not None else ""
-                tip = [str(entry.path)] + [""] * 12
-                if entry.ok:
-                    c = entry.result.comparison
-                    ref, itv = entry.result.scenarios[c.reference], \
-                        entry.result.scenarios[c.intervention]
-                    ret = c.return_per_euro
-                    tip[self.NOTE] = "\n".join(entry.repriced)
-                    if u is not None and u.uncertain:
-                        self.uncertain_rows.add(n)
-                    rows.append([
-                        entry.code, title, format_euro(c.net_result),
-                        f"{format_euro(u.net_result.p10)} tot {format_euro(u.net_result.p90)}"
-                        if u is not None else "—",
-                        u.verdict if u else "", format_euro(c.besparingen), format_euro(c.baten),
-                        format_euro(c.investment),
-                        format_euro(ret, 2) if ret is not None else "n.v.t.",
-                        format_euro(ref.total), format_euro(itv.total),
-                        f"{c.reference} − {c.intervention}",
-                        "opnieuw geprijsd" if entry.repriced else ""])
-                else:
-                    self.failed_rows.add(n)
-                    errors = error_lines(entry)
-                    tip[1] = "\n".join(errors)
-                    rows.append([entry.code, f"{entry.path.name} — niet meegeteld: {errors[0]}"
-                                 + (f" (en nog {len(errors) - 1})" if len(errors) > 1 else "")]
-                                + [""] * 11)
-                tips.append(tip)
-        self.set_rows(rows, tips)
-
-    def entry(self, row: int):
-        return self.entries[row] if 0 <= row < len(self.entries) else None
-
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if index.isValid():
-            row, col = index.row(), index.column()
-            if role == Qt.ItemDataRole.ForegroundRole:
-                if row in self.failed_rows:
-                    return QBrush(ERROR_COLOR)
-                if row in self.uncertain_rows and col in (self.NET, self.VERDICT):
-                    return QBrush(MUTED_COLOR)
-            if role == Qt.ItemDataRole.FontRole and col == self.VERDICT \
-                    and row in self.uncertain_rows:
-                return self._bold
-            if role == Qt.ItemDataRole.TextAlignmentRole and col in self.TEXT_COLUMNS:
-                return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        return super().data(index, role)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.TextAlignmentRole and section in self.TEXT_COLUMNS:
-            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        return super().headerData(section, orientation, role)
-
-
-def _table(model: RowsModel, *, stretch_last: bool = False) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.verticalHeader().hide()
-    view.setAlternatingRowColors(True)
-    view.setWordWrap(False)
-    header = view.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setResizeContentsPrecision(200)  # a portfolio of 1 000 cases stays quick
-    header.setStretchLastSection(stretch_last)
-    return view
-
-
-def _with_hint(view: QWidget, text: str) -> QWidget:
-    page = QWidget()
-    box = QVBoxLayout(page)
-    box.addWidget(view, 1)
-    hint = QLabel(text)
-    hint.setWordWrap(True)
-    hint.setStyleSheet("color: #555555;")
-    box.addWidget(hint)
-    return page
-
-
-# -- the window ------------------------------------------------------------------------
 
 class VergelijkenWindow(QMainWindow):
     """Compare cases. ``open_case(path) -> bool`` opens a case in the main window (the
@@ -261,6 +88,7 @@ class VergelijkenWindow(QMainWindow):
         self._build_failed_tab()
         self.resize(1280, 700)
         self.show_outcome(None)
+
 
     # -- construction -----------------------------------------------------------------
     def _build_sources(self) -> QHBoxLayout:
@@ -320,7 +148,7 @@ class VergelijkenWindow(QMainWindow):
         page = QWidget()
         box = QVBoxLayout(page)
         self.cases_model = CasesModel(self)
-        self.cases_view = _table(self.cases_model)
+        self.cases_view = portfolio_table(self.cases_model)
         self.cases_view.setObjectName("portfolio_cases")
         self.cases_view.doubleClicked.connect(self._case_double_clicked)
         box.addWidget(self.cases_view)
@@ -332,63 +160,36 @@ class VergelijkenWindow(QMainWindow):
         box.addWidget(hint)
         self.tabs.addTab(page, "Casussen")
 
+
     def _build_totals_tab(self) -> None:
-        page = QWidget()
-        grid = QGridLayout(page)
-        self.stats_model = RowsModel(
-            ["Referentie − interventie", "Totaal", "Gemiddelde per casus", "Mediaan per casus"],
-            ["Over de berekende casussen", "Som over de casussen", "", ""], parent=self)
-        self.payer_model = RowsModel(["Financier", "Verschil"],
-                                     ["Wie de kosten draagt",
-                                      "Referentie min interventie, opgeteld over de casussen"],
-                                     parent=self)
-        self.category_model = RowsModel(["Categorie", "Verschil"],
-                                        ["Soort voorziening of effect",
-                                         "Referentie min interventie, opgeteld over de "
-                                         "casussen"], parent=self)
-        self.stats_view = _table(self.stats_model)
-        self.stats_view.setObjectName("portfolio_stats")
-        self.payer_view = _table(self.payer_model)
-        self.category_view = _table(self.category_model)
-        for column, (title, view) in enumerate((("Totaal, gemiddelde en mediaan",
-                                                 self.stats_view),
-                                                ("Per financier", self.payer_view),
-                                                ("Per categorie", self.category_view))):
-            group = QGroupBox(title)
-            inner = QVBoxLayout(group)
-            inner.addWidget(view)
-            grid.addWidget(group, 0, column)
-        self.totals_note = QLabel()
-        self.totals_note.setWordWrap(True)
-        self.totals_note.setStyleSheet("color: #555555;")
-        grid.addWidget(self.totals_note, 1, 0, 1, 3)
-        grid.setColumnStretch(0, 3)
-        grid.setColumnStretch(1, 2)
-        grid.setColumnStretch(2, 2)
-        self.tabs.addTab(page, "Totalen")
+        self.totals_tab = TotalsTab()
+        self.stats_model, self.stats_view = self.totals_tab.stats_model, \
+            self.totals_tab.stats_view
+        self.payer_model, self.payer_view = self.totals_tab.payer_model, \
+            self.totals_tab.payer_view
+        self.category_model, self.category_view = self.totals_tab.category_model, \
+            self.totals_tab.category_view
+        self.totals_note = self.totals_tab.note
+        self.tabs.addTab(self.totals_tab, "Totalen")
 
     def _build_chart_tab(self) -> None:
-        self.chart_area = QScrollArea()
-        self.chart_area.setWidgetResizable(True)
-        body = QWidget()
-        self.chart_layout = QVBoxLayout(body)
-        self.chart_note = QLabel()
-        self.chart_note.setWordWrap(True)
-        self.chart_layout.addWidget(self.chart_note)
-        self.chart_widget = None  # SvgChart, made when first drawn
-        self.chart_layout.addStretch(1)
-        self.chart_area.setWidget(body)
+        self.chart_area = ChartTab()
+        self.chart_layout, self.chart_note = self.chart_area.chart_layout, self.chart_area.note
         self.tabs.addTab(self.chart_area, "Grafiek")
+
+    @property
+    def chart_widget(self):
+        return self.chart_area.chart_widget
 
     def _build_repriced_tab(self) -> None:
         self.repriced_model = RowsModel(["Casus", "Bestand", "Waarom opnieuw geprijsd"],
                                         numeric_from=99, parent=self)
-        self.repriced_view = _table(self.repriced_model, stretch_last=True)
+        self.repriced_view = portfolio_table(self.repriced_model, stretch_last=True)
         self.repriced_view.setWordWrap(True)
         self.repriced_view.doubleClicked.connect(
             lambda index: self._open_row(self.repriced_paths, index))
         self.repriced_paths: list[Path] = []
-        self.tabs.addTab(_with_hint(
+        self.tabs.addTab(with_hint(
             self.repriced_view, "Deze casussen waren met een andere kostentabel, tabelversie "
             "of een ander prijspeil berekend; hier zijn ze opnieuw geprijsd, zodat de bedragen "
             "op te tellen zijn. Hun eigen rapport kan daardoor andere bedragen noemen."),
@@ -397,13 +198,13 @@ class VergelijkenWindow(QMainWindow):
     def _build_failed_tab(self) -> None:
         self.failed_model = RowsModel(["Bestand", "Fout (regel, veld, melding)"],
                                       numeric_from=99, parent=self)
-        self.failed_view = _table(self.failed_model, stretch_last=True)
+        self.failed_view = portfolio_table(self.failed_model, stretch_last=True)
         self.failed_view.setObjectName("portfolio_failed")
         self.failed_view.setWordWrap(True)
         self.failed_view.doubleClicked.connect(
             lambda index: self._open_row(self.failed_paths, index))
         self.failed_paths: list[Path] = []
-        self.tabs.addTab(_with_hint(
+        self.tabs.addTab(with_hint(
             self.failed_view, "Deze bestanden konden niet worden gelezen of berekend en tellen "
             "in geen enkel totaal mee. De melding noemt de regel en het veld; dubbelklik om het "
             "bestand te openen (het hoofdvenster zegt dan precies wat er mis is)."),
@@ -571,10 +372,9 @@ class VergelijkenWindow(QMainWindow):
             self.summary.setText("Kies een map met casussen (of losse casusbestanden) om ze te "
                                  "vergelijken. Alle casussen worden met één kostentabel en één "
                                  "prijspeil geprijsd.")
-            for model in (self.stats_model, self.payer_model, self.category_model,
-                          self.repriced_model, self.failed_model):
+            self.totals_tab.clear()
+            for model in (self.repriced_model, self.failed_model):
                 model.set_rows([])
-            self.totals_note.setText("")
             self.chart_note.setText("Nog geen casussen.")
             self._set_tab_counts(0, 0)
             return
@@ -593,7 +393,7 @@ class VergelijkenWindow(QMainWindow):
             parts.append(f"<span style='color:#a00000'><b>{len(p.failed)} niet meegeteld "
                          "(zie Niet geladen)</b></span>")
         self.summary.setText(" · ".join(parts))
-        self._show_totals(outcome)
+        self.totals_tab.show_outcome(outcome)
         self._show_repriced(repriced)
         self._show_failed(p.failed)
         self._set_tab_counts(len(repriced), len(p.failed))
@@ -604,29 +404,6 @@ class VergelijkenWindow(QMainWindow):
         self.tabs.setTabText(4, f"Niet geladen ({failed})")
         self.tabs.tabBar().setTabTextColor(4, ERROR_COLOR if failed else QColor())
 
-    def _show_totals(self, outcome: PortfolioOutcome) -> None:
-        p = outcome.portfolio
-        rows = []
-        for key, name in FIGURES:
-            stats = p.stats(key)
-            if stats is not None:
-                rows.append([name, format_euro(stats.total), format_euro(stats.mean),
-                             format_euro(stats.median)])
-        self.stats_model.set_rows(rows, bold_rows={0} if rows else None)
-        net = p.stats("net_result")
-        total = [["Totaal", format_euro(net.total)]] if net is not None else []
-        payers = [[PAYER_LABELS.get(k, k), format_euro(v)] for k, v in p.by_payer().items()]
-        self.payer_model.set_rows(payers + total, bold_rows={len(payers)})
-        categories = [[k, format_euro(v)] for k, v in p.by_category().items()]
-        self.category_model.set_rows(categories + total, bold_rows={len(categories)})
-        self.totals_note.setText(
-            f"Over de {len(p.priced)} berekende casussen, geprijsd met {p.table.name} "
-            f"{p.table.version} in prijspeil {p.price_year}. Potentiële besparingen en baten "
-            "zijn schattingen op basis van gereconstrueerde referentiescenario's, geen "
-            "kasstromen. De totalen tellen ook de casussen met een onzeker verschil mee; hun "
-            "onzekerheid is niet opgeteld."
-            + (f" {len(p.failed)} casus(sen) konden niet worden gelezen en tellen niet mee."
-               if p.failed else ""))
 
     def _show_repriced(self, repriced: list) -> None:
         self.repriced_paths = [e.path for e in repriced]
@@ -641,32 +418,7 @@ class VergelijkenWindow(QMainWindow):
 
     def draw_chart(self) -> None:
         """The report's chart of the net result per case, with each P10–P90."""
-        from effectencalculator.ui import charts
-        outcome = self.outcome
-        if outcome is None or not outcome.portfolio.priced or not charts.charts_available():
-            self.chart_note.setText("Geen berekende casussen." if outcome is not None else "")
-            if self.chart_widget is not None:
-                self.chart_widget.hide()
-            return
-        from effectencalculator.report.charts import portfolio_net_chart
-        from effectencalculator.report.portfolio_content import net_series
-        from effectencalculator.ui.chart_view import CHART_WIDTH_PT, SvgChart
-        if self.chart_widget is None:
-            self.chart_widget = SvgChart("Netto resultaat per casus, met de bandbreedte "
-                                         "P10–P90")
-            self.chart_widget.setObjectName("portfolio_chart")
-            self.chart_layout.insertWidget(1, self.chart_widget)
-        series = net_series(outcome.portfolio, outcome.uncertainty)
-        try:
-            self.chart_widget.set_drawing(portfolio_net_chart(series, CHART_WIDTH_PT * 1.5))
-        except Exception as exc:  # noqa: BLE001 - a chart must never take the window down
-            self.chart_note.setText(f"De grafiek kon niet worden getekend: {exc}")
-            return
-        self.chart_note.setText(
-            "Balken: het netto resultaat (referentie − interventie) per casus; lijn: de "
-            "bandbreedte P10–P90. Licht en gestippeld: onzeker, het interval bevat nul. "
-            "Dezelfde grafiek staat in het portfoliorapport (PDF).")
-        self.chart_widget.show()
+        self.chart_area.draw(self.outcome)
 
     # -- opening a case ------------------------------------------------------------------
     def _case_double_clicked(self, index: QModelIndex) -> None:

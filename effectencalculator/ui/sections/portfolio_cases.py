@@ -1,0 +1,137 @@
+"""The table of cases in the Vergelijken window: one row per case with its key figures,
+a failed case in red with its error, an uncertain one muted with "onzeker"."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, \
+    QVBoxLayout, QWidget
+
+from effectencalculator.report.format import format_euro
+from effectencalculator.ui.rows_model import RowsModel
+from effectencalculator.ui.sections.portfolio_work import PortfolioOutcome, error_lines
+
+ERROR_COLOR = QColor("#a00000")
+MUTED_COLOR = QColor("#666666")
+
+
+class CasesModel(RowsModel):
+    """The portfolio's cases, one row each: the key figures first. A case that could not
+    be read or priced keeps its row, in red, with its error (spanning the figures); the
+    net result of an uncertain case is muted and its verdict says "onzeker".
+    ``entry(row)`` gives the case behind a row."""
+
+    HEADERS = ["Casus", "Titel", "Netto resultaat", "P10–P90 netto", "Oordeel",
+               "Besparingen", "Baten", "Investering", "Per euro", "Referentie", "Interventie",
+               "Vergelijking", "Opmerking"]
+    NET, INTERVAL, VERDICT, NOTE = 2, 3, 4, 12
+    TEXT_COLUMNS = {0, 1, VERDICT, 11, NOTE}
+
+    def __init__(self, parent=None):
+        super().__init__(
+            list(self.HEADERS),
+            ["Casuscode (dubbelklik: openen in het hoofdvenster)", "",
+             "Referentie − interventie (puntschatting)",
+             "80% van de trekkingen van de onzekerheidsanalyse ligt hiertussen",
+             "Onzeker als het interval P10–P90 nul bevat: dan is er geen besparing aan te "
+             "tonen", "Potentiële besparingen (inzet)", "Baten (effecten)",
+             "Kosten van de nieuwe aanpak", "Opbrengst per geïnvesteerde euro",
+             "Totaal van de referentie", "Totaal van de interventie",
+             "De vergeleken scenario's: referentie − interventie",
+             "Opnieuw geprijsd (de reden staat in de tooltip en op het tabblad)"],
+            numeric_from=2, parent=parent)
+        self.entries: list = []
+        self.failed_rows: set[int] = set()
+        self.uncertain_rows: set[int] = set()
+
+    def set_outcome(self, outcome: PortfolioOutcome | None) -> None:
+        rows, tips = [], []
+        self.entries, self.failed_rows, self.uncertain_rows = [], set(), set()
+        if outcome is not None:
+            for n, (entry, u) in enumerate(zip(outcome.portfolio.cases, outcome.uncertainty)):
+                self.entries.append(entry)
+                title = entry.case.info.title if entry.case is not None else ""
+                tip = [str(entry.path)] + [""] * 12
+                if entry.ok:
+                    c = entry.result.comparison
+                    ref, itv = entry.result.scenarios[c.reference], \
+                        entry.result.scenarios[c.intervention]
+                    ret = c.return_per_euro
+                    tip[self.NOTE] = "\n".join(entry.repriced)
+                    if u is not None and u.uncertain:
+                        self.uncertain_rows.add(n)
+                    rows.append([
+                        entry.code, title, format_euro(c.net_result),
+                        f"{format_euro(u.net_result.p10)} tot {format_euro(u.net_result.p90)}"
+                        if u is not None else "—",
+                        u.verdict if u else "", format_euro(c.besparingen), format_euro(c.baten),
+                        format_euro(c.investment),
+                        format_euro(ret, 2) if ret is not None else "n.v.t.",
+                        format_euro(ref.total), format_euro(itv.total),
+                        f"{c.reference} − {c.intervention}",
+                        "opnieuw geprijsd" if entry.repriced else ""])
+                else:
+                    self.failed_rows.add(n)
+                    errors = error_lines(entry)
+                    tip[1] = "\n".join(errors)
+                    rows.append([entry.code, f"{entry.path.name} — niet meegeteld: {errors[0]}"
+                                 + (f" (en nog {len(errors) - 1})" if len(errors) > 1 else "")]
+                                + [""] * 11)
+                tips.append(tip)
+        self.set_rows(rows, tips)
+
+    def entry(self, row: int):
+        return self.entries[row] if 0 <= row < len(self.entries) else None
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if index.isValid():
+            row, col = index.row(), index.column()
+            if role == Qt.ItemDataRole.ForegroundRole:
+                if row in self.failed_rows:
+                    return QBrush(ERROR_COLOR)
+                if row in self.uncertain_rows and col in (self.NET, self.VERDICT):
+                    return QBrush(MUTED_COLOR)
+            if role == Qt.ItemDataRole.FontRole and col == self.VERDICT \
+                    and row in self.uncertain_rows:
+                return self._bold
+            if role == Qt.ItemDataRole.TextAlignmentRole and col in self.TEXT_COLUMNS:
+                return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        return super().data(index, role)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.TextAlignmentRole and section in self.TEXT_COLUMNS:
+            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        return super().headerData(section, orientation, role)
+
+
+def portfolio_table(model: RowsModel, *, stretch_last: bool = False) -> QTableView:
+    """A read-only table of whole rows that stays quick for a thousand cases."""
+    view = QTableView()
+    view.setModel(model)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.verticalHeader().hide()
+    view.setAlternatingRowColors(True)
+    view.setWordWrap(False)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setResizeContentsPrecision(200)  # a portfolio of 1 000 cases stays quick
+    header.setStretchLastSection(stretch_last)
+    return view
+
+
+def with_hint(view: QWidget, text: str) -> QWidget:
+    """A tab page: the view, and a grey explanation below it."""
+    page = QWidget()
+    box = QVBoxLayout(page)
+    box.addWidget(view, 1)
+    hint = QLabel(text)
+    hint.setWordWrap(True)
+    hint.setStyleSheet("color: #555555;")
+    box.addWidget(hint)
+    return page
