@@ -15,11 +15,11 @@ from hypothesis import HealthCheck, given, settings
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
-from conftest import DEFAULT_TABLE  # noqa: E402
-from fuzzing import hostile_case_bytes, hostile_table_bytes  # noqa: E402
+from conftest import DEFAULT_TABLE
+from fuzzing import hostile_case_bytes, hostile_table_bytes
 
-from effectencalculator.model.robustness import load_and_price, load_table_bytes  # noqa: E402
-from effectencalculator.model.storage import table_from_bytes  # noqa: E402
+from effectencalculator.model.robustness import load_and_price, load_table_bytes
+from effectencalculator.model.storage import table_from_bytes
 
 
 def run(strategy, check, count: int, label: str) -> bool:

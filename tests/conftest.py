@@ -78,3 +78,19 @@ def write_case(tmp_path: Path):
         path.write_text(text, encoding="utf-8")
         return path
     return write
+
+
+@pytest.fixture
+def ctx(tmp_path: Path):
+    """An application context with fake dialogs, timers and settings (GUI tests)."""
+    from test_ui_support import make_context
+    return make_context(tmp_path)
+
+
+@pytest.fixture
+def window(qtbot, ctx):
+    """A main window on an empty case, torn down without a save prompt."""
+    from test_ui_support import make_window
+    win = make_window(qtbot, ctx)
+    yield win
+    win.doc.undo_stack.setClean()  # never prompt while tearing down

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from datetime import date
 
 import pytest
@@ -243,4 +244,4 @@ def test_cumulative_series_ends_at_the_total(write_case, table_path):
         assert list(days) == sorted(days)
         assert values[0] == 0.0
         assert values[-1] == pytest.approx(s.total)
-        assert all(b >= a - 1e-9 for a, b in zip(values, values[1:]))
+        assert all(b >= a - 1e-9 for a, b in itertools.pairwise(values))

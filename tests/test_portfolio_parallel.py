@@ -133,10 +133,9 @@ def test_collector_paused_while_building_and_back_after(folder):
     build_portfolio([cases], table, workers=1,
                     progress=lambda f, text: seen.append(gc.isenabled()))
     assert seen and not any(seen[:-1]) and gc.isenabled()
-    with pytest.raises(RuntimeError):
+    with pytest.raises(RuntimeError), gc_paused():
         with gc_paused():
-            with gc_paused():
-                assert not gc.isenabled()
-            assert not gc.isenabled(), "nested: still paused"
-            raise RuntimeError("an error inside the block")
+            assert not gc.isenabled()
+        assert not gc.isenabled(), "nested: still paused"
+        raise RuntimeError("an error inside the block")
     assert gc.isenabled()

@@ -62,7 +62,7 @@ def test_every_section_heading_is_in_the_pdf(example):
 
 
 def test_cover_and_every_page_say_vertrouwelijk_and_page_x_of_y(example):
-    case, *_, pages = example
+    _case, *_, pages = example
     assert "Vertrouwelijk" in pages[0] or "VERTROUWELIJK" in pages[0]
     assert "Casus PT-AMS-014" in pages[0] and "Amsterdam-Amstelland" in pages[0]
     assert "nl-jeugd-gezin, versie 2024.2" in pages[0]
@@ -129,7 +129,7 @@ def test_probability_notes_stand_next_to_their_lines(example):
 
 
 def test_dutch_characters_and_fonts_are_embedded(example):
-    *_, data, reader, pages = example
+    *_, _data, reader, pages = example
     text = " ".join(pages)
     for word in ("Potentiële", "geïnvesteerde", "één", "€ 38.954", "↑ verbeterd", "→"):
         assert word in text, word

@@ -117,7 +117,7 @@ def test_key_figures_per_case_and_uncertain_cases_are_marked(portfolio_pdf):
 
 
 def test_cover_header_footer_and_metadata(portfolio_pdf):
-    *_, portfolio, data, reader, pages = portfolio_pdf
+    *_, portfolio, _data, reader, pages = portfolio_pdf
     assert "Portfolio van casussen" in pages[0] and "VERTROUWELIJK" in pages[0]
     assert "4, waarvan 3 berekend en 1 niet ingelezen of berekend" in pages[0]
     assert "nl-jeugd-gezin, versie 2024.2" in pages[0] and "Prijspeil 2025" in pages[0]

@@ -86,7 +86,7 @@ def stress_case(table: CostTable, lines: int = 300, words: int = 15_000,
         settings=Settings(cost_table=table.name, price_year=2025, discount_rate=0.0225),
     )
     case.info.period.start, case.info.period.end = start, end
-    for i in range(40):
+    for _ in range(40):
         case.narrative.events.append(Event(
             start + timedelta(days=rng.randrange(span)), rng.choice(("beide", "interventie",
                                                                       "referentie")),

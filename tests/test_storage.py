@@ -7,7 +7,7 @@ import os
 import random
 import signal
 import time
-from datetime import datetime, timezone
+from datetime import datetime, UTC
 from pathlib import Path
 
 import pytest
@@ -41,7 +41,7 @@ def test_example_case_round_trips(tmp_path):
     assert len(reloaded.history) == len(original.history) + 1
     assert reloaded.history[-1].cost_table_version == table.version
     # the written text is stable: the same case saved at the same moment is the same text
-    fixed = datetime(2026, 1, 1, tzinfo=timezone.utc)
+    fixed = datetime(2026, 1, 1, tzinfo=UTC)
     save_case(reloaded.copy(), tmp_path / "a.yaml", table, now=fixed)
     save_case(load_case(target), tmp_path / "b.yaml", table, now=fixed)
     assert (tmp_path / "a.yaml").read_bytes() == (tmp_path / "b.yaml").read_bytes()

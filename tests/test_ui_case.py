@@ -6,7 +6,7 @@ from datetime import date
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QPushButton
-from test_ui_support import ctx, make_window, window  # noqa: F401 - fixtures
+from test_ui_support import make_window
 
 from effectencalculator.model.calculation import calculate
 from effectencalculator.model.case_schema import case_to_data

@@ -8,7 +8,7 @@ import shutil
 
 import openpyxl
 import pytest
-from test_ui_support import ctx, make_window  # noqa: F401 - fixtures
+from test_ui_support import make_window
 
 from conftest import EXAMPLE_CASE, ROOT
 from effectencalculator.model.calculation import calculate

@@ -6,7 +6,7 @@ import shutil
 
 from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QDropEvent
-from test_ui_support import ctx, make_context, make_window  # noqa: F401 - fixtures
+from test_ui_support import make_context, make_window
 
 from conftest import EXAMPLE_CASE
 from effectencalculator.model.storage import read_case

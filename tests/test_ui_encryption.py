@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QDialog
-from test_ui_support import ctx, make_context, make_window  # noqa: F401 - fixtures
+from test_ui_support import make_context, make_window
 
 from conftest import EXAMPLE_CASE
 from effectencalculator.model.crypto import MAGIC, is_encrypted
@@ -168,7 +168,7 @@ def test_ui_no_plaintext_on_disk_and_encrypted_recovery_copy(qtbot, tmp_path):
 
 
 def test_ui_save_as_plain_from_an_encrypted_case_asks_first(qtbot, ctx, tmp_path):
-    window, path = _encrypted_window(qtbot, ctx, tmp_path)
+    window, _path = _encrypted_window(qtbot, ctx, tmp_path)
     _edit(window, "Verder")
     ctx.dialogs.save_path = str(tmp_path / "leesbaar.yaml")
     ctx.dialogs.yes_no = False

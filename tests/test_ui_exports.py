@@ -7,7 +7,7 @@ import io
 
 import pytest
 
-from test_ui_support import ctx, make_window  # noqa: F401 - fixtures
+from test_ui_support import make_window
 
 from conftest import EXAMPLE_CASE
 from effectencalculator.model.calculation import calculate

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from test_ui_support import ctx, make_window, window  # noqa: F401 - fixtures
+from test_ui_support import make_window
 
 from conftest import EXAMPLE_CASE
 from effectencalculator.ui.item_picker import ItemPicker, resolve_item, search_items

@@ -8,7 +8,7 @@ import re
 
 import pytest
 from pypdf import PdfReader
-from test_ui_support import ctx, make_window  # noqa: F401 - fixtures
+from test_ui_support import make_window
 
 from conftest import EXAMPLE_CASE
 from effectencalculator.model.privacy import KIND_LABELS

@@ -11,7 +11,7 @@ import subprocess
 import sys
 import textwrap
 
-from test_ui_support import ctx, make_window  # noqa: F401 - fixtures
+from test_ui_support import make_window
 
 from conftest import EXAMPLE_CASE, ROOT
 from effectencalculator.ui import charts

@@ -1,4 +1,4 @@
-"""Fakes and fixtures for the GUI tests (imported by the test_ui_* modules).
+"""Fakes and window builders for the GUI tests (the `ctx` and `window` fixtures are in conftest).
 
 Nothing here opens a real dialog, waits for a real timer, touches the real settings or
 the real recovery folder, or opens a folder on the desktop.
@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QObject, QSettings, Signal
 
 from effectencalculator.ui.services import AppContext, RestoreChoice, SaveChoice, SyncRunner
@@ -146,15 +145,3 @@ def make_window(qtbot, ctx: AppContext, path: str | Path | None = None):
         window.controller.load_table()
     window.results.recalculate_now()
     return window
-
-
-@pytest.fixture
-def ctx(tmp_path):
-    return make_context(tmp_path)
-
-
-@pytest.fixture
-def window(qtbot, ctx):
-    win = make_window(qtbot, ctx)
-    yield win
-    win.doc.undo_stack.setClean()  # never prompt while tearing down

@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QMouseEvent, QWheelEvent
 from PySide6.QtWidgets import QApplication
-from test_ui_support import ctx, make_window  # noqa: F401 - fixtures
+from test_ui_support import make_window
 
 from effectencalculator.report.format import format_euro
 from effectencalculator.ui.timeline import tooltips
@@ -69,7 +69,8 @@ def timeline(qtbot, ctx, tmp_path):
 
 # -- mouse helpers: events go to the viewport, as a real mouse would send them ---------
 
-def _send(view, kind, scene_pos: QPointF, button, buttons, modifiers=Qt.KeyboardModifier.NoModifier):
+def _send(view, kind, scene_pos: QPointF, button, buttons,
+          modifiers=Qt.KeyboardModifier.NoModifier):
     pos = QPointF(view.mapFromScene(scene_pos))
     glob = QPointF(view.viewport().mapToGlobal(pos.toPoint()))
     event = QMouseEvent(kind, pos, glob, button, buttons, modifiers)
@@ -157,7 +158,8 @@ def test_ui_timeline_drag_bar_ends_changes_start_and_end(timeline):
     end = bar_point(timeline, source, "end")
     drag(view, end, end + QPointF(3 * PPD, 0))
     assert lines(timeline, 0)[0].end == date(2025, 4, 3)
-    assert timeline.actions_.undo.text() == "Ongedaan maken: einde van regel 1 (interventie) wijzigen"
+    assert (timeline.actions_.undo.text()
+            == "Ongedaan maken: einde van regel 1 (interventie) wijzigen")
     # dragging the start past the end stops at one day
     start = bar_point(timeline, source, "start")
     drag(view, start, start + QPointF(80 * PPD, 0))

@@ -3,7 +3,7 @@ ranked sensitivity table, the scenarios side by side and the comparison choice."
 
 from __future__ import annotations
 
-from test_ui_support import ctx, make_window  # noqa: F401 - fixtures
+from test_ui_support import make_window
 
 from conftest import EXAMPLE_CASE, ROOT
 from effectencalculator.model.calculation import calculate

@@ -135,7 +135,7 @@ def test_shared_strings_are_deduplicated_and_keep_whitespace(tmp_path):
     assert root.get("count") == "7"  # 2 titles + 5 text cells
     assert root.get("uniqueCount") == "5"
     kept = {t.text: t.get("{http://www.w3.org/XML/1998/namespace}space")
-            for t in root.iter("{%s}t" % NS["m"])}
+            for t in root.iter(f"{{{NS['m']}}}t")}
     assert kept == {"x": None, "y": None, "ja": None, " rand": "preserve",
                     "regel\nregel": "preserve"}
 
@@ -179,7 +179,7 @@ def test_worksheet_elements_follow_the_schema_order(values_book):
     assert tags == ["dimension", "sheetViews", "sheetFormatPr", "cols", "sheetData",
                     "autoFilter", "pageMargins"]
     assert root.find("m:dimension", NS).get("ref") == f"A1:C{len(VALUES.rows) + 1}"
-    for row in root.iter("{%s}row" % NS["m"]):
+    for row in root.iter(f"{{{NS['m']}}}row"):
         assert row.get("r") and all(cell.get("r") for cell in row)
 
 

@@ -29,7 +29,8 @@ class Sheet:
 
 
 LINE_COLUMNS = ["casus", "scenario", "rol", "regel", "post", "naam", "eigen post", "soort",
-                "categorie", "financier", "eenheid", "hoeveelheid", "per", "hoeveelheid per periode",
+                "categorie", "financier", "eenheid", "hoeveelheid", "per",
+                "hoeveelheid per periode",
                 "datum", "begin", "einde", "kans", "kosten aanpak", "tarief", "prijspeil post",
                 "indexfactor", "prijs", "kosten", "kosten geteld", "geprijsd", "toelichting"]
 LINE_MONEY = ("tarief", "prijs", "kosten", "kosten geteld")
@@ -60,7 +61,7 @@ def line_rows(case: Case, result: CaseResult, scenario_id: str | None = None) ->
 
 
 def summary_sheet(result: CaseResult,
-                  uncertainty: "UncertaintyResult | None" = None) -> Sheet:
+                  uncertainty: UncertaintyResult | None = None) -> Sheet:
     """Long format (figure, scenario, key, value): one number per row, easy to pivot.
 
     With ``uncertainty`` the Monte Carlo interval follows, and the verdict says whether
@@ -128,7 +129,7 @@ def item_rows(result: CaseResult, table: CostTable) -> list[list]:
 
 
 def case_sheets(case: Case, result: CaseResult, table: CostTable,
-                uncertainty: "UncertaintyResult | None" = None) -> list[Sheet]:
+                uncertainty: UncertaintyResult | None = None) -> list[Sheet]:
     sheets = [summary_sheet(result, uncertainty)]
     for s in result.scenarios.values():
         sheets.append(Sheet(f"Regels {s.id}", LINE_COLUMNS, line_rows(case, result, s.id),

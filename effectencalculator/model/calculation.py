@@ -214,7 +214,7 @@ def calculate(case: Case, table: CostTable) -> CaseResult:
         raise InvalidInputError(findings.items)
 
     price_year = price_year_of(case, table)
-    first_year = case.info.period.start.year  # type: ignore[union-attr]  (checked above)
+    first_year = case.info.period.start.year  # type: ignore[union-attr]  # checked above
     rate = case.settings.discount_rate
     horizon = case.settings.horizon_years
 
@@ -447,7 +447,7 @@ def _compare(case: Case, scenarios: dict[str, ScenarioResult]) -> Comparison | N
     int_id = _choose(case, INTERVENTION, "intervention")
     if ref_id not in scenarios or int_id not in scenarios:
         return None
-    ref, itv = scenarios[ref_id], scenarios[int_id]  # type: ignore[index]
+    ref, itv = scenarios[ref_id], scenarios[int_id]
 
     def diff(a: dict[str, float], b: dict[str, float]) -> dict[str, float]:
         return {k: a.get(k, 0.0) - b.get(k, 0.0) for k in sorted(set(a) | set(b))}

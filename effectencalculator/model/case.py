@@ -14,6 +14,8 @@ from typing import Any
 from effectencalculator.model.cost_table import CostItem
 from effectencalculator.model.vocabulary import SCHEMA_VERSION
 
+_Day = date  # ServiceLine has a field named ``date`` that hides the type in its body
+
 Extra = dict[str, Any]
 
 
@@ -117,9 +119,9 @@ class ServiceLine:
     item: str = ""
     quantity: float | None = None
     rate: Rate | None = None
-    date: date | None = None
-    start: date | None = None
-    end: date | None = None
+    date: _Day | None = None
+    start: _Day | None = None
+    end: _Day | None = None
     probability: float = 1.0
     approach_cost: bool = False
     note: str = ""
@@ -192,5 +194,5 @@ class Case:
     def scenario(self, scenario_id: str) -> Scenario | None:
         return next((s for s in self.scenarios if s.id == scenario_id), None)
 
-    def copy(self) -> "Case":
+    def copy(self) -> Case:
         return copy.deepcopy(self)

@@ -169,7 +169,7 @@ class FieldReader:
         """The raw value of a sub-mapping (checked by the caller's FieldReader)."""
         return self._take(key)
 
-    def sub(self, key: str, what: str) -> "FieldReader":
+    def sub(self, key: str, what: str) -> FieldReader:
         """A reader for a nested mapping; a non-mapping value is reported and kept."""
         return FieldReader(self._take(key), join(self.path, key), self.findings, what)
 

@@ -38,14 +38,14 @@ class PortfolioCase:
     repriced: list[str] = field(default_factory=list)
     #: the privacy check, when the portfolio was built with a never-export list
     privacy: PrivacyStatus | None = None
-    _uncertainty: "UncertaintyResult | None" = field(default=None, repr=False)
+    _uncertainty: UncertaintyResult | None = field(default=None, repr=False)
 
     @property
     def ok(self) -> bool:
         return self.result is not None and self.result.comparison is not None
 
     @property
-    def uncertainty(self) -> "UncertaintyResult | None":
+    def uncertainty(self) -> UncertaintyResult | None:
         """The case's Monte Carlo interval (default draws and seed), computed once and
         shared by every portfolio output, so the PDF, the sheets and the window agree."""
         if self._uncertainty is None and self.ok:

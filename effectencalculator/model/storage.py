@@ -14,7 +14,7 @@ import os
 import shutil
 import tempfile
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime, UTC
 from pathlib import Path
 
 from effectencalculator import __version__
@@ -149,7 +149,7 @@ def case_to_text(case: Case) -> str:
 
 def record_save(case: Case, table: CostTable | None, now: datetime | None = None) -> None:
     """Record the table the figures were computed with and append a history entry."""
-    moment = (now or datetime.now(timezone.utc)).replace(microsecond=0)
+    moment = (now or datetime.now(UTC)).replace(microsecond=0)
     entry = HistoryEntry(time=moment.isoformat(), program_version=__version__)
     if table is not None:
         case.settings.cost_table = table.name

@@ -34,12 +34,12 @@ def _scenario(s: ScenarioResult) -> dict[str, Any]:
     }
 
 
-def _interval(i: "Interval") -> dict[str, float]:
+def _interval(i: Interval) -> dict[str, float]:
     return {"p10": round(i.p10, 2), "p50": round(i.p50, 2), "p90": round(i.p90, 2),
             "mean": round(i.mean, 2)}
 
 
-def uncertainty_dict(u: "UncertaintyResult") -> dict[str, Any]:
+def uncertainty_dict(u: UncertaintyResult) -> dict[str, Any]:
     return {
         "draws": u.draws,
         "seed": u.seed,
@@ -83,7 +83,7 @@ def _mkba(result: CaseResult) -> dict[str, Any]:
 
 
 def summary_dict(result: CaseResult,
-                 uncertainty: "UncertaintyResult | None" = None) -> dict[str, Any]:
+                 uncertainty: UncertaintyResult | None = None) -> dict[str, Any]:
     """The JSON summary; amounts rounded to cents one by one with ``round(x, 2)``.
 
     ``uncertainty`` (the Monte Carlo interval) is included only when given.

@@ -27,7 +27,7 @@ def item_from_data(data: Any, path: str, findings: Findings, *, custom: bool) ->
         category=f.text("category"),
         kind=f.text("kind", required="soort: inzet of effect"),
         unit=f.text("unit", required="eenheid"),
-        tariff=f.number("tariff", default=0.0, required="tarief in euro"),
+        tariff=f.number("tariff", default=0.0, required="tarief in euro") or 0.0,
         price_year=f.integer("price_year"),
         payer=f.text("payer", required="financier"),
         low=f.number("low"),

@@ -186,7 +186,7 @@ def layout_timeline(case: Case, item_names: Mapping[str, str] | None = None, *,
     period = case.info.period
     all_days = [d for d in (period.start, period.end) if d is not None]
     all_days += [d for *_, first, last in placed_lines for d in (first, last)]
-    all_days += [e.date for _, e in events]
+    all_days += [e.date for _, e in events if e.date is not None]
     if not all_days:
         return TimelineLayout(None, None, period.start, period.end, [], [], unplaced)
     start, end = min(all_days), max(all_days)
@@ -215,7 +215,7 @@ def layout_timeline(case: Case, item_names: Mapping[str, str] | None = None, *,
 def _line_item(layout: TimelineLayout, names: Mapping[str, str], scenario_id: str,
                s_index: int, l_index: int, line: ServiceLine, first: date,
                last: date) -> TimelineItem:
-    is_point = line.date is not None or first == last and line.start is None
+    is_point = line.date is not None or (first == last and line.start is None)
     x0 = layout.fraction(first)
     x1 = layout.fraction(last + timedelta(days=1))
     if is_point:

@@ -106,7 +106,7 @@ def simulate(result: CaseResult, draws: int = DEFAULT_DRAWS,
         tariffs[row] = rng.triangular(*ranges[item_id], draws)
     row_of = {item_id: row for row, item_id in enumerate(drawn_items)}
     tariff_row = np.array([row_of.get(r.priced.item.id, -1) for r in lines],  # type: ignore
-                          dtype=int)
+                          dtype=np.intp)
     drawn = tariff_row >= 0
     sure = probability >= 1.0
 
@@ -136,7 +136,7 @@ def simulate(result: CaseResult, draws: int = DEFAULT_DRAWS,
         analytic_mean_net_result=analytic, deterministic_net_result=comparison.net_result)
 
 
-def _intervals(series: "np.ndarray") -> list[Interval]:
+def _intervals(series: np.ndarray) -> list[Interval]:
     """P10, P50, P90 and mean of each row (one percentile call for all rows)."""
     import numpy as np
 

@@ -89,8 +89,8 @@ class _LenientTimestamps(yaml.constructor.SafeConstructor):
             return self.construct_scalar(node)
 
 
-_LenientTimestamps.add_constructor("tag:yaml.org,2002:timestamp",
-                                   _LenientTimestamps.construct_yaml_timestamp)
+_LenientTimestamps.add_constructor(  # type: ignore[type-var]  # stubs: loaders only
+    "tag:yaml.org,2002:timestamp", _LenientTimestamps.construct_yaml_timestamp)
 
 
 class _Loader(_BaseLoader, _LenientTimestamps):  # type: ignore[misc, valid-type]
@@ -106,7 +106,8 @@ class _Loader(_BaseLoader, _LenientTimestamps):  # type: ignore[misc, valid-type
         return super().construct_mapping(node, deep)
 
 
-_Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_timestamp)
+_Loader.add_constructor("tag:yaml.org,2002:timestamp",
+                        _Loader.construct_yaml_timestamp)  # type: ignore[type-var]
 
 
 def _fail(file: str, message: str, line: int | None = None) -> InvalidInputError:
@@ -146,7 +147,7 @@ def parse_yaml_bytes(raw: bytes, name: str) -> YamlDocument:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
+        line: int | None = raw[: exc.start].count(b"\n") + 1
         raise _fail(name, "bestand is geen UTF-8-tekst (is het een binair bestand, of "
                           "opgeslagen in een andere tekenset zoals Latin-1?)", line) from None
     if not text.strip():
@@ -158,7 +159,7 @@ def parse_yaml_bytes(raw: bytes, name: str) -> YamlDocument:
         return YamlDocument(data, lines, lines.duplicates if has_duplicates else [], digest)
     try:
         _check_limits(text, name)
-        loader = _Loader(text)
+        loader = _Loader(text)  # type: ignore[call-arg]  # the base is CSafeLoader
         try:
             node = loader.get_single_node()
             if node is None:
@@ -318,7 +319,7 @@ def _compose(text: str | None) -> yaml.Node | None:
     """The node graph of text already checked by the fast path (for line numbers)."""
     if text is None:
         return None
-    loader = _Loader(text)
+    loader = _Loader(text)  # type: ignore[call-arg]
     try:
         return loader.get_single_node()
     except yaml.YAMLError:
@@ -335,7 +336,7 @@ def _check_limits(text: str, name: str) -> None:
     for event in yaml.parse(text, Loader=_BaseLoader):
         size = 0
         if isinstance(event, yaml.AliasEvent):
-            size = anchor_sizes.get(event.anchor, 1)
+            size = anchor_sizes.get(event.anchor or "", 1)
         elif isinstance(event, yaml.ScalarEvent):
             size = 1
             if event.anchor:
@@ -345,7 +346,7 @@ def _check_limits(text: str, name: str) -> None:
             total += 1
             if len(stack) > MAX_DEPTH:
                 raise _fail(name, f"te diep genest (meer dan {MAX_DEPTH} niveaus)",
-                            event.start_mark.line + 1)
+                            event.start_mark.line + 1)  # type: ignore[union-attr]
         elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
             anchor, count = stack.pop()
             if anchor:
@@ -358,7 +359,7 @@ def _check_limits(text: str, name: str) -> None:
                 stack[-1][1] += size
         if total > MAX_NODES:
             raise _fail(name, "bestand is te groot of bevat te veel verwijzingen "
-                              "(YAML-aliassen)", event.start_mark.line + 1)
+                              "(YAML-aliassen)", event.start_mark.line + 1)  # type: ignore[union-attr]
 
 
 def _map_lines(node: yaml.Node, path: str, lines: dict[str, int],
@@ -387,7 +388,7 @@ def _map_lines(node: yaml.Node, path: str, lines: dict[str, int],
 class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]
     """Block style, no aliases, multi-line text as literal blocks."""
 
-    def ignore_aliases(self, data: Any) -> bool:  # noqa: ARG002 - PyYAML hook
+    def ignore_aliases(self, data: Any) -> bool:
         return True
 
 

@@ -260,7 +260,7 @@ class ReportContent(DocumentContent):
     timeline: TimelineLayout
     tornado_series: TornadoSeries | None = None
     #: the Monte Carlo interval (default draws and seed) and the ranked sensitivity
-    uncertainty: "UncertaintyResult | None" = None
+    uncertainty: UncertaintyResult | None = None
     swings: list[Swing] = field(default_factory=list)
 
 

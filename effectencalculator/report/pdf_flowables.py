@@ -42,7 +42,7 @@ class CheckedFrame(Frame):
 
     overflows: list[str]
 
-    def _add(self, flowable, canv, trySplit=0):
+    def _add(self, flowable, canv, trySplit=0):  # noqa: N803 - reportlab's name
         result = super()._add(flowable, canv, trySplit)
         if result:
             width = getattr(flowable, "_width", None) or getattr(flowable, "width", 0) or 0

@@ -25,7 +25,7 @@ def _table(rows: list[list[str]], align_right_from: int = 1) -> list[str]:
 
 
 def summary_text(case: Case, result: CaseResult,
-                 uncertainty: "UncertaintyResult | None" = None) -> str:
+                 uncertainty: UncertaintyResult | None = None) -> str:
     lines: list[str] = []
     title = f"Casus {result.case_code}"
     if case.info.title:

@@ -24,7 +24,8 @@ def application(argv: Sequence[str] | None = None) -> QApplication:
     """The QApplication, configured once: names (for QSettings) and Dutch formats."""
     app = QApplication.instance()
     if app is None:
-        app = QApplication(list(argv) if argv else [sys.argv[0] if sys.argv else "effectencalculator"])
+        app = QApplication(list(argv) if argv
+                           else [sys.argv[0] if sys.argv else "effectencalculator"])
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName(APPLICATION)

@@ -123,7 +123,7 @@ class RecordTableView(QTableView):
             rows = {self.currentIndex().row()}
         return sorted(rows)
 
-    def keyPressEvent(self, event) -> None:
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt override
         index = self.currentIndex()
         model = self.model()
         if (event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and index.isValid()

@@ -61,7 +61,7 @@ def _plural(n: int, one: str, more: str) -> str:
 class PrivacyDialog(QDialog):
     """The privacy view. ``export_name`` set: it is the gate before that export."""
 
-    def __init__(self, controller: "PrivacyController", parent: QWidget | None = None,
+    def __init__(self, controller: PrivacyController, parent: QWidget | None = None,
                  export_name: str | None = None):
         super().__init__(parent)
         self.controller = controller

@@ -380,7 +380,7 @@ def _safety(p: Perspective) -> str:
     s = p.safety_score
     if s is None or (s.start is None and s.end is None):
         return ""
-    fmt = (lambda v: "—" if v is None else format_number(v, 0 if float(v).is_integer() else 1))
+    fmt = (lambda v: "—" if v is None else format_number(v, 0 if float(v).is_integer() else 1))  # noqa: E731
     return f"{fmt(s.start)} → {fmt(s.end)}"
 
 
@@ -451,7 +451,7 @@ class CustomItemsModel(RecordTableModel):
         users = [(s, n) for s, scenario in enumerate(case.scenarios)
                  for n, line in enumerate(scenario.lines) if line.item == old_id]
         table = self.doc.table
-        taken = (table is not None and new_id in table.items
+        taken = ((table is not None and new_id in table.items)
                  or any(i.id == new_id for i in case.custom_items)
                  or sum(i.id == old_id for i in case.custom_items) > 1)
         if column.key != "id" or old_id == new_id or not users or taken:

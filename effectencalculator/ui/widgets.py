@@ -54,7 +54,7 @@ class OptionalDateEdit(QDateEdit):
             self.setCurrentSection(QDateEdit.Section.DaySection)
             self.lineEdit().selectAll()
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
         key = event.key()
         if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and (
                 self.lineEdit().selectedText() == self.lineEdit().text()):
@@ -64,7 +64,7 @@ class OptionalDateEdit(QDateEdit):
             self._start_from_default()
         super().keyPressEvent(event)
 
-    def mousePressEvent(self, event) -> None:
+    def mousePressEvent(self, event) -> None:  # noqa: N802 - Qt override
         self._start_from_default()
         super().mousePressEvent(event)
 

@@ -187,7 +187,7 @@ class BerekeningSection(QScrollArea):
     # -- comparison choice ----------------------------------------------------------
     def _fill_compare(self) -> None:
         compare = self.doc.case.settings.compare
-        for combo, key, role in ((self.reference_combo, "reference", "reference"),
+        for combo, key, _role in ((self.reference_combo, "reference", "reference"),
                                  (self.intervention_combo, "intervention", "intervention")):
             combo.blockSignals(True)
             combo.clear()

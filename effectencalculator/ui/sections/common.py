@@ -39,11 +39,11 @@ def _identity_get(value: Any) -> Any:
     return value
 
 
-def _identity_put(old: Any, value: Any) -> Any:  # noqa: ARG001
+def _identity_put(old: Any, value: Any) -> Any:
     return value
 
 
-def lines_to_list(old: Any, text: str) -> list[str]:  # noqa: ARG001
+def lines_to_list(old: Any, text: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip()]
 
 

@@ -445,7 +445,8 @@ class InzetSection(QWidget):
         for i, scenario in enumerate(self.doc.case.scenarios):
             if i == index:
                 continue
-            action = self.copy_menu.addAction(f"Alle regels toevoegen aan {scenario_title(scenario)}")
+            action = self.copy_menu.addAction(
+                f"Alle regels toevoegen aan {scenario_title(scenario)}")
             action.triggered.connect(lambda _=False, i=i: copy_lines(
                 self.doc, index, list(range(len(self.doc.case.scenarios[index].lines))), i))
 
