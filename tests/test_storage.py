@@ -6,7 +6,6 @@ import errno
 import os
 import random
 import signal
-import time
 from datetime import datetime, UTC
 from pathlib import Path
 
@@ -117,45 +116,75 @@ def test_failed_save_says_why_and_changes_nothing(tmp_path, monkeypatch, error, 
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
 
 
-def _saving_child(versions, target: Path) -> None:
-    """Runs in a forked child: save the two versions in turn until killed."""
+_FILE_STEPS = ("fsync", "link", "replace")  # the os calls a save makes
+
+
+def _saving_child(versions, target: Path, save_no: int, step_no: int, ready: int) -> None:
+    """Runs in a forked child: save the two versions in turn, and in save ``save_no`` stand
+    still just before its ``step_no``-th file-system call (fsync, link or replace) — or
+    after the whole save when it makes fewer. Tells the parent through ``ready`` whether
+    the target was already replaced (b"n": new) or not (b"o": old), then waits to be
+    killed. No timing: every kill lands at a known step."""
     try:
-        i = 0
-        while True:
-            save_case(versions[i % 2].copy(), target)
-            i += 1
+        current, steps, replaced = -1, 0, False
+
+        def pausing(call):
+            def step(*args):
+                nonlocal steps, replaced
+                steps += 1
+                if current == save_no and steps == step_no:
+                    os.write(ready, b"n" if replaced else b"o")
+                    signal.pause()
+                if call.__name__ == "replace" and Path(args[1]) == target:
+                    replaced = True
+                return call(*args)
+            return step
+        for name in _FILE_STEPS:
+            setattr(os, name, pausing(getattr(os, name)))
+        for current in range(save_no + 1):
+            steps, replaced = 0, False
+            save_case(versions[current % 2].copy(), target)
+        os.write(ready, b"n")
+        signal.pause()
     finally:
         os._exit(0)
 
 
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork (POSIX)")
 def test_a_kill_during_save_leaves_the_old_or_the_new_file(tmp_path):
-    """SIGKILL a process that keeps saving, 50 times at random moments: the file on disk
-    always loads and equals one of the versions."""
+    """SIGKILL a saving process at 40 chosen steps of a save: the file on disk always
+    loads, and is the old version before the final rename and the new one after it."""
     base = load_case(EXAMPLE_CASE)
-    for scenario in base.scenarios:
-        scenario.lines = scenario.lines * 10  # a larger file: a save takes a while
     versions = []
     for n in range(2):
         version = base.copy()
         version.info.title = f"versie {n}"
         versions.append(version)
     target = tmp_path / "casus.yaml"
-    save_case(versions[0].copy(), target)
     expected = {v.info.title: _without_provenance(v) for v in versions}
     rng = random.Random(20260210)
     seen = set()
-    for _ in range(50):
+    for _ in range(40):
+        save_case(versions[1].copy(), target)  # before the child's first save: versie 1
+        save_no, step_no = rng.randrange(3), rng.randrange(1, 7)
+        read_end, write_end = os.pipe()
         pid = os.fork()
         if pid == 0:
-            _saving_child(versions, target)
-        time.sleep(rng.uniform(0.0, 0.12))
+            os.close(read_end)
+            _saving_child(versions, target, save_no, step_no, write_end)
+        os.close(write_end)
+        state = os.read(read_end, 1)  # blocks until the child stands still
+        os.close(read_end)
         os.kill(pid, signal.SIGKILL)
         os.waitpid(pid, 0)
+        assert state in (b"o", b"n"), "the child failed before it reached the step"
         case = load_case(target)  # raises if the file were broken
         assert _without_provenance(case) == expected[case.info.title]
-        seen.add(case.info.title)
-    assert seen == {"versie 0", "versie 1"}  # the kills landed during saving
+        last = save_no if state == b"n" else save_no - 1
+        assert case.info.title == f"versie {last % 2}", (save_no, step_no, state)
+        seen.add((case.info.title, state))
+    assert seen == {("versie 0", b"o"), ("versie 0", b"n"), ("versie 1", b"o"),
+                    ("versie 1", b"n")}  # kills landed before and after the rename
 
 
 def test_saving_over_a_file_changed_by_someone_else_keeps_both(tmp_path):
