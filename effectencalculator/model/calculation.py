@@ -351,11 +351,12 @@ def _price_line(case: Case, scenario_id: str, index: int, line: ServiceLine,
     by_year: dict[int, float] = {}
     counted = 0.0
     weight = 0.0
-    span = (count_first, count_last) if count_first is not None else (first, last)
-    span_days = (span[1] - span[0]).days + 1  # type: ignore[operator]
-    for year in range(span[0].year, span[1].year + 1):  # type: ignore[union-attr]
-        seg_start = max(span[0], date(year, 1, 1))  # type: ignore[type-var]
-        seg_end = min(span[1], date(year, 12, 31))  # type: ignore[type-var]
+    span = ((count_first, count_last) if count_first is not None and count_last is not None
+            else (first, last))
+    span_days = (span[1] - span[0]).days + 1
+    for year in range(span[0].year, span[1].year + 1):
+        seg_start = max(span[0], date(year, 1, 1))
+        seg_end = min(span[1], date(year, 12, 31))
         share = ((seg_end - seg_start).days + 1) / span_days
         weight += share * year_factor(year)
         if usable and count_first is not None:

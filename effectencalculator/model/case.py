@@ -128,7 +128,7 @@ class ServiceLine:
     #: FORMATS.md 1.1: a payer code that overrides the item's payer for this line
     payer: str = ""
     #: FORMATS.md 1.1: first day of an absence this (productivity) line continues
-    absence_start: date | None = None
+    absence_start: _Day | None = None
     extra: Extra = field(default_factory=dict)
 
 

@@ -5,8 +5,8 @@ a cover, numbered sections, metadata), so both have the same look. It only lays 
 what the content says: named paragraph styles (``pdf_styles.py``), embedded TTF fonts
 (``fonts.py``), an A4 cover and body page template with header and footer
 ("Vertrouwelijk", "pagina x van y", ``pdf_flowables.py``), tables that repeat their header
-row and split across pages and vector charts (``pdf_blocks.py``). ``invariant`` mode and a fixed creation date make the same
-content give the same bytes.
+row and split across pages and vector charts (``pdf_blocks.py``). ``invariant`` mode and a
+fixed creation date make the same content give the same bytes.
 """
 
 from __future__ import annotations

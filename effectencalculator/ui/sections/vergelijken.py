@@ -35,7 +35,7 @@ from effectencalculator.ui.rows_model import RowsModel
 from effectencalculator.ui.sections.portfolio_cases import ERROR_COLOR, CasesModel, \
     portfolio_table, with_hint
 from effectencalculator.ui.sections.portfolio_totals import ChartTab, TotalsTab
-from effectencalculator.ui.sections.portfolio_work import (  # noqa: F401 - where callers look
+from effectencalculator.ui.sections.portfolio_work import (
     PortfolioOutcome, compute_portfolio, error_lines, never_export_words)
 from effectencalculator.ui.services import AppContext
 from effectencalculator.ui.settings import LAST_FOLDER
