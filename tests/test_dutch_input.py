@@ -196,7 +196,9 @@ def test_round_trip_report_numbers(cents, decimals):
     parsed = parse_number(text)
     assert parsed.ok, text
     assert parsed.value == pytest.approx(float(text.replace(".", "").replace(",", ".")))
-    assert parsed.value == pytest.approx(expected, abs=10 ** -decimals)
+    # within half a unit of the last decimal shown: format_number rounds half up, round()
+    # half to even on the binary value (32.05 gives 32,1 and 32.0)
+    assert abs(parsed.value - value) <= 0.5 * 10 ** -decimals + 1e-9, (text, expected)
 
 
 @given(st.floats(min_value=0, max_value=1e9, allow_nan=False, allow_infinity=False))
