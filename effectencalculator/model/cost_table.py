@@ -76,6 +76,16 @@ class PriceIndex:
         return self.values[to_year] / self.values[from_year]
 
 
+@dataclass(frozen=True)
+class TableBase:
+    """A table another one extends (FORMATS.md 1.1): what a case records of it."""
+
+    name: str
+    version: str
+    sha256: str
+    path: Path | None = None
+
+
 @dataclass
 class CostTable:
     name: str = ""
@@ -94,6 +104,9 @@ class CostTable:
     sha256: str = ""
     path: Path | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+    #: the tables this one ``extends``, nearest first, and the base items it changes
+    bases: list[TableBase] = field(default_factory=list)
+    overridden: set[str] = field(default_factory=set)
 
     @property
     def friction_days(self) -> int | None:

@@ -22,6 +22,7 @@ from effectencalculator.model.case import Case, HistoryEntry
 from effectencalculator.model.case_rules import check_case
 from effectencalculator.model.case_schema import case_from_data, case_to_data
 from effectencalculator.model.cost_table import CostTable
+from effectencalculator.model.table_extends import has_extends, remap_findings, resolve_extends
 from effectencalculator.model.table_schema import table_from_data
 from effectencalculator.model.validation import Finding, Findings, InvalidInputError, Severity
 from effectencalculator.model.crypto import DecryptionError, decrypt, encrypt, is_encrypted
@@ -101,10 +102,23 @@ def read_table(path: str | Path) -> tuple[CostTable, Findings]:
 
 
 def table_from_bytes(raw: bytes, name: str) -> tuple[CostTable, Findings]:
-    """Parse and check cost-table YAML; InvalidInputError only when it is not readable."""
+    """Parse and check cost-table YAML; InvalidInputError only when it is not readable.
+
+    A table that ``extends`` another is merged with its bases first (FORMATS.md 1.1).
+    """
     document = parse_yaml_bytes(raw, name)
     findings = _findings_for(Path(name), document)
-    table = table_from_data(document.data, findings)
+    data = document.data
+    extended = None
+    if has_extends(data):
+        from effectencalculator.model.tables import find_base_table  # tables imports us
+        extended = resolve_extends(data, Path(name), findings, find_base_table)
+        data = extended.data
+    start = len(findings.items)
+    table = table_from_data(data, findings)
+    if extended is not None:
+        remap_findings(findings, extended, start)
+        table.bases, table.overridden = extended.bases, extended.overridden
     table.sha256 = document.sha256
     return table, findings
 

@@ -43,17 +43,20 @@ def user_tables_dir() -> Path:
 
 def available_tables() -> list[TableRef]:
     """Every readable table (name + version) in the shipped and the user's folders."""
+    return [*_tables_in(shipped_tables_dir()), *_tables_in(user_tables_dir())]
+
+
+def _tables_in(folder: Path) -> list[TableRef]:
     refs: list[TableRef] = []
-    for folder in (shipped_tables_dir(), user_tables_dir()):
-        if not folder.is_dir():
+    if not folder.is_dir():
+        return refs
+    for path in sorted(folder.glob("*.yaml")):
+        try:
+            data = read_yaml_file(path).data
+        except InvalidInputError:
             continue
-        for path in sorted(folder.glob("*.yaml")):
-            try:
-                data = read_yaml_file(path).data
-            except InvalidInputError:
-                continue
-            if isinstance(data, dict) and data.get("name"):
-                refs.append(TableRef(str(data["name"]), str(data.get("version", "")), path))
+        if isinstance(data, dict) and data.get("name"):
+            refs.append(TableRef(str(data["name"]), str(data.get("version", "")), path))
     return refs
 
 
@@ -71,6 +74,18 @@ def find_table(name: str, version: str = "") -> TableRef | None:
     if not candidates:
         return None
     return max(candidates, key=lambda ref: _version_key(ref.version))
+
+
+def find_base_table(name: str, version: str, folder: Path) -> Path | None:
+    """The base of a table that ``extends`` it: shipped, in the user's folder, or next
+    to the extending file; the given version, else the newest."""
+    refs = [r for r in (*available_tables(), *_tables_in(folder)) if r.name == name]
+    exact = [r for r in refs if version and r.version == version]
+    if exact:
+        return exact[0].path
+    if version or not refs:
+        return None
+    return max(refs, key=lambda ref: _version_key(ref.version)).path
 
 
 def default_table_path() -> Path:

@@ -53,6 +53,10 @@ class Findings:
     #: location path -> 1-based line number, filled by the YAML reader.
     lines: Mapping[str, int] = field(default_factory=dict)
 
+    def line_for(self, path: str) -> int | None:
+        """The line of a location, or of the nearest enclosing one that is known."""
+        return self._line_for(path)
+
     def _line_for(self, path: str) -> int | None:
         # The most specific known location: "a.b[2].c" falls back to "a.b[2]", "a.b", "a".
         probe = path
