@@ -18,7 +18,7 @@ from typing import Any
 
 from effectencalculator.model.cost_table import TableBase
 from effectencalculator.model.validation import Finding, Findings, InvalidInputError
-from effectencalculator.model.yaml_io import YamlDocument, read_yaml_file
+from effectencalculator.model.yaml_io import read_yaml_file
 
 #: at most this many tables in one chain (the extending table included)
 MAX_CHAIN = 4
