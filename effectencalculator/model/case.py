@@ -42,6 +42,18 @@ class CaseInfo:
     researcher: str = ""
     session_date: date | None = None
     participants: list[str] = field(default_factory=list)
+    #: review state (FORMATS.md 1.1); None (absent) means ``concept``
+    review: Review | None = None
+    extra: Extra = field(default_factory=dict)
+
+
+@dataclass
+class Review:
+    """Where a case stands: ``concept``, ``gecontroleerd`` or ``definitief`` (1.1)."""
+
+    status: str = "concept"
+    by: str = ""
+    date: date | None = None
     extra: Extra = field(default_factory=dict)
 
 
@@ -72,6 +84,19 @@ class Event:
 class Narrative:
     summary: str = ""
     events: list[Event] = field(default_factory=list)
+    #: the researcher's own conclusion (1.1), printed in the report
+    conclusion: str = ""
+    #: how the approach worked on the costs (1.1); a portfolio counts the tags
+    mechanisms: list[Mechanism] = field(default_factory=list)
+    extra: Extra = field(default_factory=dict)
+
+
+@dataclass
+class Mechanism:
+    """A short tag (``snellere hulp``) with ``kostenverlagend``/``kostenverhogend`` or ''."""
+
+    tag: str = ""
+    effect: str = ""
     extra: Extra = field(default_factory=dict)
 
 
@@ -100,6 +125,22 @@ class Outcome:
     reference: str = ""
     direction: str = "onbekend"
     source: str = ""
+    #: 1.1: ``zrm`` (1..5), ``0-10``, or '' (any numbers); readings per person
+    scale: str = ""
+    readings: list[Reading] = field(default_factory=list)
+    #: 1.1: False when the people involved do not agree; None when not stated
+    agreed: bool | None = None
+    extra: Extra = field(default_factory=dict)
+
+
+@dataclass
+class Reading:
+    """One person's reading of an outcome on the outcome's scale (FORMATS.md 1.1)."""
+
+    who: str = ""
+    start: float | None = None
+    end: float | None = None
+    note: str = ""
     extra: Extra = field(default_factory=dict)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 
 from effectencalculator.model.case import Case, ServiceLine
+from effectencalculator.model.case_rules_v11 import check_case_v11
 from effectencalculator.model.fields import RAW_KEY
 from effectencalculator.model.validation import Findings
 from effectencalculator.model.vocabulary import (
@@ -44,6 +45,7 @@ def check_case(case: Case, findings: Findings) -> None:
     _check_scenarios(case, findings)
     _check_custom_items(case, findings)
     _check_settings(case, findings)
+    check_case_v11(case, findings)
 
 
 def _valid(record) -> bool:

@@ -15,6 +15,10 @@ from effectencalculator.model.case import (
     Perspective, Rate, SafetyScore, Scenario, ServiceLine, Settings,
 )
 from effectencalculator.model.case_rules import MAX_LINES
+from effectencalculator.model.case_schema_v11 import (
+    narrative_v11_data, outcome_v11_data, read_narrative_v11, read_outcome_v11,
+    read_review, review_data,
+)
 from effectencalculator.model.fields import RAW_KEY, FieldReader
 from effectencalculator.model.table_schema import item_from_data, item_to_data
 from effectencalculator.model.validation import Findings
@@ -71,6 +75,7 @@ def _info(f: FieldReader) -> CaseInfo:
     info.researcher = f.text("researcher")
     info.session_date = f.date("session_date")
     info.participants = f.text_list("participants")
+    info.review = read_review(f)
     info.extra = f.finish()
     return info
 
@@ -93,6 +98,7 @@ def _event(f: FieldReader) -> Event:
 def _narrative(f: FieldReader) -> Narrative:
     narrative = Narrative(summary=f.text("summary"))
     narrative.events = _records(f, "events", "gebeurtenissen", _event, "een gebeurtenis")
+    read_narrative_v11(f, narrative)
     narrative.extra = f.finish()
     return narrative
 
@@ -113,6 +119,7 @@ def _outcome(f: FieldReader) -> Outcome:
                       reference=f.text("reference"),
                       direction=f.text("direction", default="onbekend"),
                       source=f.text("source"))
+    read_outcome_v11(f, outcome)
     outcome.extra = f.finish()
     return outcome
 
@@ -221,6 +228,7 @@ def _info_data(info: CaseInfo) -> dict[str, Any]:
         "researcher": info.researcher}
     _put(data, "session_date", info.session_date)
     data["participants"] = list(info.participants)
+    review_data(info.review, data)
     return data
 
 
@@ -238,7 +246,9 @@ def _event_data(e: Event) -> dict[str, Any]:
 
 
 def _narrative_data(n: Narrative) -> dict[str, Any]:
-    return {"summary": n.summary, "events": [_emit(e, _event_data) for e in n.events]}
+    data = {"summary": n.summary, "events": [_emit(e, _event_data) for e in n.events]}
+    narrative_v11_data(n, data)
+    return data
 
 
 def _perspective_data(p: Perspective) -> dict[str, Any]:
@@ -250,8 +260,10 @@ def _perspective_data(p: Perspective) -> dict[str, Any]:
 
 
 def _outcome_data(o: Outcome) -> dict[str, Any]:
-    return {"domain": o.domain, "start": o.start, "end": o.end, "reference": o.reference,
+    data = {"domain": o.domain, "start": o.start, "end": o.end, "reference": o.reference,
             "direction": o.direction, "source": o.source}
+    outcome_v11_data(o, data)
+    return data
 
 
 def _scenario_data(s: Scenario) -> dict[str, Any]:

@@ -119,6 +119,20 @@ def text_fields(case: Case) -> Iterator[tuple[str, str]]:
     for i, item in enumerate(case.custom_items):
         for name in ("name", "note", "source_note"):
             yield f"custom_items[{i}].{name}", getattr(item, name)
+    yield from _text_fields_v11(case)
+
+
+def _text_fields_v11(case: Case) -> Iterator[tuple[str, str]]:
+    """The free text of the 1.1 fields: conclusion, mechanisms, readings, reviewer."""
+    yield "narrative.conclusion", case.narrative.conclusion
+    for i, m in enumerate(case.narrative.mechanisms):
+        yield f"narrative.mechanisms[{i}].tag", m.tag
+    for i, o in enumerate(case.outcomes):
+        for j, r in enumerate(o.readings):
+            yield f"outcomes[{i}].readings[{j}].who", r.who
+            yield f"outcomes[{i}].readings[{j}].note", r.note
+    if case.info.review is not None:
+        yield "case.review.by", case.info.review.by
 
 
 def _context(text: str, start: int, end: int) -> str:

@@ -38,6 +38,18 @@ RATE_PERIOD_DAYS: dict[str, float] = {
 
 DIRECTIONS: tuple[str, ...] = ("verbeterd", "gelijk", "verslechterd", "onbekend")
 
+#: 1.1: scales of readings per person -> (lowest, highest, whole numbers only?)
+READING_SCALES: dict[str, tuple[float, float, bool]] = {
+    "zrm": (1.0, 5.0, True),     # zelfredzaamheidsmatrix: 1 acuut .. 5 volledig zelfredzaam
+    "0-10": (0.0, 10.0, False),  # one decimal at most
+}
+
+#: 1.1: review state of a case; absent means the first
+REVIEW_STATUSES: tuple[str, ...] = ("concept", "gecontroleerd", "definitief")
+
+#: 1.1: what a mechanism did to the costs (may also be absent)
+MECHANISM_EFFECTS: tuple[str, ...] = ("kostenverlagend", "kostenverhogend")
+
 DOMAINS: tuple[str, ...] = (
     "veiligheid",
     "opvoeding/ontwikkeling",
