@@ -82,27 +82,38 @@ class DocumentController(QObject):
         self.table_loading = True
         self.status.emit("Kostentabel laden…")
 
-        def done(value) -> None:
-            if generation != self._table_generation:
-                return
-            self.table_loading = False
-            table, notes = value
-            self.doc.set_table(table, notes)
-            self.status.emit(f"Kostentabel {table.name} {table.version} geladen")
+        def work(progress) -> tuple[int, object]:
+            # (generation, (table, notes) or the exception): only the latest load counts
+            try:
+                return generation, table_for(settings_only, table_file)
+            except Exception as exc:  # noqa: BLE001 - shown in Berekening and Kostentabel
+                return generation, exc
 
-        def failed(exc: BaseException) -> None:
-            if generation != self._table_generation:
-                return
-            self.table_loading = False
-            if isinstance(exc, InvalidInputError):
-                notes = exc.findings
-            else:
-                notes = [Finding(Severity.ERROR, "settings.cost_table",
-                                 f"kostentabel niet te lezen: {exc}")]
-            self.doc.set_table(None, notes)
-            self.status.emit("Kostentabel niet gevonden; zie Berekening en Kostentabel")
+        # bound methods, not closures holding the controller: when the window is gone
+        # before the table is read, Qt drops the call instead of running it on a dead window
+        self.ctx.runner.run(work, self._table_loaded, self._table_failed)
 
-        self.ctx.runner.run(lambda progress: table_for(settings_only, table_file), done, failed)
+    def _table_loaded(self, value: tuple[int, object]) -> None:
+        generation, loaded = value
+        if generation != self._table_generation:
+            return
+        if isinstance(loaded, BaseException):
+            self._table_failed(loaded)
+            return
+        self.table_loading = False
+        table, notes = loaded
+        self.doc.set_table(table, notes)
+        self.status.emit(f"Kostentabel {table.name} {table.version} geladen")
+
+    def _table_failed(self, exc: BaseException) -> None:
+        self.table_loading = False
+        if isinstance(exc, InvalidInputError):
+            notes = exc.findings
+        else:
+            notes = [Finding(Severity.ERROR, "settings.cost_table",
+                             f"kostentabel niet te lezen: {exc}")]
+        self.doc.set_table(None, notes)
+        self.status.emit("Kostentabel niet gevonden; zie Berekening en Kostentabel")
 
     # -- the save flow --------------------------------------------------------------
     def maybe_save(self) -> bool:

@@ -169,10 +169,14 @@ class ExportController(QObject):
         self.ctx.runner.run(work, self._pdf_done, self._pdf_failed, self._pdf_progress)
 
     def _pdf_progress(self, fraction: float, text: str = "") -> None:
-        if self.progress is not None and not self.cancel_event.is_set():
-            self.progress.setValue(int(max(0.0, min(1.0, fraction)) * 100))
-            if text:
-                self.progress.setLabelText(text)
+        dialog = self.progress
+        if dialog is None or self.cancel_event.is_set():
+            return
+        if text:
+            dialog.setLabelText(text)
+        # last: setValue of a modal progress dialog processes events, so the build may
+        # finish (and _close_progress run) inside it; nothing touches the dialog after it
+        dialog.setValue(int(max(0.0, min(1.0, fraction)) * 100))
 
     def _close_progress(self) -> None:
         self.busy = False

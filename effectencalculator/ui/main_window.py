@@ -165,11 +165,13 @@ class MainWindow(QMainWindow):
         a.add_line.triggered.connect(self.add_line)
         privacy = self.exports.privacy
         a.privacy_check.triggered.connect(privacy.open_view)
-        a.never_export.triggered.connect(lambda: privacy.edit_never_export())
-        privacy.showSection.connect(
-            lambda title: self.show_section([s.title for s in self.sections].index(title)))
+        a.never_export.triggered.connect(self._edit_never_export)
+        privacy.showSection.connect(self.show_section_titled)
+        # bound methods only (no lambda holding the window): Qt drops a bound method's
+        # connection when its object goes, a lambda would run on a deleted window
         for i, action in enumerate(a.sections):
-            action.triggered.connect(lambda _=False, i=i: self.show_section(i))
+            action.setData(i)
+            action.triggered.connect(self._section_action)
         if not charts.pdf_export_available():
             a.export_pdf.setEnabled(False)
             a.export_pdf.setToolTip(PDF_UNAVAILABLE)
@@ -185,17 +187,41 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.totals_label)
 
     def _connect(self) -> None:
-        self.doc.undo_stack.cleanChanged.connect(lambda clean: self.setWindowModified(not clean))
+        self.doc.undo_stack.cleanChanged.connect(self._clean_changed)
         self.doc.pathChanged.connect(self.update_title)
         self.doc.caseReset.connect(self.update_title)
         self.doc.fieldChanged.connect(self._field_changed)
         self.results.updated.connect(self._show_totals)
         self.uncertainty.updated.connect(self._show_totals)
-        self.controller.status.connect(lambda text: self.statusBar().showMessage(text, 6000))
-        self.exports.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.controller.status.connect(self._show_status)
+        self.exports.status.connect(self._show_export_status)
         self.controller.recentChanged.connect(self._fill_recent)
-        self.autosaver.failedRepeatedly.connect(
-            lambda text: self.statusBar().showMessage(text, 30000))
+        self.autosaver.failedRepeatedly.connect(self._autosave_failed)
+
+    # -- slots (bound methods: see _build_menus) -------------------------------------
+    def _clean_changed(self, clean: bool) -> None:
+        self.setWindowModified(not clean)
+
+    def _show_status(self, text: str) -> None:
+        self.statusBar().showMessage(text, 6000)
+
+    def _show_export_status(self, text: str) -> None:
+        self.statusBar().showMessage(text, 8000)
+
+    def _autosave_failed(self, text: str) -> None:
+        self.statusBar().showMessage(text, 30000)
+
+    def _section_action(self) -> None:
+        self.show_section(int(self.sender().data()))
+
+    def _recent_action(self) -> None:
+        self.controller.open_recent(str(self.sender().data()))
+
+    def _edit_never_export(self) -> None:
+        self.exports.privacy.edit_never_export()
+
+    def show_section_titled(self, title: str) -> None:
+        self.show_section([s.title for s in self.sections].index(title))
 
     # -- behaviour ------------------------------------------------------------------
     def show_section(self, index: int) -> None:
@@ -261,7 +287,8 @@ class MainWindow(QMainWindow):
             action = self.recent_menu.addAction(f"&{i + 1} {Path(name).name}")
             action.setToolTip(name)
             action.setStatusTip(name)
-            action.triggered.connect(lambda _=False, n=name: self.controller.open_recent(n))
+            action.setData(name)
+            action.triggered.connect(self._recent_action)
         self.recent_menu.setEnabled(bool(files))
 
     # -- settings -------------------------------------------------------------------

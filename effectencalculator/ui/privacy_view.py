@@ -121,7 +121,7 @@ class PrivacyDialog(QDialog):
         header.resizeSection(COL_STATUS, 100)
         header.resizeSection(COL_WHERE, 330)
         header.resizeSection(COL_KIND, 250)
-        self.list.currentItemChanged.connect(lambda *_: self._show_current())
+        self.list.currentItemChanged.connect(self._show_current)
         splitter.addWidget(self.list)
 
         detail = QGroupBox("Gekozen melding")
@@ -192,6 +192,7 @@ class PrivacyDialog(QDialog):
         self.redo_action = stack.createRedoAction(self, "Opnieuw:")
         self.redo_action.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)
                                       + [QKeySequence("Ctrl+Y")])
+        self._short_texts: list[tuple[QToolButton, str]] = []
         for action, text in ((self.undo_action, "Ongedaan maken"),
                              (self.redo_action, "Opnieuw")):
             self.addAction(action)
@@ -200,7 +201,9 @@ class PrivacyDialog(QDialog):
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
             button.setText(text)
             bottom.addWidget(button)
-            action.changed.connect(lambda b=button, t=text: b.setText(t))
+            self._short_texts.append((button, text))
+            # the undo stack's action renames itself; the button keeps its short text
+            action.changed.connect(self._keep_short_texts)
         self.accept_all_button = QPushButton("Alle open meldingen accepteren…")
         self.accept_all_button.clicked.connect(self.accept_all)
         bottom.addWidget(self.accept_all_button)
@@ -301,6 +304,10 @@ class PrivacyDialog(QDialog):
             if item.data(0, Qt.ItemDataRole.UserRole).key == finding.key:
                 self.list.setCurrentItem(item)
                 return
+
+    def _keep_short_texts(self) -> None:
+        for button, text in self._short_texts:
+            button.setText(text)
 
     def _show_current(self) -> None:
         finding = self.current_finding()

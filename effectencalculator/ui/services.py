@@ -12,6 +12,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Callable, Sequence
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
@@ -146,8 +147,20 @@ class _Job(QRunnable):
             self.signals.finished.emit(value)
 
 
+def receiver_alive(callback: Callable) -> bool:
+    """False when ``callback`` is a method of a Qt object that has been deleted.
+
+    Work can finish after its window closed; its callback must then not run (it would
+    raise "Internal C++ object already deleted")."""
+    owner = getattr(callback, "__self__", None)
+    return not isinstance(owner, QObject) or shiboken6.isValid(owner)
+
+
 class TaskRunner:
-    """Runs ``work(progress)`` on the global thread pool; callbacks on the GUI thread."""
+    """Runs ``work(progress)`` on the global thread pool; callbacks on the GUI thread.
+
+    Callbacks should be bound methods of the Qt object that waits for the result, never
+    closures holding a window: a callback whose object is gone is not called."""
 
     def __init__(self) -> None:
         self._alive: set[_Signals] = set()
@@ -159,11 +172,13 @@ class TaskRunner:
 
         def done(value):
             self._alive.discard(signals)
-            on_done(value)
+            if receiver_alive(on_done):
+                on_done(value)
 
         def failed(exc):
             self._alive.discard(signals)
-            on_error(exc)
+            if receiver_alive(on_error):
+                on_error(exc)
 
         signals.finished.connect(done)
         signals.failed.connect(failed)

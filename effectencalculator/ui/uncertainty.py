@@ -79,6 +79,7 @@ class UncertaintyController(QObject):
         self.error: str = ""
         self.generation = 0
         self.running = False
+        self._run_generation = 0
         self.wanted = False
         self.stale = True
         self.timer = timer
@@ -143,9 +144,15 @@ class UncertaintyController(QObject):
             self.updated.emit()
             return
         self.running = True
+        self._run_generation = generation  # one run at a time: its callbacks read it here
         self.runner.run(lambda progress: compute_outcome(result),
-                        lambda outcome: self._done(generation, outcome),
-                        lambda exc: self._failed(generation, exc))
+                        self._run_done, self._run_failed)
+
+    def _run_done(self, outcome: UncertaintyOutcome) -> None:
+        self._done(self._run_generation, outcome)
+
+    def _run_failed(self, exc: BaseException) -> None:
+        self._failed(self._run_generation, exc)
 
     def _finish(self, generation: int) -> bool:
         """True when the run is still current; else schedule the next one."""

@@ -73,8 +73,8 @@ class BerekeningSection(QScrollArea):
         self.basis.setToolTip(EXPLAIN["price_year"])
         top.addWidget(self.basis)
         layout.addLayout(top)
-        self.reference_combo.activated.connect(lambda: self._set_compare("reference"))
-        self.intervention_combo.activated.connect(lambda: self._set_compare("intervention"))
+        self.reference_combo.activated.connect(self._reference_chosen)
+        self.intervention_combo.activated.connect(self._intervention_chosen)
 
         self.problems = QLabel()
         self.problems.setWordWrap(True)
@@ -152,12 +152,12 @@ class BerekeningSection(QScrollArea):
         self._stale = False
         results.updated.connect(self._results_updated)
         doc.caseReset.connect(self._fill_compare)
-        doc.fieldChanged.connect(lambda *_: self._fill_compare())
-        doc.inserted.connect(lambda *_: self._fill_compare())
-        doc.removed.connect(lambda *_: self._fill_compare())
+        doc.fieldChanged.connect(self._fill_compare)
+        doc.inserted.connect(self._fill_compare)
+        doc.removed.connect(self._fill_compare)
         if uncertainty is not None:
             uncertainty.updated.connect(self._uncertainty_updated)
-            uncertainty.staleChanged.connect(lambda _stale: self._show_uncertainty_status())
+            uncertainty.staleChanged.connect(self._show_uncertainty_status)
         self._fill_compare()
         self.show_results()
 
@@ -198,6 +198,12 @@ class BerekeningSection(QScrollArea):
             found = combo.findData(chosen)
             combo.setCurrentIndex(found if found >= 0 else 0)
             combo.blockSignals(False)
+
+    def _reference_chosen(self) -> None:
+        self._set_compare("reference")
+
+    def _intervention_chosen(self) -> None:
+        self._set_compare("intervention")
 
     def _set_compare(self, key: str) -> None:
         combo = self.reference_combo if key == "reference" else self.intervention_combo

@@ -188,9 +188,9 @@ class RecordSelection:
         self.view = RecordTableView(parent)
         self.view.setModel(model)
         self.binder = Binder(doc, self.current_path, parent)
-        self.view.selectionModel().currentRowChanged.connect(lambda *_: self.binder.refresh())
+        self.view.selectionModel().currentRowChanged.connect(self.binder.refresh)
         model.modelReset.connect(self.select_first)
-        model.rowsInserted.connect(lambda *_: self.binder.refresh())
+        model.rowsInserted.connect(self.binder.refresh)
 
     def select_first(self) -> None:
         if self.model.rowCount() and not self.view.currentIndex().isValid():

@@ -162,9 +162,9 @@ class ScenarioPage(QWidget):
         remove.setToolTip("Verwijder de geselecteerde regel(s)")
         remove.clicked.connect(self.remove_lines)
         up = QPushButton("Omhoog")
-        up.clicked.connect(lambda: self.move_line(-1))
+        up.clicked.connect(self.move_line_up)
         down = QPushButton("Omlaag")
-        down.clicked.connect(lambda: self.move_line(1))
+        down.clicked.connect(self.move_line_down)
         self.copy_button = QToolButton()
         self.copy_button.setText("Kopiëren naar scenario")
         self.copy_button.setToolTip("Kopieer de geselecteerde regel(s) naar een ander scenario")
@@ -272,6 +272,12 @@ class ScenarioPage(QWidget):
             self.doc.undo_stack.push(RemoveRecordsCommand(
                 self.doc, self.model.path, rows, f"{noun} verwijderen ({self.scenario().id})"))
 
+    def move_line_up(self) -> None:
+        self.move_line(-1)
+
+    def move_line_down(self) -> None:
+        self.move_line(1)
+
     def move_line(self, delta: int) -> None:
         current = self.view.currentIndex()
         if not current.isValid():
@@ -289,7 +295,11 @@ class ScenarioPage(QWidget):
             if i == self.index:
                 continue
             action = self.copy_menu.addAction(f"naar {scenario_title(scenario)}")
-            action.triggered.connect(lambda _=False, i=i: self.copy_to(i))
+            action.setData(i)
+            action.triggered.connect(self._copy_action)
+
+    def _copy_action(self) -> None:
+        self.copy_to(int(self.sender().data()))
 
     def copy_to(self, target: int) -> None:
         rows = self.view.selected_rows()
@@ -338,9 +348,9 @@ class InzetSection(QWidget):
         remove = QPushButton("Scenario verwijderen")
         remove.clicked.connect(self.remove_current)
         left = QPushButton("◀ Naar links")
-        left.clicked.connect(lambda: self.move_current(-1))
+        left.clicked.connect(self.move_current_left)
         right = QPushButton("Naar rechts ▶")
-        right.clicked.connect(lambda: self.move_current(1))
+        right.clicked.connect(self.move_current_right)
         self.copy_button = QToolButton()
         self.copy_button.setText("Scenario kopiëren")
         self.copy_button.setToolTip("Maak een kopie van dit scenario, of voeg al zijn regels "
@@ -425,6 +435,12 @@ class InzetSection(QWidget):
         if index >= 0:
             remove_scenario(self.doc, index)
 
+    def move_current_left(self) -> None:
+        self.move_current(-1)
+
+    def move_current_right(self) -> None:
+        self.move_current(1)
+
     def move_current(self, delta: int) -> None:
         index = self.tabs.currentIndex()
         target = index + delta
@@ -439,16 +455,24 @@ class InzetSection(QWidget):
         if index < 0:
             return
         action = self.copy_menu.addAction("Als nieuw scenario (kopie)")
-        action.triggered.connect(lambda: self.tabs.setCurrentIndex(
-            duplicate_scenario(self.doc, index)))
+        action.setData(index)
+        action.triggered.connect(self._duplicate_action)
         self.copy_menu.addSeparator()
         for i, scenario in enumerate(self.doc.case.scenarios):
             if i == index:
                 continue
             action = self.copy_menu.addAction(
                 f"Alle regels toevoegen aan {scenario_title(scenario)}")
-            action.triggered.connect(lambda _=False, i=i: copy_lines(
-                self.doc, index, list(range(len(self.doc.case.scenarios[index].lines))), i))
+            action.setData((index, i))
+            action.triggered.connect(self._copy_all_action)
+
+    def _duplicate_action(self) -> None:
+        self.tabs.setCurrentIndex(duplicate_scenario(self.doc, int(self.sender().data())))
+
+    def _copy_all_action(self) -> None:
+        source, target = self.sender().data()
+        copy_lines(self.doc, source, list(range(len(self.doc.case.scenarios[source].lines))),
+                   target)
 
     def _show_net(self) -> None:
         result = self.results.live.result

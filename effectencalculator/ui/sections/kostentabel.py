@@ -223,7 +223,7 @@ class KostentabelSection(QWidget):
         layout.addWidget(self.view, 1)
         self.detail = QTextBrowser()
         self.detail.setOpenLinks(False)
-        self.detail.anchorClicked.connect(lambda url: self._open_link(url.toString()))
+        self.detail.anchorClicked.connect(self._anchor_clicked)
         self.detail.setMaximumHeight(130)
         self.detail.setToolTip("Toelichting en bronnen van de gekozen post; een link opent in "
                                "uw browser")
@@ -297,6 +297,9 @@ class KostentabelSection(QWidget):
             link = (f" <a href='{source.url}'>{source.url}</a>" if source.url else "")
             parts.append(f"Bron: {source.title} ({source.publisher}, {source.year}).{link}")
         self.detail.setHtml("<br>".join(parts))
+
+    def _anchor_clicked(self, url) -> None:
+        self._open_link(url.toString())
 
     def _open_link(self, url: str) -> None:
         self.desktop.open_url(url)

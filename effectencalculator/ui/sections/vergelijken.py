@@ -112,7 +112,8 @@ class VergelijkenWindow(QMainWindow):
                                   (".csv", "CSV…", "Dezelfde tabellen als CSV-bestanden")):
             button = QPushButton(f"Exporteren: {text}" if suffix == ".pdf" else text)
             button.setToolTip(tip)
-            button.clicked.connect(lambda _=False, s=suffix: self.export(s))
+            button.setProperty("export_suffix", suffix)
+            button.clicked.connect(self._export_clicked)
             self.export_buttons[suffix] = button
             row.addWidget(button)
         return row
@@ -186,8 +187,7 @@ class VergelijkenWindow(QMainWindow):
                                         numeric_from=99, parent=self)
         self.repriced_view = portfolio_table(self.repriced_model, stretch_last=True)
         self.repriced_view.setWordWrap(True)
-        self.repriced_view.doubleClicked.connect(
-            lambda index: self._open_row(self.repriced_paths, index))
+        self.repriced_view.doubleClicked.connect(self._open_repriced)
         self.repriced_paths: list[Path] = []
         self.tabs.addTab(with_hint(
             self.repriced_view, "Deze casussen waren met een andere kostentabel, tabelversie "
@@ -201,8 +201,7 @@ class VergelijkenWindow(QMainWindow):
         self.failed_view = portfolio_table(self.failed_model, stretch_last=True)
         self.failed_view.setObjectName("portfolio_failed")
         self.failed_view.setWordWrap(True)
-        self.failed_view.doubleClicked.connect(
-            lambda index: self._open_row(self.failed_paths, index))
+        self.failed_view.doubleClicked.connect(self._open_failed)
         self.failed_paths: list[Path] = []
         self.tabs.addTab(with_hint(
             self.failed_view, "Deze bestanden konden niet worden gelezen of berekend en tellen "
@@ -425,6 +424,15 @@ class VergelijkenWindow(QMainWindow):
         entry = self.cases_model.entry(index.row())
         if entry is not None:
             self.open_in_main_window(entry.path)
+
+    def _export_clicked(self) -> None:
+        self.export(str(self.sender().property("export_suffix")))
+
+    def _open_repriced(self, index: QModelIndex) -> None:
+        self._open_row(self.repriced_paths, index)
+
+    def _open_failed(self, index: QModelIndex) -> None:
+        self._open_row(self.failed_paths, index)
 
     def _open_row(self, paths: list[Path], index: QModelIndex) -> None:
         if 0 <= index.row() < len(paths):

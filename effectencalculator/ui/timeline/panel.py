@@ -72,7 +72,7 @@ class LineEditor(QWidget):
         self.picker = ItemPicker(doc.catalogue(), self)
         self.picker.setObjectName("timeline_item_picker")
         self.picker.editingFinished.connect(self._commit_item)
-        self.picker.completer_.activated.connect(lambda _text: self._commit_item())
+        self.picker.completer_.activated.connect(self._commit_item)
         self.quantity = number_spin(self)
         self.per = QComboBox()
         for value, label in RATE_LABELS.items():
@@ -111,22 +111,56 @@ class LineEditor(QWidget):
         self.copy_menu.aboutToShow.connect(self._fill_copy_menu)
         self.copy_button.setMenu(self.copy_menu)
         self.remove_button = QPushButton("Verwijderen")
-        self.remove_button.clicked.connect(
-            lambda: self.item is not None and edits.remove(self.doc, [self.item.source]))
+        self.remove_button.clicked.connect(self._remove)
         buttons.addWidget(self.copy_button)
         buttons.addWidget(self.remove_button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
         layout.addStretch(1)
-        for widget, key in ((self.quantity, "quantity"), (self.probability, "probability")):
-            widget.valueChanged.connect(lambda v, k=key: self._commit(k, v))
-        self.per.currentIndexChanged.connect(lambda _i: self._commit("per", self.per.currentData()))
-        for widget, key in ((self.day, "date"), (self.start, "start"), (self.end, "end")):
-            widget.dateChanged.connect(lambda _d, w=widget, k=key: self._commit(k, w.value()))
-        self.approach.toggled.connect(lambda on: self._commit(
-            "approach", Qt.CheckState.Checked if on else Qt.CheckState.Unchecked,
-            Qt.ItemDataRole.CheckStateRole))
-        self.note.textChanged.connect(lambda: self._commit("note", self.note.toPlainText()))
+        # bound methods, never lambdas holding the editor (see main_window._build_menus)
+        self.quantity.valueChanged.connect(self._quantity_changed)
+        self.probability.valueChanged.connect(self._probability_changed)
+        self.per.currentIndexChanged.connect(self._per_changed)
+        self.day.dateChanged.connect(self._day_changed)
+        self.start.dateChanged.connect(self._start_changed)
+        self.end.dateChanged.connect(self._end_changed)
+        self.approach.toggled.connect(self._approach_toggled)
+        self.note.textChanged.connect(self._note_changed)
+        self.copy_menu.triggered.connect(self._copy_chosen)
+
+    def _remove(self) -> None:
+        if self.item is not None:
+            edits.remove(self.doc, [self.item.source])
+
+    def _quantity_changed(self, value) -> None:
+        self._commit("quantity", value)
+
+    def _probability_changed(self, value) -> None:
+        self._commit("probability", value)
+
+    def _per_changed(self) -> None:
+        self._commit("per", self.per.currentData())
+
+    def _day_changed(self) -> None:
+        self._commit("date", self.day.value())
+
+    def _start_changed(self) -> None:
+        self._commit("start", self.start.value())
+
+    def _end_changed(self) -> None:
+        self._commit("end", self.end.value())
+
+    def _approach_toggled(self, on: bool) -> None:
+        self._commit("approach", Qt.CheckState.Checked if on else Qt.CheckState.Unchecked,
+                     Qt.ItemDataRole.CheckStateRole)
+
+    def _note_changed(self) -> None:
+        self._commit("note", self.note.toPlainText())
+
+    def _copy_chosen(self, action) -> None:
+        if action.data() is not None:
+            source, index = action.data()
+            edits.copy_line(self.doc, source, index)
 
     def source(self) -> tuple | None:
         if self.item is None or self.item.scene() is None:
@@ -189,9 +223,7 @@ class LineEditor(QWidget):
             return
         for index, scenario in enumerate(self.doc.case.scenarios):
             if index != source[1]:
-                self.copy_menu.addAction(
-                    scenario.label or scenario.id,
-                    lambda i=index, s=source: edits.copy_line(self.doc, s, i))
+                self.copy_menu.addAction(scenario.label or scenario.id).setData((source, index))
 
 
 class EventEditor(QWidget):
@@ -228,13 +260,16 @@ class EventEditor(QWidget):
         form.addRow("Beschrijving", self.description)
         layout.addLayout(form)
         remove = QPushButton("Verwijderen")
-        remove.clicked.connect(
-            lambda: self._path() is not None and edits.remove(self.doc, [self.item.source]))
+        remove.clicked.connect(self._remove)
         row = QHBoxLayout()
         row.addWidget(remove)
         row.addStretch(1)
         layout.addLayout(row)
         layout.addStretch(1)
+
+    def _remove(self) -> None:
+        if self._path() is not None:
+            edits.remove(self.doc, [self.item.source])
 
     def _path(self):
         if self.item is None or self.item.scene() is None or self.item.source[0] != "event":

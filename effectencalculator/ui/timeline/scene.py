@@ -412,11 +412,19 @@ class TimelineScene(QGraphicsScene):
             for index, scenario in enumerate(self.doc.case.scenarios):
                 if index != item.source[1]:
                     action = menu.addAction(f"Kopiëren naar {scenario.label or scenario.id}")
-                    action.triggered.connect(
-                        lambda _=False, i=index, s=item.source: edits.copy_line(self.doc, s, i))
-        menu.addAction("Bewerken", lambda s=item.source: self.editRequested.emit(s))
-        menu.addAction("Verwijderen (Delete)", self.delete_selected)
-        menu.exec(event.screenPos())
+                    action.setData(("copy", item.source, index))
+        menu.addAction("Bewerken").setData(("edit", item.source, None))
+        menu.addAction("Verwijderen (Delete)").setData(("delete", None, None))
+        chosen = menu.exec(event.screenPos())
+        if chosen is None or chosen.data() is None:
+            return
+        what, source, index = chosen.data()  # acted on here: no slot outlives the menu
+        if what == "copy":
+            edits.copy_line(self.doc, source, index)
+        elif what == "edit":
+            self.editRequested.emit(source)
+        else:
+            self.delete_selected()
 
     # -- background: case period, month lines, row bands ------------------------------
     def drawBackground(self, painter: QPainter, rect: QRectF) -> None:  # noqa: N802

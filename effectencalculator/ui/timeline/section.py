@@ -39,12 +39,11 @@ class TimelineSection(QWidget):
         self.color_combo = QComboBox()
         self.color_combo.addItem("financier", "payer")
         self.color_combo.addItem("categorie", "category")
-        self.color_combo.currentIndexChanged.connect(
-            lambda _i: self.scene.set_color_by(self.color_combo.currentData()))
+        self.color_combo.currentIndexChanged.connect(self._color_chosen)
         tools.addWidget(self.color_combo)
         for text, tip, slot in (
-                ("−", "Uitzoomen (Ctrl+scroll, Ctrl+−)", lambda: self.view.zoom(1 / ZOOM_STEP)),
-                ("+", "Inzoomen (Ctrl+scroll, Ctrl++)", lambda: self.view.zoom(ZOOM_STEP)),
+                ("−", "Uitzoomen (Ctrl+scroll, Ctrl+−)", self.zoom_out),
+                ("+", "Inzoomen (Ctrl+scroll, Ctrl++)", self.zoom_in),
                 ("Hele periode", "Zoom zodat de hele periode past (Ctrl+0)", self.view.fit)):
             button = QPushButton(text)
             button.setToolTip(tip)
@@ -78,6 +77,15 @@ class TimelineSection(QWidget):
         self.scene.selectionChanged.connect(self._selection_changed)
         self.scene.editRequested.connect(self._edit_requested)
         self.scene.geometryChanged.connect(self._geometry_changed)
+
+    def _color_chosen(self) -> None:
+        self.scene.set_color_by(self.color_combo.currentData())
+
+    def zoom_in(self) -> None:
+        self.view.zoom(ZOOM_STEP)
+
+    def zoom_out(self) -> None:
+        self.view.zoom(1 / ZOOM_STEP)
 
     def _selection_changed(self) -> None:
         selected = [i for i in self.scene.selectedItems()

@@ -62,9 +62,11 @@ class SessionWindow(QWidget):
         self._total_labels: list[QLabel] = []
         results.updated.connect(self.update_totals)
         doc.caseReset.connect(self.update_totals)
-        self.scene.geometryChanged.connect(
-            lambda: self.legend.set_entries(legend_entries(self.scene)))
+        self.scene.geometryChanged.connect(self._update_legend)
         self.update_totals()
+
+    def _update_legend(self) -> None:
+        self.legend.set_entries(legend_entries(self.scene))
 
     def update_totals(self) -> None:
         info = self.doc.case.info

@@ -1,0 +1,115 @@
+"""Nothing runs on a window after it is gone.
+
+A lambda that holds the window, connected to an object that outlives it (the undo stack
+is cleared while the window is being destroyed), ran on a deleted window: "Internal C++
+object (MainWindow) already deleted" after "Niet opslaan" at quit, and pytest-qt blamed
+whichever test came next. Bound methods are dropped by Qt with their object.
+"""
+
+from __future__ import annotations
+
+import ast
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtTest import QTest
+from test_ui_support import make_context
+
+from conftest import EXAMPLE_CASE, ROOT
+from effectencalculator.ui.services import SaveChoice
+
+UI = ROOT / "effectencalculator" / "ui"
+
+QUIT_SCRIPT = textwrap.dedent("""\
+    import gc, sys
+    from PySide6.QtCore import QSettings, QTimer
+    from PySide6.QtTest import QTest
+    from effectencalculator.ui.app import application, open_window
+    from effectencalculator.ui.services import AppContext, DialogService, SaveChoice
+    from effectencalculator.ui.settings import UiSettings
+
+    class Discard(DialogService):
+        def ask_save_changes(self, parent, name):
+            print("gevraagd:", name, flush=True)
+            return SaveChoice.DISCARD           # the user clicks "Niet opslaan"
+        def ask_restore(self, parent, description):
+            raise AssertionError("no recovery copy expected")
+
+    app = application()
+    ctx = AppContext(settings=UiSettings(QSettings(sys.argv[2], QSettings.Format.IniFormat)),
+                     recovery_dir=sys.argv[3], dialogs=Discard())
+    window = open_window(sys.argv[1], ctx)
+
+    def edit_and_quit():
+        if window.doc.table is None:
+            QTimer.singleShot(20, edit_and_quit)
+            return
+        field = window.gegevens.title_edit
+        field.setFocus()
+        QTest.keyClicks(field, " en meer")
+        assert window.isWindowModified()
+        window.actions_.quit.trigger()
+    QTimer.singleShot(0, edit_and_quit)
+    code = app.exec()
+    del window                                   # as run_gui does
+    gc.collect()
+    print("klaar", flush=True)
+    sys.exit(code)
+    """)
+
+
+def test_quit_after_niet_opslaan_prints_no_traceback(tmp_path):
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HOME=str(tmp_path),
+               XDG_CONFIG_HOME=str(tmp_path / "config"), XDG_DATA_HOME=str(tmp_path / "data"))
+    out = subprocess.run([sys.executable, "-c", QUIT_SCRIPT, str(EXAMPLE_CASE),
+                          str(tmp_path / "ui.ini"), str(tmp_path / "herstel")],
+                         capture_output=True, text=True, env=env, cwd=ROOT, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert "gevraagd: pt-ams-014-noordhoek.yaml" in out.stdout and "klaar" in out.stdout
+    assert "Traceback" not in out.stderr and "already deleted" not in out.stderr, out.stderr
+
+
+def test_a_modified_window_can_be_deleted_without_running_its_slots(qtbot, tmp_path):
+    from effectencalculator.ui.main_window import MainWindow
+    ctx = make_context(tmp_path)
+    window = MainWindow(ctx)                      # not given to qtbot: deleted right here
+    assert window.controller.open_path(EXAMPLE_CASE, ask=False)
+    QTest.keyClicks(window.gegevens.title_edit, "x")
+    assert window.doc.is_modified
+    ctx.dialogs.save_choice = SaveChoice.DISCARD
+    assert window.close()
+    with qtbot.capture_exceptions() as raised:
+        window.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert raised == []
+
+
+def _connected_closures(path: Path) -> list[str]:
+    """``x.connect(lambda …)``/``partial`` and ``menu.addAction(text, lambda …)``."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                and node.func.attr in ("connect", "addAction", "singleShot")):
+            continue
+        for arg in [*node.args, *(k.value for k in node.keywords)]:
+            partial = (isinstance(arg, ast.Call) and
+                       getattr(arg.func, "attr", getattr(arg.func, "id", "")) == "partial")
+            if isinstance(arg, ast.Lambda) or partial:
+                found.append(f"{path.parent.name}/{path.name}:{node.lineno}")
+    return found
+
+
+def test_no_lambda_or_partial_is_connected_to_a_signal_in_the_ui():
+    found = [hit for path in sorted(UI.rglob("*.py")) for hit in _connected_closures(path)]
+    assert found == []
+
+
+def test_the_check_itself_finds_a_connected_lambda(tmp_path):
+    sample = tmp_path / "sample.py"
+    sample.write_text("button.clicked.connect(lambda: self.go(1))\n"
+                      "menu.addAction('x', lambda: 1)\n", encoding="utf-8")
+    assert len(_connected_closures(sample)) == 2
