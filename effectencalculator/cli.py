@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Sequence
 
 from effectencalculator import __version__
+from effectencalculator.log_setup import configure_logging
 from effectencalculator.model.calculation import CaseResult, calculate
 from effectencalculator.model.case import Case
 from effectencalculator.model.cost_table import CostTable
@@ -166,6 +167,7 @@ def _gui_target(argv: list[str]) -> tuple[bool, str | None]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    configure_logging()
     arguments = list(sys.argv[1:] if argv is None else argv)
     wants_gui, case_path = _gui_target(arguments)
     if wants_gui:

@@ -160,19 +160,3 @@ def test_everything_works_without_network(no_list, tmp_path):
                  ("portfolio", ROOT / "examples", "-o", tmp_path / "p.xlsx")):
         run = cli(*args, env_extra=env)
         assert run.returncode == 0, (args, run.stderr)
-
-
-def test_a_case_path_opens_the_desktop_program(tmp_path):
-    """`effectencalculator CASE.yaml` starts the window (offscreen) and keeps running."""
-    import time
-
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HOME=str(tmp_path),
-               XDG_CONFIG_HOME=str(tmp_path / "config"), XDG_DATA_HOME=str(tmp_path / "data"))
-    proc = subprocess.Popen([sys.executable, "-m", "effectencalculator", str(EXAMPLE_CASE)],
-                            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    try:
-        time.sleep(4)
-        assert proc.poll() is None, proc.communicate()[1].decode()[-800:]
-    finally:
-        proc.terminate()
-        proc.wait(timeout=20)

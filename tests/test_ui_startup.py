@@ -29,16 +29,19 @@ SCRIPT = textwrap.dedent("""\
     shown = window.isVisible()
     modules = sorted(m for m in ("pandas", "reportlab", "numpy") if m in sys.modules)
     def done():
-        if window.doc.table is None:
-            QTimer.singleShot(20, done)
-            return
         window.results.recalculate_now()
         print(json.dumps({"shown": shown, "title": window.windowTitle(),
                           "modules_at_start": modules,
+                          "modules_after_figures": sorted(m for m in ("pandas", "reportlab")
+                                                          if m in sys.modules),
                           "net": window.berekening.figure_text("net_result")}))
         window.doc.undo_stack.setClean()
         window.close()
-    QTimer.singleShot(0, done)
+    # the table loads on the thread pool: show the figures once it is there
+    if window.doc.table is None:
+        window.doc.tableChanged.connect(done)
+    else:
+        QTimer.singleShot(0, done)
     sys.exit(app.exec())
     """)
 
@@ -54,6 +57,7 @@ def test_ui_starts_in_a_fresh_process_without_pandas(tmp_path):
     assert data["shown"] and data["title"].startswith("pt-ams-014-noordhoek.yaml")
     assert "pandas" not in data["modules_at_start"]
     assert "reportlab" not in data["modules_at_start"]
+    assert data["modules_after_figures"] == []  # the live figures need neither
     assert data["net"].startswith("€ ")
 
 
@@ -69,3 +73,31 @@ def test_ui_example_charts_are_the_report_drawings(qtbot, ctx):
     svg = section.chart_widgets["payer"].svg_bytes
     assert svg.startswith(b"<?xml") and b"Gemeente" in svg and b"clipPath" not in svg
     assert section.chart_widgets["cumulative"].svg_bytes
+
+
+def test_a_case_path_opens_the_desktop_program(qtbot, ctx, monkeypatch):
+    """`effectencalculator CASE.yaml` opens the window on that case. QApplication.exec is
+    patched (as MNELAB's start-up test does): the test looks at the window instead of
+    waiting in an event loop."""
+    from PySide6.QtWidgets import QApplication
+
+    from effectencalculator import cli
+    from effectencalculator.ui import app as app_module
+    from effectencalculator.ui.main_window import MainWindow
+
+    seen: list[MainWindow] = []
+
+    def look_instead_of_exec(*_args) -> int:
+        seen.extend(w for w in QApplication.topLevelWidgets()
+                    if isinstance(w, MainWindow) and w.isVisible())
+        for window in seen:
+            qtbot.addWidget(window)  # closed when the test ends
+        return 7
+
+    monkeypatch.setattr(app_module, "default_context", lambda: ctx)
+    monkeypatch.setattr(QApplication, "exec", look_instead_of_exec)
+    assert cli.main([str(EXAMPLE_CASE)]) == 7  # the event loop's exit code is returned
+    window, = seen
+    assert window.doc.path == EXAMPLE_CASE and window.doc.table is not None
+    assert window.windowTitle().startswith("pt-ams-014-noordhoek.yaml")
+    assert window.doc.undo_stack.isClean()

@@ -9,6 +9,7 @@ whether a portfolio was read here or one case after another.
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
@@ -17,6 +18,8 @@ from typing import Callable
 
 from effectencalculator.model.cost_table import CostTable
 from effectencalculator.model.portfolio import PortfolioCase, prepare_case
+
+log = logging.getLogger(__name__)
 
 #: cases per task, at least and at most: large enough that sending them back is cheap,
 #: small enough for smooth progress, quick cancelling and workers finishing together
@@ -72,7 +75,9 @@ def prepare_in_processes(files: list[Path], table: CostTable, price_year: int | 
                 read = sum(len(chunks[n]) for n in results)
                 step(read / len(files), f"Gelezen en berekend: {read} van {len(files)}")
     except (BrokenProcessPool, OSError):
-        pass  # read what is missing below, in this process
+        # read what is missing below, in this process
+        log.warning("Werkprocessen voor de portfolio gestopt; verder in dit proces",
+                    exc_info=True)
     entries: list[PortfolioCase] = []
     years: list[int | None] = []
     for n, chunk in enumerate(chunks):

@@ -15,6 +15,7 @@ from typing import Sequence
 from PySide6.QtCore import QLocale, QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
+from effectencalculator.log_setup import configure_logging
 from effectencalculator.ui.main_window import MainWindow
 from effectencalculator.ui.services import AppContext, default_recovery_dir
 from effectencalculator.ui.settings import APPLICATION, ORGANIZATION, UiSettings
@@ -52,9 +53,13 @@ def open_window(path: str | None, ctx: AppContext) -> MainWindow:
 
 def run_gui(path: str | None = None, argv: Sequence[str] | None = None) -> int:
     """Run the desktop program until its window closes; returns the exit code."""
+    configure_logging()
     app = application(argv)
-    window = open_window(path, default_context())
+    ctx = default_context()
+    window = open_window(path, ctx)
     code = app.exec()
+    # a worker must not outlive the window its outcome goes to: stop and wait for it
+    ctx.runner.wait_for_done(10_000)
     del window
     return code
 

@@ -16,6 +16,7 @@ with the command line, whose place comes from the ``AppContext``.
 
 from __future__ import annotations
 
+import logging
 import os
 
 from PySide6.QtCore import QObject, Qt, Signal
@@ -36,6 +37,8 @@ from effectencalculator.ui.privacy_fields import (
     describe, field_ref, field_text, new_value, replace_at,
 )
 from effectencalculator.ui.services import AppContext
+
+log = logging.getLogger(__name__)
 
 #: what "Vervangen" proposes instead of the found text (the researcher may change it)
 REPLACEMENTS = {
@@ -573,7 +576,7 @@ class PrivacyController(QObject):
             try:
                 os.chmod(path, 0o600)  # real names: readable by the researcher only
             except OSError:
-                pass
+                log.warning("Rechten van %s niet beperkt", path, exc_info=True)
         except (SaveError, OSError) as exc:
             self.ctx.dialogs.show_error(parent or self.window, "Lijst niet opgeslagen",
                                         str(exc))

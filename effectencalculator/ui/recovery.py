@@ -12,6 +12,7 @@ its ``.json`` holds no case data (not even the case code): no plaintext is ever 
 from __future__ import annotations
 
 import json
+import logging
 import os
 import sys
 import uuid
@@ -27,6 +28,8 @@ from effectencalculator.model.storage import (
 )
 from effectencalculator.report.format import format_date
 from effectencalculator.ui.document import CaseDocument
+
+log = logging.getLogger(__name__)
 
 MAX_FAILURES_SILENT = 2
 PLAIN_SUFFIX = ".yaml"
@@ -91,7 +94,8 @@ class RecoveryStore:
         try:
             os.chmod(self.folder, 0o700)
         except OSError:
-            pass
+            log.warning("Rechten van de herstelmap %s niet beperkt", self.folder,
+                        exc_info=True)
         suffix = ENCRYPTED_SUFFIX if encrypted else PLAIN_SUFFIX
         case_file = self.folder / f"{token}{suffix}"
         atomic_write_bytes(case_file, data, keep_backup=False)
@@ -124,6 +128,8 @@ class RecoveryStore:
                 pid = int(meta.get("pid", 0))
                 encrypted = bool(meta.get("encrypted", False))
             except (OSError, ValueError, TypeError, AttributeError):
+                log.warning("Herstelgegevens %s onleesbaar; overgeslagen", meta_file,
+                            exc_info=True)
                 continue
             case_file = meta_file.with_suffix(ENCRYPTED_SUFFIX if encrypted else PLAIN_SUFFIX)
             if not case_file.exists() or self.alive(pid):

@@ -7,17 +7,21 @@ answer at once, so they never block on a modal dialog, wait for a timer or open 
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
 from typing import Callable, Sequence
 
-import shiboken6
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, QUrl, Signal
+from PySide6.QtCore import QObject, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from effectencalculator.ui.long_work import Runner, TaskRunner
+from effectencalculator.ui.long_work import SyncRunner as SyncRunner  # where tests look
 from effectencalculator.ui.settings import UiSettings
+
+log = logging.getLogger(__name__)
 
 CASE_FILTER = ("Casusbestanden (*.yaml *.yml *.ecase);;Versleutelde casussen (*.ecase);;"
                "Alle bestanden (*)")
@@ -103,6 +107,7 @@ class DialogService:
 
     def show_error(self, parent: QWidget | None, title: str, text: str,
                    details: Sequence[str] = ()) -> None:
+        log.warning("%s: %s%s", title, text, "".join(f"\n  {d}" for d in details))
         box = QMessageBox(QMessageBox.Icon.Critical, title, text, parent=parent)
         if details:
             box.setInformativeText("\n".join(details[:12]) +
@@ -124,81 +129,7 @@ class DesktopService:
         return QDesktopServices.openUrl(QUrl(url))
 
 
-# -- long work -------------------------------------------------------------------------
-
-class _Signals(QObject):
-    progress = Signal(float, str)
-    finished = Signal(object)
-    failed = Signal(object)
-
-
-class _Job(QRunnable):
-    def __init__(self, work: Callable, signals: _Signals):
-        super().__init__()
-        self.work, self.signals = work, signals
-
-    def run(self) -> None:
-        try:
-            value = self.work(lambda fraction, text="": self.signals.progress.emit(
-                float(fraction), str(text)))
-        except BaseException as exc:  # noqa: BLE001 - reported to the GUI thread
-            self.signals.failed.emit(exc)
-        else:
-            self.signals.finished.emit(value)
-
-
-def receiver_alive(callback: Callable) -> bool:
-    """False when ``callback`` is a method of a Qt object that has been deleted.
-
-    Work can finish after its window closed; its callback must then not run (it would
-    raise "Internal C++ object already deleted")."""
-    owner = getattr(callback, "__self__", None)
-    return not isinstance(owner, QObject) or shiboken6.isValid(owner)
-
-
-class TaskRunner:
-    """Runs ``work(progress)`` on the global thread pool; callbacks on the GUI thread.
-
-    Callbacks should be bound methods of the Qt object that waits for the result, never
-    closures holding a window: a callback whose object is gone is not called."""
-
-    def __init__(self) -> None:
-        self._alive: set[_Signals] = set()
-
-    def run(self, work: Callable, on_done: Callable, on_error: Callable,
-            on_progress: Callable | None = None) -> None:
-        signals = _Signals()
-        self._alive.add(signals)
-
-        def done(value):
-            self._alive.discard(signals)
-            if receiver_alive(on_done):
-                on_done(value)
-
-        def failed(exc):
-            self._alive.discard(signals)
-            if receiver_alive(on_error):
-                on_error(exc)
-
-        signals.finished.connect(done)
-        signals.failed.connect(failed)
-        if on_progress is not None:
-            signals.progress.connect(on_progress)
-        QThreadPool.globalInstance().start(_Job(work, signals))
-
-
-class SyncRunner:
-    """Runs the work at once on the calling thread (tests, and the screenshot tool)."""
-
-    def run(self, work: Callable, on_done: Callable, on_error: Callable,
-            on_progress: Callable | None = None) -> None:
-        try:
-            value = work(on_progress or (lambda *_: None))
-        except Exception as exc:  # noqa: BLE001
-            on_error(exc)
-        else:
-            on_done(value)
-
+# -- long work: ``long_work.py`` (the runners are imported from here too) ---------------
 
 def default_timer_factory(parent: QObject) -> QTimer:
     return QTimer(parent)
@@ -219,7 +150,7 @@ class AppContext:
     dialogs: DialogService = field(default_factory=DialogService)
     desktop: DesktopService = field(default_factory=DesktopService)
     timer_factory: Callable[[QObject], QTimer] = default_timer_factory
-    runner: object = field(default_factory=TaskRunner)
+    runner: Runner = field(default_factory=TaskRunner)
     #: milliseconds between autosaves of the recovery copy
     autosave_interval_ms: int = 60_000
     #: milliseconds of quiet before the live totals recalculate

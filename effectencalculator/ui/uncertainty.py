@@ -3,29 +3,32 @@ GUI thread.
 
 After the live totals change (``ResultsController.updated``) a single-shot timer waits
 for a quiet moment (debounce), then ``model.uncertainty.simulate`` (numpy, 10 000 draws)
-and ``model.sensitivity.sensitivity`` run on the task runner (the thread pool; tests pass
-a synchronous runner). Typing never waits for them:
+and ``model.sensitivity.sensitivity`` run as a job of ``long_work`` (the thread pool, no
+dialog; tests pass a synchronous runner). Typing never waits for them:
 
 - at most one run is in flight; edits during a run only mark the outcome stale, and one
   fresh run follows when the current one ends;
-- every edit bumps a generation number, so an outcome computed from an older state of
-  the case is dropped instead of shown;
+- every edit bumps a generation number and cancels the run in flight (it stops between
+  the simulation and the sensitivity), so an outcome of an older state is never shown;
 - while nobody looks (the Berekening section hidden) nothing runs; showing it again
   catches up.
 
 ``simulate`` itself has no cancel hook: it is one vectorised numpy call (about 15–40 ms
-for the examples, at most about 0.5 s for 500 lines), so dropping stale outcomes is the
-cheaper way to stay current. numpy is imported in the worker, never at start-up.
+for the examples, at most about 0.5 s for 500 lines), so a cancel waits for it. numpy is
+imported in the worker, never at start-up.
 """
 
 from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
+from effectencalculator.ui.long_work import (
+    Cancelled, Handle, IsCancelled, LongWork, Progress, Runner)
 from effectencalculator.ui.results import ResultsController
 
 #: milliseconds of quiet after the last recalculation before the simulation runs
@@ -47,7 +50,8 @@ class UncertaintyOutcome:
     elapsed_ms: float = 0.0
 
 
-def compute_outcome(result) -> UncertaintyOutcome:
+def compute_outcome(result, progress: Progress | None = None,
+                    is_cancelled: IsCancelled | None = None) -> UncertaintyOutcome:
     """The worker: simulation, sensitivity and the tornado series of one result."""
     from effectencalculator.model.sensitivity import sensitivity
     from effectencalculator.model.uncertainty import simulate
@@ -58,6 +62,10 @@ def compute_outcome(result) -> UncertaintyOutcome:
     if c is None:
         return UncertaintyOutcome()
     uncertainty = simulate(result)
+    if is_cancelled is not None and is_cancelled():
+        raise Cancelled("onzekerheid: verouderd")
+    if progress is not None:
+        progress(0.5, "Gevoeligheid")
     swings = sensitivity(result)
     tornado = tornado_series(result, swings)
     return UncertaintyOutcome(uncertainty, swings, tornado, (c.reference, c.intervention),
@@ -71,7 +79,7 @@ class UncertaintyController(QObject):
     #: True while the shown outcome no longer matches the case (a run is due or running)
     staleChanged = Signal(bool)
 
-    def __init__(self, results: ResultsController, runner, timer,
+    def __init__(self, results: ResultsController, runner: Runner, timer,
                  delay_ms: int = UNCERTAINTY_DELAY_MS, parent: QObject | None = None):
         super().__init__(parent)
         self.results, self.runner = results, runner
@@ -79,7 +87,7 @@ class UncertaintyController(QObject):
         self.error: str = ""
         self.generation = 0
         self.running = False
-        self._run_generation = 0
+        self.handle: Handle | None = None
         self.wanted = False
         self.stale = True
         self.timer = timer
@@ -96,19 +104,25 @@ class UncertaintyController(QObject):
             self.stale = stale
             self.staleChanged.emit(stale)
 
+    def _outdate(self) -> None:
+        """A run in flight read an older state of the case: stop it at its next step."""
+        self.generation += 1
+        if self.handle is not None:
+            self.handle.cancel()
+
     def _case_edited(self) -> None:
-        self.generation += 1  # a run in flight may have read the old state
+        self._outdate()
         self._set_stale(True)
 
     def _case_reset(self) -> None:
-        self.generation += 1
+        self._outdate()
         self.outcome = None
         self.error = ""
         self._set_stale(True)
         self.updated.emit()
 
     def _results_changed(self) -> None:
-        self.generation += 1
+        self._outdate()
         self._set_stale(True)
         if self.wanted:
             self.timer.start()
@@ -144,19 +158,17 @@ class UncertaintyController(QObject):
             self.updated.emit()
             return
         self.running = True
-        self._run_generation = generation  # one run at a time: its callbacks read it here
-        self.runner.run(lambda progress: compute_outcome(result),
-                        self._run_done, self._run_failed)
-
-    def _run_done(self, outcome: UncertaintyOutcome) -> None:
-        self._done(self._run_generation, outcome)
-
-    def _run_failed(self, exc: BaseException) -> None:
-        self._failed(self._run_generation, exc)
+        handle = self.runner.start(LongWork(
+            work=partial(compute_outcome, result), on_done=partial(self._done, generation),
+            on_error=partial(self._failed, generation),
+            on_cancelled=partial(self._cancelled, generation)))
+        if self.running:  # a synchronous runner has finished already
+            self.handle = handle
 
     def _finish(self, generation: int) -> bool:
         """True when the run is still current; else schedule the next one."""
         self.running = False
+        self.handle = None
         if generation == self.generation:
             self._set_stale(False)
             return True
@@ -169,6 +181,10 @@ class UncertaintyController(QObject):
             self.outcome = outcome
             self.error = ""
             self.updated.emit()
+
+    def _cancelled(self, generation: int) -> None:
+        if self._finish(generation):  # cancelled without a newer state (shutdown)
+            self._set_stale(True)
 
     def _failed(self, generation: int, exc: BaseException) -> None:
         if self._finish(generation):

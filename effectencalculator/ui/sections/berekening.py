@@ -12,6 +12,8 @@ panels of their own (``uncertainty_panel.py``, ``sensitivity_panel.py``).
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
@@ -35,6 +37,8 @@ from effectencalculator.ui.sections.result_widgets import FigureCard, read_only_
 from effectencalculator.ui.sections.sensitivity_panel import SensitivityPanel
 from effectencalculator.ui.sections.uncertainty_panel import UncertaintyPanel, interval_text
 from effectencalculator.ui.uncertainty import UncertaintyController
+
+log = logging.getLogger(__name__)
 
 FIGURES = (
     ("net_result", "Netto resultaat"),
@@ -453,6 +457,7 @@ class BerekeningSection(QScrollArea):
         from effectencalculator.ui.chart_view import show_charts
         try:
             show_charts(self, result)
-        except Exception as exc:  # noqa: BLE001 - a chart must never take the window down
+        except Exception as exc:  # a chart must never take the window down
+            log.exception("Grafieken van de Berekening niet getekend")
             self.chart_note.setText(f"De grafieken konden niet worden getekend: {exc}")
             self.chart_note.show()

@@ -3,6 +3,8 @@ difference per payer and per category, and the report's net-result-per-case char
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QScrollArea, QVBoxLayout, \
     QWidget
 
@@ -11,6 +13,8 @@ from effectencalculator.ui.labels import PAYER_LABELS
 from effectencalculator.ui.rows_model import RowsModel
 from effectencalculator.ui.sections.portfolio_cases import portfolio_table
 from effectencalculator.ui.sections.portfolio_work import PortfolioOutcome
+
+log = logging.getLogger(__name__)
 
 FIGURES = (("net_result", "Netto resultaat"), ("besparingen", "Potentiële besparingen"),
            ("baten", "Baten"), ("investment", "Investering in de aanpak"))
@@ -116,7 +120,8 @@ class ChartTab(QScrollArea):
         series = net_series(outcome.portfolio, outcome.uncertainty)
         try:
             self.chart_widget.set_drawing(portfolio_net_chart(series, CHART_WIDTH_PT * 1.5))
-        except Exception as exc:  # noqa: BLE001 - a chart must never take the window down
+        except Exception as exc:  # a chart must never take the window down
+            log.exception("Portfoliografiek niet getekend")
             self.note.setText(f"De grafiek kon niet worden getekend: {exc}")
             return
         self.note.setText(

@@ -3,6 +3,8 @@ ranked table of the lines that move the net result most."""
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, \
     QWidget
@@ -11,6 +13,8 @@ from effectencalculator.report.format import format_euro
 from effectencalculator.ui import charts
 from effectencalculator.ui.rows_model import RowsModel
 from effectencalculator.ui.sections.result_widgets import read_only_table
+
+log = logging.getLogger(__name__)
 
 #: rows of the ranked sensitivity table (a long table costs layout time on every update)
 MAX_SWING_ROWS = 50
@@ -100,7 +104,8 @@ class SensitivityPanel(QGroupBox):
             self.tornado_layout.addStretch(0)
         try:
             self.tornado_chart.set_drawing(tornado_chart(series, CHART_WIDTH_PT * 1.5))
-        except Exception as exc:  # noqa: BLE001 - a chart must never take the window down
+        except Exception as exc:  # a chart must never take the window down
+            log.exception("Tornadodiagram niet getekend")
             self.note.setText(f"Het tornadodiagram kon niet worden getekend: {exc}")
             return
         self.tornado_chart.show()
