@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import io
 import os
+import subprocess
+import sys
 import textwrap
+from contextlib import redirect_stderr, redirect_stdout
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -78,6 +83,51 @@ def write_case(tmp_path: Path):
         path.write_text(text, encoding="utf-8")
         return path
     return write
+
+
+@dataclass
+class CliRun:
+    """What one command left behind (the fields of ``subprocess.CompletedProcess``)."""
+
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def cli(*args, env_extra: dict[str, str] | None = None, cwd: Path | None = None) -> CliRun:
+    """``effectencalculator ARGS`` in this process, through ``cli.main``: fast, and the
+    code runs under the suite's warning filters. The environment, the working folder and
+    standard input (empty: never a password prompt) are set for the call and restored."""
+    from effectencalculator.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    saved_env, saved_cwd, saved_stdin = dict(os.environ), os.getcwd(), sys.stdin
+    os.environ.update(env_extra or {})
+    try:
+        if cwd is not None:
+            os.chdir(cwd)
+        sys.stdin = io.StringIO("")
+        with redirect_stdout(out), redirect_stderr(err):
+            try:
+                code = main([str(a) for a in args])
+            except SystemExit as exc:  # argparse: --help, or a usage error
+                code = exc.code if isinstance(exc.code, int) else int(exc.code is not None)
+    finally:
+        sys.stdin = saved_stdin
+        os.chdir(saved_cwd)
+        os.environ.clear()
+        os.environ.update(saved_env)
+    return CliRun(code, out.getvalue(), err.getvalue())
+
+
+def cli_process(*args, env_extra: dict[str, str] | None = None, cwd: Path | None = None,
+                timeout: float = 120) -> subprocess.CompletedProcess:
+    """The entry point as a user starts it, ``python -m effectencalculator ARGS``, in a
+    fresh process (for what only a new process shows: hash seeds, imports, no network)."""
+    return subprocess.run([sys.executable, "-m", "effectencalculator", *map(str, args)],
+                          capture_output=True, text=True, timeout=timeout,
+                          env={**os.environ, **(env_extra or {})}, cwd=cwd,
+                          stdin=subprocess.DEVNULL)
 
 
 @pytest.fixture

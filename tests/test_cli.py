@@ -1,14 +1,13 @@
-"""The command line, run as a user would: a subprocess, exit codes, stderr messages."""
+"""The command line: exit codes, stdout and stderr messages (in this process through
+``cli.main``; the first test starts the entry point as a user would)."""
 
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 
 import pytest
 
-from conftest import DEFAULT_TABLE, EXAMPLE_CASE, TEST_TABLE, case_yaml
+from conftest import DEFAULT_TABLE, EXAMPLE_CASE, TEST_TABLE, case_yaml, cli, cli_process
 
 VALID_SCENARIOS = """\
 - id: interventie
@@ -22,14 +21,9 @@ VALID_SCENARIOS = """\
 """
 
 
-def cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "effectencalculator", *map(str, args)],
-                          capture_output=True, text=True, timeout=60)
-
-
 def test_summary_json_follows_the_contract(write_case, table_path):
     case = write_case(case_yaml(VALID_SCENARIOS))
-    run = cli("summary", case, "--table", table_path, "--json")
+    run = cli_process("summary", case, "--table", table_path, "--json")  # the entry point
     assert run.returncode == 0, run.stderr
     data = json.loads(run.stdout)
     assert data["case"] == "TEST-001" and data["price_year"] == 2024
@@ -226,3 +220,18 @@ def test_case_path_or_open_starts_the_desktop_program():
 def test_missing_file_exits_2(tmp_path):
     run = cli("summary", tmp_path / "bestaat-niet.yaml")
     assert run.returncode == 2 and "niet gevonden" in run.stderr
+
+
+def test_the_summary_command_imports_no_pandas(tmp_path):
+    """pandas costs ~0.6 s to import: the case commands never load it (a fresh process,
+    so no other test's import counts)."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from effectencalculator.cli import main; "
+            f"code = main(['summary', {str(EXAMPLE_CASE)!r}, '--json']); "
+            "print('pandas' in sys.modules, file=sys.stderr); sys.exit(code)")
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         timeout=120, cwd=tmp_path)
+    assert run.returncode == 0, run.stderr
+    assert run.stderr.strip().splitlines()[-1] == "False"

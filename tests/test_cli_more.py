@@ -1,5 +1,6 @@
 """The commands around the core: privacy check, exports, portfolio, uncertainty,
-encrypted cases, and no network use — run as subprocesses, as a user would."""
+encrypted cases, and no network use — in this process through ``cli.main``, and in a
+fresh process where only that shows it (no network)."""
 
 from __future__ import annotations
 
@@ -14,14 +15,7 @@ import pytest
 
 from effectencalculator.model.storage import load_case, save_case
 
-from conftest import EXAMPLE_CASE, ROOT
-
-
-def cli(*args, env_extra=None, cwd=None):
-    env = dict(os.environ)
-    env.update(env_extra or {})
-    return subprocess.run([sys.executable, "-m", "effectencalculator", *map(str, args)],
-                          capture_output=True, text=True, timeout=120, env=env, cwd=cwd)
+from conftest import EXAMPLE_CASE, ROOT, cli, cli_process
 
 
 @pytest.fixture
@@ -158,5 +152,5 @@ def test_everything_works_without_network(no_list, tmp_path):
                  ("report", EXAMPLE_CASE, "-o", tmp_path / "r.pdf"),
                  ("export", EXAMPLE_CASE, "-o", tmp_path / "c.xlsx"),
                  ("portfolio", ROOT / "examples", "-o", tmp_path / "p.xlsx")):
-        run = cli(*args, env_extra=env)
+        run = cli_process(*args, env_extra=env)
         assert run.returncode == 0, (args, run.stderr)

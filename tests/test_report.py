@@ -6,14 +6,12 @@ from __future__ import annotations
 import io
 import os
 import re
-import subprocess
-import sys
 from datetime import date
 
 import pytest
 from pypdf import PdfReader
 
-from conftest import EXAMPLE_CASE, case_yaml
+from conftest import EXAMPLE_CASE, case_yaml, cli, cli_process
 from effectencalculator.model.calculation import calculate
 from effectencalculator.model.storage import SaveError, load_case, load_table
 from effectencalculator.model.tables import table_for_case
@@ -288,18 +286,13 @@ def test_checked_frame_reports_a_flowable_wider_than_the_page():
 
 # ---------------------------------------------------------------------------- CLI
 
-def cli(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "effectencalculator", *map(str, args)],
-                          capture_output=True, text=True, timeout=120,
-                          env={**os.environ, **(env or {})})
-
-
 def test_cli_report_is_byte_identical_across_processes(tmp_path):
     first, second = tmp_path / "a.pdf", tmp_path / "b.pdf"
-    run = cli("report", EXAMPLE_CASE, "-o", first, env={"PYTHONHASHSEED": "1"})
+    run = cli_process("report", EXAMPLE_CASE, "-o", first, env_extra={"PYTHONHASHSEED": "1"})
     assert run.returncode == 0, run.stderr
     assert "rapport geschreven" in run.stdout
-    run = cli("report", EXAMPLE_CASE, "-o", second, env={"PYTHONHASHSEED": "2"})
+    run = cli_process("report", EXAMPLE_CASE, "-o", second,
+                      env_extra={"PYTHONHASHSEED": "2"})
     assert run.returncode == 0, run.stderr
     assert first.read_bytes() == second.read_bytes()
     assert first.read_bytes().startswith(b"%PDF")
