@@ -16,9 +16,8 @@ from hypothesis import HealthCheck, given, settings
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
 from conftest import DEFAULT_TABLE
-from fuzzing import hostile_case_bytes, hostile_table_bytes
+from fuzzing import hostile_case_bytes, hostile_table_bytes, load_and_price, load_table_bytes
 
-from effectencalculator.model.robustness import load_and_price, load_table_bytes
 from effectencalculator.model.storage import table_from_bytes
 
 

@@ -6,11 +6,11 @@ import time
 
 from hypothesis import HealthCheck, given, settings
 
-from effectencalculator.model.robustness import load_and_price, load_table_bytes
 from effectencalculator.model.storage import table_from_bytes
 
 from conftest import DEFAULT_TABLE
-from fuzzing import SPECIAL_BYTES, hostile_case_bytes, hostile_table_bytes
+from fuzzing import SPECIAL_BYTES, hostile_case_bytes, hostile_table_bytes, load_and_price, \
+    load_table_bytes
 
 TABLE, _ = table_from_bytes(DEFAULT_TABLE.read_bytes(), "nl-jeugd-gezin.yaml")
 FUZZ = settings(max_examples=250, deadline=2000, derandomize=True,

@@ -42,10 +42,6 @@ class LiveResult:
     def line_result(self, line: object) -> LineResult | None:
         return self._by_line.get(id(line))
 
-    @property
-    def excluded_lines(self) -> int:
-        return len(self.line_errors)
-
 
 def _line_key(path: str) -> tuple[int, int] | None:
     match = _LINE_PATH.match(path)

@@ -13,7 +13,6 @@ import hashlib
 import os
 import shutil
 import tempfile
-from dataclasses import dataclass
 from datetime import datetime, UTC
 from pathlib import Path
 
@@ -29,18 +28,6 @@ from effectencalculator.model.crypto import DecryptionError, decrypt, encrypt, i
 from effectencalculator.model.yaml_io import (
     YamlDocument, dump_yaml, parse_yaml_bytes, read_file_bytes,
 )
-
-
-@dataclass
-class Loaded:
-    """What a read produced: the object (also when it has errors) and every finding."""
-
-    value: object
-    findings: Findings
-
-    @property
-    def has_errors(self) -> bool:
-        return self.findings.has_errors
 
 
 def _findings_for(path: Path, document: YamlDocument) -> Findings:

@@ -18,7 +18,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from effectencalculator.model.case import Case, Compare, Scenario, Settings
-from effectencalculator.model.cost_table import CostTable, PriceIndex
+from effectencalculator.model.cost_table import CostTable
 from effectencalculator.model.tables import DEFAULT_TABLE_NAME
 
 CasePath = tuple
@@ -138,9 +138,6 @@ class CaseDocument(QObject):
         if self._catalogue is None:
             self._catalogue = catalogue_items(self.case, self.table)
         return self._catalogue
-
-    def price_index(self) -> PriceIndex | None:
-        return self.table.index if self.table is not None else None
 
     # -- primitives (called by undo commands only) ------------------------------------
     def set_attr(self, path: CasePath, attr: str, value: Any) -> None:

@@ -320,11 +320,6 @@ class RecordTableModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(0, 0),
                                   self.index(self.rowCount() - 1, self.columnCount() - 1))
 
-    def refresh_column(self, key: str) -> None:
-        if self.rowCount():
-            col = self.column_index(key)
-            self.dataChanged.emit(self.index(0, col), self.index(self.rowCount() - 1, col))
-
 
 # -- the case's lists ------------------------------------------------------------------
 

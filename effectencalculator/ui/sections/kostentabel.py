@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from effectencalculator.model.cost_table import CostItem, CostTable
 from effectencalculator.model.tables import find_table, user_tables_dir
 from effectencalculator.model.validation import InvalidInputError
-from effectencalculator.report.format import format_euro, format_percent
+from effectencalculator.report.format import format_euro
 from effectencalculator.ui.commands import ChangeTableCommand, SetAttrCommand
 from effectencalculator.ui.document import CaseDocument
 from effectencalculator.ui.item_picker import search_items
@@ -364,6 +364,3 @@ class KostentabelSection(QWidget):
                 shutil.copy2(path, target)
             except OSError as exc:
                 self.dialogs.show_error(self, "Kopiëren mislukt", f"{target}: {exc}")
-
-    def percent_text(self) -> str:
-        return format_percent(self.doc.case.settings.discount_rate, 2)

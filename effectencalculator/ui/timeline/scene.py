@@ -106,10 +106,6 @@ class TimelineScene(QGraphicsScene):
             return None
         return self.origin + timedelta(days=math.floor(x / self.ppd))
 
-    def x_of_day(self, day: date) -> float:
-        assert self.origin is not None
-        return (day - self.origin).days * self.ppd
-
     def x_of(self, fraction: float) -> float:
         """Scene x of a layout position (0..1 along the layout's axis)."""
         layout = self.layout

@@ -1,5 +1,5 @@
-"""Render every section of a case to PNG, offscreen: ``python -m
-effectencalculator.ui.screenshots OUTDIR [CASE] [--size 1366x700]``.
+"""Render every section of a case to PNG, offscreen: ``python scripts/screenshots.py
+OUTDIR [CASE] [--size 1366x700]`` (a tool for the checkout, not part of the package).
 
 For looking at the program as a researcher would (and for the README). Uses a temporary
 settings file and recovery folder: the real ones are never touched.
@@ -13,7 +13,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "pt-ams-014-noordhoek.yaml"
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "pt-ams-014-noordhoek.yaml"
 
 
 def render(outdir: Path, case: Path, width: int, height: int) -> list[Path]:
@@ -62,7 +62,7 @@ def render(outdir: Path, case: Path, width: int, height: int) -> list[Path]:
                 window.grab().save(str(path))
                 written.append(path)
                 window.inzet.tabs.setCurrentIndex(0)
-        from effectencalculator.ui.timeline.screenshots import render_session
+        from timeline_screenshots import render_session  # beside this script
         written += render_session(app, window, outdir)
         written += render_compare(app, window, outdir, [case.parent], width, height)
         from effectencalculator.ui.privacy_screenshots import render_privacy
@@ -107,7 +107,7 @@ def _scrolled(app, window, area, outdir: Path, stem: str, targets: dict) -> list
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m effectencalculator.ui.screenshots",
+    parser = argparse.ArgumentParser(prog="python scripts/screenshots.py",
                                      description="Schermafbeeldingen van elke sectie (PNG)")
     parser.add_argument("outdir", metavar="MAP")
     parser.add_argument("case", nargs="?", default=str(EXAMPLE), metavar="CASUS")

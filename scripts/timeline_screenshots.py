@@ -1,4 +1,4 @@
-"""Screenshots of the timeline for ``python -m effectencalculator.ui.screenshots``: the
+"""Screenshots of the timeline for ``scripts/screenshots.py``: the
 Tijdlijn section scrolled to the reference lane, and the session view as a projector
 shows it (the section's first screen is rendered with the other sections)."""
 
