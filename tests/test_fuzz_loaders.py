@@ -19,9 +19,9 @@ FUZZ = settings(max_examples=250, deadline=2000, derandomize=True,
 
 def test_known_hostile_inputs_are_refused_quickly():
     for raw in SPECIAL_BYTES:
-        start = time.perf_counter()
+        start = time.process_time()  # CPU time: other work on a shared machine does not count
         assert load_and_price(raw, TABLE) == "refused", raw[:60]
-        assert time.perf_counter() - start < 2.0, raw[:60]
+        assert time.process_time() - start < 2.0, raw[:60]
 
 
 @FUZZ
@@ -63,10 +63,10 @@ def test_a_case_with_100_000_lines_is_refused_with_a_message(tmp_path):
                     + line * 100_000, "utf-8")
     from effectencalculator.model.validation import InvalidInputError
 
-    start = time.perf_counter()
+    start = time.process_time()  # CPU time: other work on a shared machine does not count
     with pytest.raises(InvalidInputError) as info:
         read_case(path)
-    assert time.perf_counter() - start < 10
+    assert time.process_time() - start < 10
     assert "te groot" in str(info.value) and str(path) in str(info.value)
 
 
