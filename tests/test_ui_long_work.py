@@ -152,3 +152,28 @@ def test_an_edit_cancels_the_uncertainty_run_in_flight_and_one_fresh_run_follows
     runner.finish()
     assert controller.outcome is not None and not controller.stale
     window.doc.undo_stack.setClean()
+
+
+def test_an_outcome_for_a_deleted_object_is_not_delivered():
+    """Work can end after its window closed: a bound method (or a partial of one) of a
+    deleted Qt object is not called, instead of raising "already deleted"."""
+    from functools import partial
+
+    import shiboken6
+    from PySide6.QtCore import QObject
+
+    class Waiter(QObject):
+        def __init__(self):
+            super().__init__()
+            self.got: list[object] = []
+
+        def done(self, *values):
+            self.got.append(values)
+
+    alive, gone = Waiter(), Waiter()
+    shiboken6.delete(gone)
+    runner = SyncRunner()
+    runner.start(LongWork(_steps, on_done=gone.done, on_error=gone.done))
+    runner.start(LongWork(_steps, on_done=partial(gone.done, 1), on_error=gone.done))
+    runner.start(LongWork(_steps, on_done=partial(alive.done, 1), on_error=alive.done))
+    assert alive.got == [(1, "klaar")]

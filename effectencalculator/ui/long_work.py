@@ -196,7 +196,7 @@ class _Flight(QObject):
 
     def progress(self, fraction: float, text: str) -> None:
         dialog = self.handle.dialog
-        if dialog is not None and not self.handle.cancelled:
+        if dialog is not None and shiboken6.isValid(dialog) and not self.handle.cancelled:
             dialog.setValue(int(max(0.0, min(1.0, fraction)) * 100))
             if text:
                 dialog.setLabelText(text)
@@ -207,7 +207,7 @@ class _Flight(QObject):
     def finished(self, ok: bool, value: Any) -> None:
         self.runner._flights.discard(self)
         dialog, self.handle.dialog = self.handle.dialog, None
-        if dialog is not None:
+        if dialog is not None and shiboken6.isValid(dialog):  # gone with its window
             dialog.reset()
             dialog.deleteLater()
         _deliver(self.job, self.handle, ok, value)
