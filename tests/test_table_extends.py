@@ -164,3 +164,63 @@ def test_a_fault_in_a_new_item_names_the_extending_file_and_its_position(tables)
     errors = [f for f in findings if f.is_error]
     assert [(Path(f.file).name, f.path) for f in errors] == [("regio.yaml", "items[1].unit")]
     assert errors[0].line == 12  # the item's line in the extending file
+
+
+def _regional_case(tables: Path, tmp_path: Path) -> Path:
+    _write(tables, "regio.yaml", REGION)
+    case_path = tmp_path / "casus.yaml"
+    case_path.write_text(case_yaml("""\
+        - id: interventie
+          role: intervention
+          lines:
+            - {item: DUO, quantity: 10, date: 2024-03-01}
+        - id: referentie
+          role: reference
+          lines:
+            - {item: OTS, quantity: 1, date: 2024-03-01}
+            - {item: UUR, quantity: 2, date: 2024-03-01}
+        """).replace("cost_table: test-tabel", "cost_table: regio-west"), encoding="utf-8")
+    return case_path
+
+
+def test_the_case_records_both_tables_and_json_names_the_base(tables, tmp_path, capsys):
+    import json
+
+    from effectencalculator.cli import main
+    from effectencalculator.model.storage import read_case, save_case
+
+    case_path = _regional_case(tables, tmp_path)
+    case = load_case(case_path)
+    table, _ = table_for_case(case)
+    save_case(case, case_path, table)
+    saved, _ = read_case(case_path)
+    base = saved.settings.cost_table_base
+    assert (saved.settings.cost_table, base.name, base.version) == (
+        "regio-west", "test-tabel", "1.0")
+    assert base.sha256 == table.bases[0].sha256
+    assert main(["summary", str(case_path), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["cost_table"]["name"] == "regio-west"
+    assert data["cost_table"]["base"] == {"name": "test-tabel", "version": "1.0",
+                                          "sha256": table.bases[0].sha256}
+
+    # The base changes later: the case says its figures rested on another base.
+    (tables / "test-tabel.yaml").write_text(TEST_TABLE + "# gewijzigd\n", encoding="utf-8")
+    _, notes = table_for_case(saved)
+    assert [n.path for n in notes] == ["settings.cost_table_base"]
+
+
+def test_the_report_names_both_tables_and_marks_the_overridden_items(tables, tmp_path):
+    from pypdf import PdfReader
+
+    from effectencalculator.report.build import write_report_pdf
+
+    case = load_case(_regional_case(tables, tmp_path))
+    table, _ = table_for_case(case)
+    out = tmp_path / "rapport.pdf"
+    write_report_pdf(case, table, out)
+    text = " ".join(" ".join(page.extract_text() for page in PdfReader(out).pages).split())
+    assert "regio-west, versie 2026.1" in text
+    assert "test-tabel, versie 1.0" in text
+    assert "Eigen tarieven voor OTS" in text
+    assert text.count("vervangt de basistabel") == 1  # OTS only, not UUR or DUO

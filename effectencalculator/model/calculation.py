@@ -161,6 +161,8 @@ class CaseResult:
     #: FORMATS.md 1.1: ``friction`` or ``human_capital``, and the window F in days
     productivity_method: str = HUMAN_CAPITAL
     friction_days: int | None = None
+    #: FORMATS.md 1.1: (name, version, sha256) of the table's base, when it extends one
+    table_base: tuple[str, str, str] | None = None
 
 
 def effective_quantity(line: ServiceLine) -> float:
@@ -267,7 +269,9 @@ def calculate(case: Case, table: CostTable) -> CaseResult:
         table_version=table.version, table_sha256=table.sha256, discount_rate=rate,
         horizon_years=horizon, first_year=first_year, scenarios=scenarios,
         comparison=_compare(case, scenarios), warnings=findings.warnings, items=used,
-        productivity_method=method, friction_days=table.friction_days)
+        productivity_method=method, friction_days=table.friction_days,
+        table_base=(table.bases[0].name, table.bases[0].version, table.bases[0].sha256)
+        if table.bases else None)
 
 
 def _check_line_with_item(case: Case, line: ServiceLine, item: CostItem, path: str,

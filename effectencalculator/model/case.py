@@ -190,10 +190,22 @@ class Compare:
 
 
 @dataclass
+class RecordedTable:
+    """A table the figures were computed with: name, version and the sha256 of its file."""
+
+    name: str = ""
+    version: str = ""
+    sha256: str = ""
+    extra: Extra = field(default_factory=dict)
+
+
+@dataclass
 class Settings:
     cost_table: str = ""
     cost_table_version: str = ""
     cost_table_sha256: str = ""
+    #: FORMATS.md 1.1: the base of a table that ``extends`` another
+    cost_table_base: RecordedTable | None = None
     price_year: int | None = None
     discount_rate: float = 0.0
     horizon_years: int | None = None

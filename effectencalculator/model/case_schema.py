@@ -12,7 +12,7 @@ from typing import Any, Callable, TypeVar
 
 from effectencalculator.model.case import (
     Case, CaseInfo, Compare, Event, HistoryEntry, Member, Narrative, Outcome, Period,
-    Perspective, Rate, SafetyScore, Scenario, ServiceLine, Settings,
+    Perspective, Rate, RecordedTable, SafetyScore, Scenario, ServiceLine, Settings,
 )
 from effectencalculator.model.case_rules import MAX_LINES
 from effectencalculator.model.case_schema_v11 import (
@@ -171,6 +171,12 @@ def _settings(f: FieldReader) -> Settings:
         settings.compare = Compare(reference=c.text("reference"),
                                    intervention=c.text("intervention"))
         settings.compare.extra = c.finish()
+    if f.has("cost_table_base"):
+        b = f.sub("cost_table_base", "de basistabel")
+        settings.cost_table_base = RecordedTable(name=b.text("name"),
+                                                 version=b.text("version"),
+                                                 sha256=b.text("sha256"))
+        settings.cost_table_base.extra = b.finish()
     settings.privacy_accepted = f.text_list("privacy_accepted")
     settings.productivity_method = f.text("productivity_method")
     settings.extra = f.finish()
@@ -297,6 +303,10 @@ def _settings_data(s: Settings) -> dict[str, Any]:
     _put(data, "cost_table", s.cost_table)
     _put(data, "cost_table_version", s.cost_table_version)
     _put(data, "cost_table_sha256", s.cost_table_sha256)
+    if s.cost_table_base is not None:
+        base = s.cost_table_base
+        data["cost_table_base"] = {"name": base.name, "version": base.version,
+                                   "sha256": base.sha256, **base.extra}
     _put(data, "price_year", s.price_year)
     data["discount_rate"] = s.discount_rate
     data["horizon_years"] = s.horizon_years

@@ -17,7 +17,7 @@ from datetime import datetime, UTC
 from pathlib import Path
 
 from effectencalculator import __version__
-from effectencalculator.model.case import Case, HistoryEntry
+from effectencalculator.model.case import Case, HistoryEntry, RecordedTable
 from effectencalculator.model.case_rules import check_case
 from effectencalculator.model.case_schema import case_from_data, case_to_data
 from effectencalculator.model.cost_table import CostTable
@@ -156,6 +156,9 @@ def record_save(case: Case, table: CostTable | None, now: datetime | None = None
         case.settings.cost_table = table.name
         case.settings.cost_table_version = table.version
         case.settings.cost_table_sha256 = table.sha256
+        base = table.bases[0] if table.bases else None
+        case.settings.cost_table_base = None if base is None else RecordedTable(
+            base.name, base.version, base.sha256)
         entry.cost_table = table.name
         entry.cost_table_version = table.version
         entry.cost_table_sha256 = table.sha256

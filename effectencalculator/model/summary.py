@@ -88,11 +88,15 @@ def summary_dict(result: CaseResult,
 
     ``uncertainty`` (the Monte Carlo interval) is included only when given.
     """
+    table: dict[str, Any] = {"name": result.table_name, "version": result.table_version,
+                             "sha256": result.table_sha256}
+    if result.table_base is not None:
+        table["base"] = dict(zip(("name", "version", "sha256"), result.table_base,
+                                 strict=True))
     data: dict[str, Any] = {
         "case": result.case_code,
         "price_year": result.price_year,
-        "cost_table": {"name": result.table_name, "version": result.table_version,
-                       "sha256": result.table_sha256},
+        "cost_table": table,
         "discount_rate": result.discount_rate,
         "horizon_years": result.horizon_years,
         "productivity_method": result.productivity_method,

@@ -123,4 +123,10 @@ def table_for_case(case: Case, override: str | Path | None = None,
                              "de bedragen zijn eerder berekend met een andere versie van deze "
                              f"tabel (de inhoud van '{name}' {table.version} is sindsdien "
                              "gewijzigd)", case_file))
+    recorded = settings.cost_table_base
+    if recorded is not None and table.bases and recorded.sha256 and (
+            recorded.sha256 != table.bases[0].sha256):
+        notes.append(Finding(Severity.WARNING, "settings.cost_table_base",
+                             f"de basistabel '{recorded.name}' is sinds de vorige berekening "
+                             f"gewijzigd (nu versie {table.bases[0].version})", case_file))
     return table, notes

@@ -26,6 +26,7 @@ def accountability(ctx: Context) -> Section:
         ("sha256 van het tabelbestand", r.table_sha256 or "onbekend"),
         ("Prijspeil van dit rapport", str(r.price_year)),
         ("Prijsindex", table.index.name or "geen"),
+        *_base_facts(ctx),
     ]))
     add(_index_table(ctx))
 
@@ -119,6 +120,19 @@ def _factor(ctx: Context, year: int) -> float:
     return next(p.index_factor for p in ctx.result.items.values() if p.price_year == year)
 
 
+def _base_facts(ctx: Context) -> list[tuple[str, str]]:
+    """A table that extends another names its bases, and which of their items it changes."""
+    table = ctx.table
+    facts = [(f"Breidt uit{' (via)' if n else ''}",
+              f"{base.name}, versie {base.version} (sha256 {base.sha256})")
+             for n, base in enumerate(table.bases)]
+    if table.bases:
+        changed = sorted(table.overridden)
+        facts.append(("Eigen tarieven voor", ", ".join(changed) if changed else "geen posten"
+                      " (alleen nieuwe posten)"))
+    return facts
+
+
 def _items_table(ctx: Context) -> TableBlock | Para:
     items = sorted(ctx.result.items.values(), key=lambda p: p.item.id)
     if not items:
@@ -127,6 +141,8 @@ def _items_table(ctx: Context) -> TableBlock | Para:
     for p in items:
         item = p.item
         source = "eigen post *" if p.custom else ", ".join(item.source)
+        if item.id in ctx.table.overridden:
+            source += " (tarief vervangt de basistabel)"
         rows.append(Row([f"{item.name} ({item.id})", item.unit,
                          f"{format_euro(item.tariff, 2)} ({p.price_year})",
                          format_euro(p.price, 2), payer_label(item.payer), source]))
