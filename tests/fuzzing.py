@@ -37,6 +37,33 @@ SPECIAL_BYTES = [
     b"date: 2024-02-01}]}]\n",
 ]
 
+#: values a researcher types that YAML 1.1 reads as something else (see yaml_traps)
+TRAP_VALUES = ["1,5", "0,8", "1.234,56", "1:30", "1:30.5", "010", "0x10", "1_000",
+               "9" * 500, "9" * 5000, "!!int drie", "!!float veel", "!!timestamp morgen",
+               "!!bool wellicht", "2024.10", "no", ".inf", "-.nan", "1.0e+400",
+               "\u200bUUR", "UUR\u2060", "\u202eRUU", "\x1b[31mrood"]
+SPECIAL_BYTES += [
+    b"schema_version: 1\ncase: {code: X, period: {start: 2024-01-01, end: 2024-12-31}}\n"
+    b"scenarios: [{id: a, role: reference, lines: [{item: UUR, quantity: 1,5, "
+    b"date: 2024-02-01, probability: 0,8}]}]\n",
+    b"schema_version: 1\nname: t\nversion: 2024.10\nprice_year: 2024\nindex: {values: "
+    b"{2024.5: 1, true: 2, .inf: 3, 2024: 4, 2024.0: 5, 010: 6}}\nitems: []\n",
+]
+
+
+@st.composite
+def trap_text(draw) -> bytes:
+    """The example case with one plain value (after ': ') replaced by a YAML 1.1 trap."""
+    text = EXAMPLE_TEXT
+    starts = [i for i in range(len(text) - 2) if text.startswith(": ", i)]
+    at = draw(st.sampled_from(starts)) + 2
+    end = text.find("\n", at)
+    value = draw(st.sampled_from(TRAP_VALUES))
+    if draw(st.booleans()):
+        value = "{quantity: " + value + ", item: UUR}"
+    return (text[:at] + value + text[end:]).encode("utf-8")
+
+
 scalars = st.one_of(
     st.none(), st.booleans(), st.integers(min_value=-(10 ** 30), max_value=10 ** 30),
     st.floats(allow_nan=True, allow_infinity=True), st.text(max_size=30),
@@ -95,7 +122,7 @@ def structured(draw) -> bytes:
 
 
 hostile_case_bytes = st.one_of(st.sampled_from(SPECIAL_BYTES), st.binary(max_size=300),
-                               mutated_text(), structured())
+                               mutated_text(), structured(), trap_text())
 
 
 @st.composite

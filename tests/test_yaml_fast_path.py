@@ -162,7 +162,18 @@ def test_fast_path_refuses_more_nodes_than_the_limit(monkeypatch):
 
 
 def test_safe_load_semantics_of_the_fast_path():
-    text = "a: yes\nb: 0x1F\nc: 1:20\nd: 2024-02-30\ne: '7'\nf: ~\ng: 2024-02-29\n"
+    text = "a: yes\nd: 2024-02-30\ne: '7'\nf: ~\ng: 2024-02-29\nh: 12.50\n"
     data, duplicates = yaml_io._load_plain(text)
     assert data == yaml.safe_load(text.replace("2024-02-30", "'2024-02-30'"))
     assert data["d"] == "2024-02-30" and not duplicates
+
+
+@pytest.mark.parametrize("text", ["b: 0x1F\n", "c: 1:20\n", "c: 1:20.5\n", "o: 017\n",
+                                  "u: 1_000\n", "n: " + "9" * 400 + "\n",
+                                  "q: {x: 1,5}\n"])
+def test_yaml_11_traps_leave_the_fast_path(text):
+    """Readings a researcher did not mean (31, 80, 15, 1000, a 400-digit number, a
+    decimal comma split into two fields) go to the full path, which reports them."""
+    assert yaml_io._load_plain(text) is None
+    document = yaml_io.parse_yaml_bytes(text.encode(), "x.yaml")
+    assert document.problems and document.problems[0].line == 1

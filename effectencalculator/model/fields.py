@@ -12,6 +12,7 @@ from datetime import date, datetime
 from typing import Any
 
 from effectencalculator.model.validation import Findings
+from effectencalculator.model.yaml_traps import number_hint
 
 _TYPE_NAMES = {
     str: "tekst", int: "geheel getal", float: "getal", bool: "ja/nee (true/false)",
@@ -34,6 +35,25 @@ def describe(value: Any) -> str:
         if type(value) is kind:
             return name
     return type(value).__name__
+
+
+def year_key(key: Any) -> int | None:
+    """A year used as a key (``2024`` or ``"2024"``); None for ``2024.5``, ``true``,
+    ``.inf`` or a year outside MIN_YEAR..MAX_YEAR (``int(2024.5)`` would say 2024)."""
+    if isinstance(key, str) and key.strip().isascii() and key.strip().isdigit():
+        key = int(key.strip()) if len(key.strip()) <= 4 else None
+    if isinstance(key, int) and not isinstance(key, bool) and MIN_YEAR <= key <= MAX_YEAR:
+        return key
+    return None
+
+
+def index_key_problem(key: Any, year: int | None, written: str | None = None) -> str:
+    """The message for a price-index key that ``year_key`` refused or that repeats a year."""
+    shown = written or (str(key).lower() if isinstance(key, bool) else f"{key!s:.40}")
+    if year is not None:
+        return f"jaar {year} staat twee keer in de prijsindex (ook als '{shown}')"
+    return (f"jaar '{shown}' ({describe(key)}) is geen jaartal: schrijf een jaar tussen "
+            f"{MIN_YEAR} en {MAX_YEAR}, zoals 2024")
 
 
 def join(path: str, key: str | int) -> str:
@@ -72,9 +92,26 @@ class FieldReader:
         return self.data.get(key)
 
     def _bad(self, key: str, value: Any, expected: str) -> None:
-        self.findings.error(join(self.path, key),
-                            f"verwacht {expected}, gevonden {describe(value)} ({value!r:.60})")
+        path = join(self.path, key)
+        written = self.findings.written(path) if not isinstance(value, str) else None
+        shown = f"'{written:.60}'" if written is not None else f"{value!r:.60}"
+        hint = number_hint(value) if isinstance(value, str) and "getal" in expected else ""
+        self.findings.error(path, f"verwacht {expected}, gevonden {describe(value)} "
+                                  f"({shown}){hint}")
         self.extra[key] = value
+
+    def _as_written(self, key: str, value: Any, read: str) -> str | None:
+        """The text as typed when YAML read it as something else (``2024.10`` → 2024.1,
+        ``no`` → false): that text is used, with a warning naming both."""
+        path = join(self.path, key)
+        written = self.findings.written(path)
+        if written is None or written == read:
+            return None
+        self.findings.warning(path, f"'{written:.60}' staat zonder aanhalingstekens; YAML "
+                                    f"leest het als {describe(value)} {read:.60}, het "
+                                    f"programma neemt de tekst '{written:.60}' zoals "
+                                    "geschreven (zet tekst tussen aanhalingstekens)")
+        return written
 
     def has(self, key: str) -> bool:
         return key in self.data and self.data[key] is not None
@@ -93,8 +130,14 @@ class FieldReader:
             if required and not value.strip():
                 self.missing(key, required)
             return value
-        if isinstance(value, (int, float, date)) and not isinstance(value, bool):
-            return value.isoformat() if isinstance(value, date) else str(value)
+        if isinstance(value, (int, float, date)):
+            read = value.isoformat() if isinstance(value, date) else \
+                str(value).lower() if isinstance(value, bool) else str(value)
+            written = self._as_written(key, value, read)
+            if written is not None:
+                return written
+            if not isinstance(value, bool):
+                return read
         self._bad(key, value, "tekst")
         return default
 

@@ -36,6 +36,7 @@ def _findings_for(path: Path, document: YamlDocument) -> Findings:
         findings.items.append(Finding(Severity.ERROR, key_path, "dit veld staat twee keer in "
                                       "het bestand; alleen de laatste waarde zou gelden",
                                       str(path), line))
+    findings.items.extend(document.problems)  # YAML 1.1 traps: 1,5 in { }, 1:30, 010
     return findings
 
 

@@ -7,7 +7,9 @@ import re
 from typing import Any
 
 from effectencalculator.model.cost_table import CostItem, CostTable, PriceIndex, Source
-from effectencalculator.model.fields import RAW_KEY, FieldReader, describe, is_number, join
+from effectencalculator.model.fields import (
+    RAW_KEY, FieldReader, describe, index_key_problem, is_number, join, year_key,
+)
 from effectencalculator.model.validation import Findings
 from effectencalculator.model.vocabulary import (
     CONFIDENCES, KINDS, PAYERS, SCHEMA_VERSION, UNITS,
@@ -233,10 +235,9 @@ def _index_from_data(raw: Any, findings: Findings) -> PriceIndex:
     if isinstance(values, dict):
         for key, value in values.items():
             path = f"index.values.{key}"
-            try:
-                year = int(key)
-            except (TypeError, ValueError):
-                findings.error(path, f"jaar '{key}' is geen jaartal")
+            year = year_key(key)
+            if year is None or year in index.values:
+                findings.error(path, index_key_problem(key, year))
                 continue
             if not is_number(value) or not math.isfinite(value) or not 0.001 <= value <= 1e6:
                 findings.error(path, f"indexcijfer voor {key} moet een positief getal zijn "

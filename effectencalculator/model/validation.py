@@ -69,6 +69,12 @@ class Findings:
             probe = probe[:cut]
         return self.lines.get(probe) if probe else None
 
+    def written(self, path: str) -> str | None:
+        """How the plain YAML scalar at ``path`` was written, when it was read as a
+        number, date or yes/no (``2024.10`` for 2024.1); None otherwise."""
+        lookup = getattr(self.lines, "written_text", None)
+        return lookup(path) if lookup is not None else None
+
     def error(self, path: str, message: str) -> None:
         """Record an error; a location gets one error (the first, most specific one)."""
         if any(f.is_error and f.path == path for f in self.items):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -19,6 +19,9 @@ from typing import Any
 import yaml
 
 from effectencalculator.model.validation import Finding, InvalidInputError, Severity
+from effectencalculator.model.yaml_traps import (
+    BOOL_TAG, FLOAT_TAG, INT_TAG, TIMESTAMP_TAG, as_text_reason, dutch_number, dutch_problem,
+)
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_DEPTH = 64
@@ -38,13 +41,16 @@ class LineMap(Mapping[str, int]):
         self._text = text
         self._lines: dict[str, int] | None = None
         self._duplicates: list[tuple[str, int]] = []
+        self._written: dict[str, str] = {}
+        self._traps: list[tuple[Severity, str, int, str]] = []
 
     def _map(self) -> dict[str, int]:
         if self._lines is None:
             self._lines = {}
             node = self._node if self._node is not None else _compose(self._text)
             if node is not None:
-                _map_lines(node, "", self._lines, self._duplicates, set())
+                walk = _Walk(self._lines, self._duplicates, self._written, self._traps)
+                walk.node(node, "")
             self._node = self._text = None
         return self._lines
 
@@ -52,6 +58,18 @@ class LineMap(Mapping[str, int]):
     def duplicates(self) -> list[tuple[str, int]]:
         self._map()
         return self._duplicates
+
+    @property
+    def traps(self) -> list[tuple[Severity, str, int, str]]:
+        """(severity, path, line, message) of YAML 1.1 readings the user did not mean."""
+        self._map()
+        return self._traps
+
+    def written_text(self, path: str) -> str | None:
+        """How a plain scalar read as a number, date or yes/no was written
+        (``2024.10`` for a value read as 2024.1); None for text and unknown paths."""
+        self._map()
+        return self._written.get(path)
 
     def __getitem__(self, key: str) -> int:
         return self._map()[key]
@@ -71,6 +89,9 @@ class YamlDocument:
     lines: Mapping[str, int]
     duplicate_keys: list[tuple[str, int]]
     sha256: str = ""
+    #: what the reader itself noticed: a Dutch decimal comma in flow style, ``1:30``,
+    #: ``010``, an impossible ``!!int`` (the field checks add their own findings)
+    problems: list[Finding] = field(default_factory=list)
 
 
 # libyaml's parser is ~10× faster; its events are produced iteratively, so the limit
@@ -80,17 +101,38 @@ _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 class _LenientTimestamps(yaml.constructor.SafeConstructor):
     """An impossible date (2024-02-30) stays text, so that the field's own check can
-    name it instead of the whole file failing."""
+    name it instead of the whole file failing. So do YAML 1.1 numbers a researcher did
+    not mean (``1:30`` = 90, ``010`` = 8, ``1_000``, 400 digits) and a value its tag does
+    not fit (``!!int drie``): the reader reports them, a number field refuses them by
+    name, a code keeps exactly what was typed."""
 
     def construct_yaml_timestamp(self, node: yaml.ScalarNode) -> Any:
+        text = self.construct_scalar(node)
+        if as_text_reason(TIMESTAMP_TAG, text):
+            return text
         try:
             return super().construct_yaml_timestamp(node)
-        except (ValueError, OverflowError):
-            return self.construct_scalar(node)
+        except (ValueError, OverflowError, AttributeError, TypeError):
+            return text
+
+    def construct_yaml_int(self, node: yaml.ScalarNode) -> Any:
+        text = self.construct_scalar(node)
+        return text if as_text_reason(INT_TAG, text) else int(text)
+
+    def construct_yaml_float(self, node: yaml.ScalarNode) -> Any:
+        text = self.construct_scalar(node)
+        return text if as_text_reason(FLOAT_TAG, text) else super().construct_yaml_float(node)
+
+    def construct_yaml_bool(self, node: yaml.ScalarNode) -> Any:
+        text = self.construct_scalar(node)
+        return text if as_text_reason(BOOL_TAG, text) else super().construct_yaml_bool(node)
 
 
-_LenientTimestamps.add_constructor(  # type: ignore[type-var]  # stubs: loaders only
-    "tag:yaml.org,2002:timestamp", _LenientTimestamps.construct_yaml_timestamp)
+for _tag, _method in ((TIMESTAMP_TAG, _LenientTimestamps.construct_yaml_timestamp),
+                      (INT_TAG, _LenientTimestamps.construct_yaml_int),
+                      (FLOAT_TAG, _LenientTimestamps.construct_yaml_float),
+                      (BOOL_TAG, _LenientTimestamps.construct_yaml_bool)):
+    _LenientTimestamps.add_constructor(_tag, _method)  # type: ignore[type-var]
 
 
 class _Loader(_BaseLoader, _LenientTimestamps):  # type: ignore[misc, valid-type]
@@ -106,8 +148,9 @@ class _Loader(_BaseLoader, _LenientTimestamps):  # type: ignore[misc, valid-type
         return super().construct_mapping(node, deep)
 
 
-_Loader.add_constructor("tag:yaml.org,2002:timestamp",
-                        _Loader.construct_yaml_timestamp)  # type: ignore[type-var]
+for _tag in (TIMESTAMP_TAG, INT_TAG, FLOAT_TAG, BOOL_TAG):
+    _Loader.add_constructor(  # type: ignore[type-var]  # stubs: loaders only
+        _tag, _LenientTimestamps.yaml_constructors[_tag])
 
 
 def _fail(file: str, message: str, line: int | None = None) -> InvalidInputError:
@@ -172,15 +215,24 @@ def parse_yaml_bytes(raw: bytes, name: str) -> YamlDocument:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
-        problem = exc.problem or exc.context or "onleesbare YAML"
-        raise _fail(name, f"YAML-fout: {problem}", line) from None
+        raise _fail(name, f"YAML-fout: {dutch_problem(exc.problem, exc.context)}",
+                    line) from None
+    except yaml.reader.ReaderError as exc:
+        line = text[: exc.position].count("\n") + 1 if isinstance(exc.position, int) else None
+        raise _fail(name, f"YAML-fout: teken U+{exc.character:04X} is niet toegestaan "
+                          "(een stuurteken; is het bestand beschadigd?)"
+                    if isinstance(exc.character, int) else "YAML-fout: ongeldig teken",
+                    line) from None
     except yaml.YAMLError as exc:
-        raise _fail(name, f"YAML-fout: {exc}") from None
-    except (ValueError, TypeError, OverflowError) as exc:
-        raise _fail(name, f"onleesbare waarde in het bestand ({exc})") from None
+        raise _fail(name, f"YAML-fout: {dutch_problem(str(exc))}") from None
+    except (ValueError, TypeError, OverflowError, AttributeError, KeyError):
+        raise _fail(name, "onleesbare waarde in het bestand (een getal, datum of ja/nee "
+                          "dat YAML niet kan lezen)") from None
     except RecursionError:
         raise _fail(name, f"te diep genest (hooguit {MAX_DEPTH} niveaus)") from None
-    return YamlDocument(data, lines, duplicates, digest)
+    problems = [Finding(severity, path, message, name, line)
+                for severity, path, line, message in lines.traps]
+    return YamlDocument(data, lines, duplicates, digest, problems)
 
 
 class _NotPlain(Exception):
@@ -256,10 +308,15 @@ def _build_plain(loader: Any) -> tuple[Any, bool]:
             if nodes > MAX_NODES:
                 raise _NotPlain
             if is_map and key is _NO_KEY:
-                duplicates = duplicates or text in keys_seen  # type: ignore[operator]
+                if text in keys_seen:  # type: ignore[operator]
+                    duplicates = True
+                elif value in top:
+                    raise _NotPlain  # 2024 and 2024.0, 1 and true: one key; see _Walk
                 keys_seen.add(text)  # type: ignore[union-attr]
                 key = value
                 continue
+            if not text and is_map and isinstance(key, (int, float)):
+                raise _NotPlain  # "5:" with no value: maybe {quantity: 1,5}; see _Walk
         elif kind is _MappingStart or kind is _SequenceStart:
             if event.anchor is not None or event.tag is not None or \
                     (is_map and key is _NO_KEY):  # the last: a collection as a key
@@ -297,17 +354,23 @@ def _plain_scalar(loader: Any, text: str) -> Any:
     tag = loader.resolve(yaml.ScalarNode, text, (True, False))
     if tag == _STR_TAG:
         return text
-    if tag == _INT_TAG and text.isdigit() and (text[0] != "0" or text == "0"):
-        return int(text)  # plain decimal (a leading 0 is octal in YAML 1.1)
-    if tag == _FLOAT_TAG and _SIMPLE_FLOAT.fullmatch(text):
-        return float(text)
+    if tag == _INT_TAG:
+        if as_text_reason(tag, text):
+            raise _NotPlain  # 010, 1:30, 1_000, 400 digits: read as text, with a message
+        return int(text)
+    if tag == _FLOAT_TAG:
+        if _SIMPLE_FLOAT.fullmatch(text):
+            return float(text)
+        if as_text_reason(tag, text):
+            raise _NotPlain  # 1:30.5, 1_0.5: read as text, with a message
     if tag == _TIMESTAMP_TAG and len(text) == 10:
         try:
             return date.fromisoformat(text)  # YYYY-MM-DD; the resolver checked digits
         except ValueError:
             return text  # an impossible date stays text, as in _LenientTimestamps
-    if tag in _LenientTimestamps.yaml_constructors:
-        return _SCALARS.construct_object(yaml.ScalarNode(tag, text))
+    construct = _LenientTimestamps.yaml_constructors.get(tag)
+    if construct is not None:  # called directly: construct_object would cache every node
+        return construct(_SCALARS, yaml.ScalarNode(tag, text))
     raise _NotPlain  # a merge key "<<", "=" and such: PyYAML's rules apply
 
 
@@ -362,27 +425,108 @@ def _check_limits(text: str, name: str) -> None:
                               "(YAML-aliassen)", event.start_mark.line + 1)  # type: ignore[union-attr]
 
 
-def _map_lines(node: yaml.Node, path: str, lines: dict[str, int],
-               duplicates: list[tuple[str, int]], seen: set[int]) -> None:
-    if id(node) in seen:
-        return
-    seen.add(id(node))
-    if isinstance(node, yaml.MappingNode):
+_NULL_TAG = "tag:yaml.org,2002:null"
+_NUMBER_TAGS = (_INT_TAG, _FLOAT_TAG)
+
+
+class _Walk:
+    """One walk of the node graph: the line of each location path, keys given twice,
+    how plain non-text scalars were written, and the YAML 1.1 traps (``_LenientTimestamps``
+    kept those scalars as text; this says so, with the path and line)."""
+
+    def __init__(self, lines: dict[str, int], duplicates: list[tuple[str, int]],
+                 written: dict[str, str], traps: list[tuple[Severity, str, int, str]]):
+        self.lines, self.duplicates, self.written, self.traps = lines, duplicates, written, traps
+        self.seen: set[int] = set()
+
+    def node(self, node: yaml.Node, path: str) -> None:
+        if id(node) in self.seen:
+            return
+        self.seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            self._mapping(node, path)
+        elif isinstance(node, yaml.SequenceNode):
+            for i, item in enumerate(node.value):
+                child = f"{path}[{i}]"
+                self.lines.setdefault(child, item.start_mark.line + 1)
+                self.node(item, child)
+        elif isinstance(node, yaml.ScalarNode) and not node.style and \
+                node.tag != _STR_TAG:
+            self.written[path] = node.value
+            reason = as_text_reason(node.tag, node.value)
+            if reason:
+                self.traps.append((Severity.WARNING, path, node.start_mark.line + 1,
+                                   f"'{_short(node.value)}' is als tekst gelezen ({reason}); "
+                                   f"{_ADVICE.get(node.tag, _ADVICE[_INT_TAG])}"))
+
+    def _mapping(self, node: yaml.MappingNode, path: str) -> None:
         keys: set[str] = set()
+        same: dict[Any, tuple[str, int]] = {}  # a key's value → how and where first written
+        previous: tuple[str, yaml.Node] | None = None
         for key_node, value_node in node.value:
             key = str(key_node.value) if isinstance(key_node, yaml.ScalarNode) else "?"
             child = f"{path}.{key}" if path else key
             line = key_node.start_mark.line + 1
             if key in keys:
-                duplicates.append((child, line))
+                self.duplicates.append((child, line))
+            else:
+                identity = _key_identity(key_node)
+                first = same.setdefault(identity, (key, line))
+                if first[0] != key:
+                    self.traps.append((Severity.ERROR, child, line,
+                                       f"'{_short(key)}' is voor YAML dezelfde sleutel als "
+                                       f"'{_short(first[0])}' (regel {first[1]}): alleen de "
+                                       "laatste waarde zou gelden"))
             keys.add(key)
-            lines.setdefault(child, line)
-            _map_lines(value_node, child, lines, duplicates, seen)
-    elif isinstance(node, yaml.SequenceNode):
-        for i, item in enumerate(node.value):
-            child = f"{path}[{i}]"
-            lines.setdefault(child, item.start_mark.line + 1)
-            _map_lines(item, child, lines, duplicates, seen)
+            self.lines.setdefault(child, line)
+            if node.flow_style and previous is not None:
+                self._split_decimal(previous, key_node, value_node)
+            previous = (child, value_node)
+            self.node(value_node, child)
+
+    def _split_decimal(self, previous: tuple[str, yaml.Node], key_node: yaml.Node,
+                       value_node: yaml.Node) -> None:
+        """``{quantity: 1,5}`` is read as ``quantity: 1`` plus a field ``5`` without a
+        value: a Dutch decimal comma. An error on the number's field."""
+        path, number = previous
+        if not (isinstance(number, yaml.ScalarNode) and not number.style and
+                number.tag in _NUMBER_TAGS and isinstance(key_node, yaml.ScalarNode) and
+                not key_node.style and key_node.tag in _NUMBER_TAGS and
+                isinstance(value_node, yaml.ScalarNode) and value_node.tag == _NULL_TAG and
+                value_node.value == ""):
+            return
+        written = f"{number.value},{key_node.value}"
+        dutch = dutch_number(written)
+        advice = f"schrijf {dutch} (een punt als decimaalteken)" if dutch else \
+            "zet de waarde tussen aanhalingstekens"
+        self.traps.append((Severity.ERROR, path, number.start_mark.line + 1,
+                           f"'{written}' is gelezen als {number.value} en een los veld "
+                           f"'{key_node.value}' (tussen {{ }} scheidt een komma de velden): "
+                           f"{advice}"))
+
+
+_ADVICE = {
+    _INT_TAG: "een getal schrijft u gewoon (10 of 1.5), een code of tekst tussen "
+              "aanhalingstekens ('010')",
+    _FLOAT_TAG: "een getal schrijft u gewoon (1.5), een code of tekst tussen "
+                "aanhalingstekens",
+    _TIMESTAMP_TAG: "een datum schrijft u als 2024-03-01",
+    "tag:yaml.org,2002:bool": "ja/nee schrijft u als true of false",
+}
+
+
+def _key_identity(node: yaml.Node) -> Any:
+    """What a key is once constructed: 2024 and 2024.0, 1 and true are one key."""
+    if isinstance(node, yaml.ScalarNode) and not node.style and \
+            node.tag in (_INT_TAG, _FLOAT_TAG, BOOL_TAG):
+        value = _LenientTimestamps.yaml_constructors[node.tag](_SCALARS, node)
+        if not isinstance(value, str) and value == value:  # NaN is never one key
+            return value
+    return ("text", node.value) if isinstance(node, yaml.ScalarNode) else id(node)
+
+
+def _short(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else f"{text[:limit]}… ({len(text)} tekens)"
 
 
 class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]
