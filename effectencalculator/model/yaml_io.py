@@ -9,6 +9,7 @@ and only then composition (``safe_load`` semantics, no arbitrary objects).
 from __future__ import annotations
 
 import hashlib
+import math
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -520,7 +521,8 @@ def _key_identity(node: yaml.Node) -> Any:
     if isinstance(node, yaml.ScalarNode) and not node.style and \
             node.tag in (_INT_TAG, _FLOAT_TAG, BOOL_TAG):
         value = _LenientTimestamps.yaml_constructors[node.tag](_SCALARS, node)
-        if not isinstance(value, str) and value == value:  # NaN is never one key
+        if not isinstance(value, str) and not (isinstance(value, float) and
+                                               math.isnan(value)):  # NaN: never one
             return value
     return ("text", node.value) if isinstance(node, yaml.ScalarNode) else id(node)
 
