@@ -324,3 +324,21 @@ def test_ui_encrypted_case_changed_by_someone_else_is_not_overwritten(qtbot, ctx
     assert not window.controller.save()
     assert path.read_bytes() == theirs and window.isWindowModified()
     window.doc.undo_stack.setClean()
+
+
+@pytest.mark.parametrize("change, words", [
+    ((b'"n": 32768', b'"n": 3'), "beschadigd"),
+    ((b'"version": 1', b'"version": 2'), "onbekende versie"),
+])
+def test_ui_damaged_encrypted_file_is_reported_without_asking_a_password(
+        qtbot, ctx, tmp_path, change, words):
+    """A bad scrypt parameter or another format version: no password can open it, so
+    the window says why at once instead of asking three times."""
+    _, path = _encrypted_window(qtbot, make_context(tmp_path / "eerst"), tmp_path)
+    path.write_bytes(path.read_bytes().replace(*change))
+    window = make_window(qtbot, ctx, EXAMPLE_CASE)
+    ctx.dialogs.passwords = [PASSWORD] * 3
+    assert not window.controller.open_path(path, ask=False)
+    assert ctx.dialogs.asked_password == []
+    title, _, details = ctx.dialogs.errors[-1]
+    assert title == "Casus niet geopend" and any(words in d for d in details), details

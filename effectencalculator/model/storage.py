@@ -24,7 +24,9 @@ from effectencalculator.model.cost_table import CostTable
 from effectencalculator.model.table_extends import has_extends, remap_findings, resolve_extends
 from effectencalculator.model.table_schema import table_from_data
 from effectencalculator.model.validation import Finding, Findings, InvalidInputError, Severity
-from effectencalculator.model.crypto import DecryptionError, decrypt, encrypt, is_encrypted
+from effectencalculator.model.crypto import (
+    DamagedFileError, DecryptionError, check_encrypted, decrypt, encrypt, is_encrypted,
+)
 from effectencalculator.model.yaml_io import (
     YamlDocument, dump_yaml, parse_yaml_bytes, read_file_bytes,
 )
@@ -44,16 +46,24 @@ class PasswordRequired(InvalidInputError):
     """The case file is encrypted and no password was given."""
 
 
+class EncryptedFileDamaged(InvalidInputError):
+    """An ``.ecase`` no password can open (damaged header, another format version)."""
+
+
 def read_case_bytes(path: Path, password: str | None = None) -> bytes:
-    """The case YAML of a plain or an encrypted (``.ecase``) file."""
+    """The case YAML of a plain or an encrypted (``.ecase``) file. A damaged file says
+    so before a password is asked for (EncryptedFileDamaged)."""
     raw = read_file_bytes(path)
     if not is_encrypted(raw):
         return raw
-    if not password:
-        raise PasswordRequired([Finding(Severity.ERROR, "", "dit casusbestand is versleuteld: "
-                                        "een wachtwoord is nodig", str(path))])
     try:
+        if not password:
+            check_encrypted(raw)
+            raise PasswordRequired([Finding(Severity.ERROR, "", "dit casusbestand is "
+                                            "versleuteld: een wachtwoord is nodig", str(path))])
         return decrypt(raw, password)
+    except DamagedFileError as exc:
+        raise EncryptedFileDamaged([Finding(Severity.ERROR, "", str(exc), str(path))]) from None
     except DecryptionError as exc:
         raise InvalidInputError([Finding(Severity.ERROR, "", str(exc), str(path))]) from None
 

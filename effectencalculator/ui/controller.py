@@ -27,7 +27,7 @@ from PySide6.QtWidgets import QWidget
 from effectencalculator.model.case import Case
 from effectencalculator.model.crypto import ENCRYPTED_SUFFIX
 from effectencalculator.model.storage import (
-    FileChangedError, PasswordRequired, SaveError, case_from_bytes,
+    EncryptedFileDamaged, FileChangedError, PasswordRequired, SaveError, case_from_bytes,
     conflict_copy_path, file_sha256, read_case, read_case_bytes, save_case,
 )
 from effectencalculator.model.validation import Finding, Findings, InvalidInputError, Severity
@@ -291,6 +291,9 @@ class DocumentController(QObject):
                 return None
             try:
                 raw = read_case_bytes(path, password)
+            except EncryptedFileDamaged as exc:  # no password helps: do not ask again
+                self._report_unreadable(shown, [f.format() for f in exc.findings])
+                return None
             except InvalidInputError as exc:
                 error = ("; ".join(f.message for f in exc.findings) or "onjuist wachtwoord")
                 error = error[0].upper() + error[1:] + ". Probeer het opnieuw."
