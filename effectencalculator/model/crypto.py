@@ -12,6 +12,7 @@ import base64
 import json
 import os
 from dataclasses import dataclass
+from typing import TypeGuard
 
 MAGIC = b"EFFECTENCALCULATOR-ECASE\n"
 FORMAT_VERSION = 1
@@ -90,7 +91,7 @@ class _Parameters:
     p: int
 
 
-def _is_int(value: object) -> bool:
+def _is_int(value: object) -> TypeGuard[int]:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
@@ -118,6 +119,7 @@ def check_encrypted(raw: bytes) -> _Parameters:
     if not (_is_int(n) and _is_int(r) and _is_int(p) and 2 ** 14 <= n <= 2 ** 18 and
             n & (n - 1) == 0 and 1 <= r <= 8 and 1 <= p <= 4):
         raise DamagedFileError(f"{_DAMAGED}: de scrypt-parameters in de kop kloppen niet")
+    assert _is_int(n) and _is_int(r) and _is_int(p)  # for the type checker: checked above
     if len(nonce) != 12 or not 8 <= len(salt) <= 64:
         raise DamagedFileError(f"{_DAMAGED}: zout of nonce in de kop klopt niet")
     if len(ciphertext) < _TAG_BYTES:

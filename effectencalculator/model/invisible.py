@@ -46,7 +46,7 @@ _IN_FREE_TEXT = re.compile(
 def invisible_in(text: str, *, free_text: bool = False) -> list[str]:
     """The invisible characters in ``text`` (for free text only those that hide or
     reorder what is shown: controls and bidi marks; a soft hyphen in a note is fine)."""
-    if not isinstance(text, str) or text.isascii() and text.isprintable():
+    if not isinstance(text, str) or (text.isascii() and text.isprintable()):
         return []
     pattern = _IN_FREE_TEXT if free_text else _INVISIBLE
     return pattern.findall(text)

@@ -150,7 +150,7 @@ class _Loader(_BaseLoader, _LenientTimestamps):  # type: ignore[misc, valid-type
 
 
 for _tag in (TIMESTAMP_TAG, INT_TAG, FLOAT_TAG, BOOL_TAG):
-    _Loader.add_constructor(  # type: ignore[type-var]  # stubs: loaders only
+    _Loader.add_constructor(
         _tag, _LenientTimestamps.yaml_constructors[_tag])
 
 
