@@ -15,6 +15,7 @@ from typing import Callable
 from effectencalculator.model.case import Case, ServiceLine
 from effectencalculator.model.case_rules import check_case
 from effectencalculator.model.cost_table import CostItem, CostTable
+from effectencalculator.model.invisible import near_miss, visible
 from effectencalculator.model.validation import Finding, Findings, InvalidInputError
 from effectencalculator.model.vocabulary import KINDS, RATE_PERIOD_DAYS
 
@@ -238,9 +239,12 @@ def calculate(case: Case, table: CostTable) -> CaseResult:
             priced = catalogue.get(line.item)
             reason = ""
             if priced is None:
-                reason = f"post '{line.item}' staat niet in de kostentabel of de eigen posten"
+                meant = near_miss(line.item, catalogue)  # "UUR\u200b" for UUR: an error
+                reason = (f"post '{visible(line.item)}' staat niet in de kostentabel of de "
+                          f"eigen posten{meant}")
                 path = f"scenarios[{s_index}].lines[{l_index}].item"
-                findings.warning(path, f"{reason}: regel wordt bewaard maar niet geprijsd")
+                (findings.error if meant else findings.warning)(
+                    path, f"{reason}: regel wordt bewaard maar niet geprijsd")
                 if line.approach_cost:
                     findings.warning(path, "deze regel is gemarkeerd als kosten van de aanpak "
                                            "maar is niet geprijsd: de investering is te laag")

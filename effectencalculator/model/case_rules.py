@@ -11,6 +11,7 @@ import math
 from effectencalculator.model.case import Case, ServiceLine
 from effectencalculator.model.case_rules_v11 import check_case_v11
 from effectencalculator.model.fields import RAW_KEY
+from effectencalculator.model.invisible import check_case_text
 from effectencalculator.model.validation import Findings
 from effectencalculator.model.vocabulary import (
     ALL_SCENARIOS, DIRECTIONS, DOMAINS, PAYERS, PRODUCTIVITY_METHODS, RATE_PERIOD_DAYS,
@@ -46,6 +47,7 @@ def check_case(case: Case, findings: Findings) -> None:
     _check_custom_items(case, findings)
     _check_settings(case, findings)
     check_case_v11(case, findings)
+    check_case_text(case, findings)  # invisible characters in codes, ids, titles
 
 
 def _valid(record) -> bool:

@@ -14,6 +14,9 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
+from effectencalculator.model.case import Case
+from effectencalculator.model.validation import Findings
+
 #: names in Dutch for the common ones; the rest are named by their Unicode category
 NAMES = {
     "\u00ad": "zacht afbreekstreepje", "\u034f": "combinerend verbindingsteken",
@@ -85,3 +88,90 @@ def only_differs_by_invisible(value: str, known: Iterable[str]) -> str | None:
     if bare == value:
         return None
     return next((k for k in known if k == bare), None)
+
+
+# -- the checks (cases: case_rules calls check_case_text; tables: table_schema) ---------
+
+def report_invisible(findings: Findings, path: str, value: object, what: str, *,
+                     code: bool, known: Iterable[str] = (), known_what: str = "",
+                     error: bool | None = None) -> None:
+    """A finding when ``value`` holds invisible characters: for a code or id an error
+    (it no longer matches what it looks like; ``error=False``: a warning, when a later
+    check names what it was meant to match), for shown text a warning. ``known``: ids
+    it may have meant ("verschilt alleen door een onzichtbaar teken van ...")."""
+    chars = invisible_in(value, free_text=False) if isinstance(value, str) else []
+    if not chars:
+        return
+    text = value if isinstance(value, str) else ""
+    message = f"{what} '{visible(text)}' bevat een {describe(chars)}"
+    meant = only_differs_by_invisible(text, known)
+    if meant is not None:
+        message += f" en verschilt alleen door een onzichtbaar teken van {known_what} '{meant}'"
+    if code:
+        message += f"; haal het weg (zonder: '{visible(strip_invisible(text))}')"
+        (findings.error if error is not False else findings.warning)(path, message)
+    else:
+        findings.warning(path, f"{message}: wat u ziet is niet wat er staat; haal het weg")
+
+
+def report_hidden_in_free_text(findings: Findings, path: str, value: object) -> None:
+    """Bidi overrides and control characters in a note or story: a warning (a soft
+    hyphen or a zero-width joiner in prose is normal and passes)."""
+    if isinstance(value, str) and (chars := invisible_in(value, free_text=True)):
+        findings.warning(path, f"tekst bevat een {describe(chars)}: die verandert hoe de "
+                               "tekst getoond wordt (of is een stuurteken); haal het weg")
+
+
+def check_case_text(case: Case, findings: Findings) -> None:
+    """Invisible characters in a case's codes, ids, titles and free text."""
+    info = case.info
+    report_invisible(findings, "case.code", info.code, "casuscode", code=True)
+    for key, what in (("title", "titel"), ("proeftuin", "proeftuin"),
+                      ("researcher", "onderzoeker")):
+        report_invisible(findings, f"case.{key}", getattr(info, key), what, code=False)
+    for i, member in enumerate(case.household):
+        report_invisible(findings, f"household[{i}].id", member.id, "id", code=True)
+        report_invisible(findings, f"household[{i}].label", member.label, "naam",
+                         code=False)
+    custom_ids = [item.id for item in case.custom_items]
+    scenario_ids = [s.id for s in case.scenarios]
+    for i, scenario in enumerate(case.scenarios):
+        path = f"scenarios[{i}]"
+        report_invisible(findings, f"{path}.id", scenario.id, "scenario-id", code=True)
+        report_invisible(findings, f"{path}.label", scenario.label, "naam", code=False)
+        for j, line in enumerate(scenario.lines):
+            report_invisible(findings, f"{path}.lines[{j}].item", line.item,
+                             "code van de kostenpost", code=True, known=custom_ids,
+                             known_what="eigen post", error=False)  # priced: see near_miss
+            report_hidden_in_free_text(findings, f"{path}.lines[{j}].note", line.note)
+    for i, item in enumerate(case.custom_items):
+        report_invisible(findings, f"custom_items[{i}].id", item.id, "code van de eigen post",
+                         code=True)
+        report_invisible(findings, f"custom_items[{i}].name", item.name, "naam", code=False)
+    settings = case.settings
+    report_invisible(findings, "settings.cost_table", settings.cost_table, "kostentabel",
+                     code=True)
+    if settings.compare is not None:
+        for key in ("reference", "intervention"):
+            report_invisible(findings, f"settings.compare.{key}",
+                             getattr(settings.compare, key), "scenario", code=True,
+                             known=scenario_ids, known_what="scenario")
+    report_hidden_in_free_text(findings, "narrative.summary", case.narrative.summary)
+    for i, event in enumerate(case.narrative.events):
+        report_invisible(findings, f"narrative.events[{i}].title", event.title, "titel",
+                         code=False)
+        report_hidden_in_free_text(findings, f"narrative.events[{i}].description",
+                                   event.description)
+    for i, perspective in enumerate(case.perspectives):
+        report_hidden_in_free_text(findings, f"perspectives[{i}].text", perspective.text)
+        for k, quote in enumerate(perspective.quotes):
+            report_hidden_in_free_text(findings, f"perspectives[{i}].quotes[{k}]", quote)
+
+
+def near_miss(item_id: str, known: Iterable[str], what: str = "tabelpost") -> str:
+    """`` (verschilt alleen door een onzichtbaar teken … van tabelpost 'UUR')`` or ""."""
+    meant = only_differs_by_invisible(item_id, known)
+    if meant is None:
+        return ""
+    return (f" (verschilt alleen door een {describe(invisible_in(item_id))} van {what} "
+            f"'{meant}')")

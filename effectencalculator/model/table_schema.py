@@ -10,6 +10,7 @@ from effectencalculator.model.cost_table import CostItem, CostTable, PriceIndex,
 from effectencalculator.model.fields import (
     RAW_KEY, FieldReader, describe, index_key_problem, is_number, join, year_key,
 )
+from effectencalculator.model.invisible import report_invisible, visible
 from effectencalculator.model.validation import Findings
 from effectencalculator.model.vocabulary import (
     CONFIDENCES, KINDS, PAYERS, SCHEMA_VERSION, UNITS,
@@ -103,7 +104,9 @@ def _check_mkba_fields(item: CostItem, path: str, findings: Findings) -> None:
 
 
 def _check_item(item: CostItem, path: str, findings: Findings) -> None:
-    label = f"post '{item.id}'" if item.id else "post"
+    label = f"post '{visible(item.id)}'" if item.id else "post"
+    report_invisible(findings, join(path, "id"), item.id, "code van de post", code=True)
+    report_invisible(findings, join(path, "name"), item.name, "naam", code=False)
     if item.kind and item.kind not in KINDS:
         findings.error(join(path, "kind"), f"{label}: onbekende soort '{item.kind}' "
                                            f"(kies uit: {', '.join(KINDS)})")
