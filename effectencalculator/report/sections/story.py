@@ -21,6 +21,10 @@ def story(ctx: Context) -> Section:
         section.blocks.extend(Para(t) for t in texts[1:])
     else:
         add(empty("Het verhaal van het gezin is niet ingevuld."))
+    conclusion = paragraphs(case.narrative.conclusion)
+    if conclusion:
+        add(Heading("Conclusie van de onderzoeker"))
+        section.blocks.extend(Para(t) for t in conclusion)
 
     add(Heading("Het gezin en de sessie"))
     if case.household:

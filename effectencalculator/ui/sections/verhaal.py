@@ -31,6 +31,16 @@ class VerhaalSection(QWidget):
         box.addWidget(self.summary)
         splitter.addWidget(summary_box)
 
+        conclusion_box = QGroupBox("Conclusie van de onderzoeker")
+        box = QVBoxLayout(conclusion_box)
+        self.conclusion = binder.bind(QPlainTextEdit(), "conclusion", "conclusie")
+        self.conclusion.setPlaceholderText(
+            "Uw eigen conclusie over deze casus: wat leert het verhaal, wat betekenen de "
+            "bedragen, en hoe zeker is dat? Komt in het rapport onder een eigen kop.")
+        self.conclusion.setTabChangesFocus(True)
+        box.addWidget(self.conclusion)
+        splitter.addWidget(conclusion_box)
+
         events_box = QGroupBox("Gebeurtenissen op de tijdlijn")
         box = QVBoxLayout(events_box)
         self.events = events_model(doc, self)
@@ -43,5 +53,6 @@ class VerhaalSection(QWidget):
                            "Geldelijke effecten (uitkering, verzuim) horen als regel bij Inzet."))
         splitter.addWidget(events_box)
         splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 3)
+        splitter.setStretchFactor(1, 1)
+        splitter.setStretchFactor(2, 3)
         layout.addWidget(splitter)
