@@ -38,3 +38,30 @@ def test_conclusion_has_its_own_heading_in_the_report(tmp_path):
     write_report_pdf(case, table, out)
     text = " ".join(p.extract_text() for p in PdfReader(out).pages)
     assert "Conclusie van de onderzoeker" not in text
+
+
+def test_every_reading_is_printed_beside_its_outcome_and_disagreement_is_marked(tmp_path):
+    from effectencalculator.model.case import Outcome, Reading
+
+    case = load_case(EXAMPLE_CASE)
+    case.outcomes = [Outcome(domain="veiligheid", direction="verbeterd", scale="zrm",
+                             agreed=False,
+                             readings=[Reading("Moeder", 2, 4),
+                                       Reading("Jeugdbeschermer", 1, 3, "na het incident"),
+                                       Reading("Kind 1", 3, 3)]),
+                     Outcome(domain="school", direction="gelijk")]
+    table, _ = table_for_case(case)
+    out = tmp_path / "rapport.pdf"
+    write_report_pdf(case, table, out)
+    text = " ".join(" ".join(p.extract_text() for p in PdfReader(out).pages).split())
+    assert "Hoe ieder het ziet" in text
+    assert "veiligheid (niet eens) ZRM 1–5 Moeder 2 4 +2" in text
+    assert "Jeugdbeschermer 1 3 +2 na het incident" in text
+    assert "Kind 1 3 3 0" in text
+    assert text.count("(niet eens)") == 2  # in the outcomes table and beside the readings
+
+    case.outcomes[0].agreed = None
+    case.outcomes[0].readings = []
+    write_report_pdf(case, table, out)
+    text = " ".join(p.extract_text() for p in PdfReader(out).pages)
+    assert "Hoe ieder het ziet" not in text and "niet eens" not in text

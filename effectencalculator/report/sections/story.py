@@ -7,7 +7,7 @@ from effectencalculator.model.timeline_layout import EVENTS_LANE
 from effectencalculator.report.content import (
     NOT_FILLED, SECTION_TITLES, ChartBlock, Column, Heading, Para, Quote, Row, Section,
     TableBlock, direction_text, empty, paragraphs, score_text)
-from effectencalculator.report.format import format_date_short
+from effectencalculator.report.format import format_date_short, format_number
 from effectencalculator.report.sections.context import Context, scenario_label
 
 
@@ -122,7 +122,8 @@ def outcomes(ctx: Context) -> Section:
              "er in de referentie (het huidige stelsel) waarschijnlijk was gebeurd, de "
              "richting van de verandering en wie dat zegt."))
     rows = [Row([o.domain or NOT_FILLED, o.start or NOT_FILLED, o.end or NOT_FILLED,
-                 o.reference or NOT_FILLED, direction_text(o.direction),
+                 o.reference or NOT_FILLED,
+                 direction_text(o.direction) + (f" ({NOT_AGREED})" if o.agreed is False else ""),
                  o.source or NOT_FILLED]) for o in ctx.case.outcomes]
     add(TableBlock([Column("Leefdomein", weight=1.1), Column("Begin", weight=2.2),
                     Column("Eind", weight=2.2), Column("Referentie", weight=2.2),
@@ -130,4 +131,40 @@ def outcomes(ctx: Context) -> Section:
                    key="resultaten",
                    legend="Richting: ↑ verbeterd, = gelijk, ↓ verslechterd, ? onbekend "
                           "(ten opzichte van het begin)."))
+    readings = _readings_table(ctx)
+    if readings is not None:
+        add(Heading("Hoe ieder het ziet"))
+        add(Para("De lezing van ieder die een score gaf, op de schaal van het resultaat. "
+                 f"'{NOT_AGREED}': de betrokkenen zijn het over dit resultaat niet eens."))
+        add(readings)
     return section
+
+
+NOT_AGREED = "niet eens"
+SCALE_NAMES = {"zrm": "ZRM 1–5", "0-10": "0–10"}
+
+
+def _score(value: float | None) -> str:
+    return "—" if value is None else format_number(value, 0 if value == int(value) else 1)
+
+
+def _readings_table(ctx: Context) -> TableBlock | None:
+    rows = []
+    for o in ctx.case.outcomes:
+        for n, r in enumerate(o.readings):
+            change = "—" if r.start is None or r.end is None else (
+                ("+" if r.end > r.start else "") + _score(r.end - r.start))
+            domain = ""
+            if n == 0:
+                domain = o.domain or NOT_FILLED
+                if o.agreed is False:
+                    domain += f" ({NOT_AGREED})"
+            rows.append(Row([domain, SCALE_NAMES.get(o.scale, o.scale or "—") if n == 0 else "",
+                             r.who or NOT_FILLED, _score(r.start), _score(r.end), change,
+                             " ".join(r.note.split())]))
+    if not rows:
+        return None
+    return TableBlock([Column("Leefdomein", weight=1.4), Column("Schaal", weight=0.8),
+                       Column("Wie", weight=1.3), Column("Begin", "right", 0.6, True),
+                       Column("Eind", "right", 0.6, True), Column("Verschil", "right", 0.7, True),
+                       Column("Toelichting", weight=2.6)], rows, key="lezingen")
