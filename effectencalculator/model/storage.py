@@ -18,9 +18,10 @@ from pathlib import Path
 
 from effectencalculator import __version__
 from effectencalculator.model.case import Case, HistoryEntry, RecordedTable
-from effectencalculator.model.case_rules import check_case
+from effectencalculator.model.case_rules import MAX_LINES, check_case
 from effectencalculator.model.case_schema import case_from_data, case_to_data
 from effectencalculator.model.cost_table import CostTable
+from effectencalculator.model.file_safety import SaveLock, remove_stale_temp_files
 from effectencalculator.model.table_extends import has_extends, remap_findings, resolve_extends
 from effectencalculator.model.table_schema import table_from_data
 from effectencalculator.model.validation import Finding, Findings, InvalidInputError, Severity
@@ -191,18 +192,45 @@ def save_case(case: Case, path: str | Path, table: CostTable | None = None,
     With ``if_unchanged`` (the sha256 of the file as it was opened) a file that someone
     else changed meanwhile is not overwritten: FileChangedError, and both versions stay.
     """
-    path = Path(path)
-    if if_unchanged is not None:
-        current = file_sha256(path)
-        if current is not None and current != if_unchanged:
-            raise FileChangedError(
-                f"{path}: het bestand is gewijzigd sinds u het opende (door iemand anders of "
-                "een ander programma); het is niet overschreven. Sla uw versie op onder een "
-                f"andere naam, bijvoorbeeld '{conflict_copy_path(path).name}'.")
+    path = Path(os.path.realpath(path))  # through a link: the file it points to
     record_save(case, table, now)
-    # encrypting over a plaintext file must not leave that plaintext behind as NAME.bak
-    keep_backup = not (password and path.exists() and not is_encrypted(path.read_bytes()[:64]))
-    atomic_write_bytes(path, case_to_bytes(case, password), keep_backup=keep_backup)
+    text = case_to_text(case).encode("utf-8")
+    check_reopenable(case, text, path)
+    data = encrypt(text, password, case.schema_version) if password else text
+    try:
+        # one save of this file at a time: the check below and the rename belong together
+        with SaveLock(path):
+            remove_stale_temp_files(path)  # what saves killed half-way left behind
+            if if_unchanged is not None:
+                current = file_sha256(path)
+                if current is not None and current != if_unchanged:
+                    raise FileChangedError(
+                        f"{path}: het bestand is gewijzigd sinds u het opende (door iemand "
+                        "anders of een ander programma); het is niet overschreven. Sla uw "
+                        "versie op onder een andere naam, bijvoorbeeld "
+                        f"'{conflict_copy_path(path).name}'.")
+            # encrypting over a plaintext file must not leave that plaintext as NAME.bak
+            keep_backup = not (password and path.exists()
+                               and not is_encrypted(path.read_bytes()[:64]))
+            atomic_write_bytes(path, data, keep_backup=keep_backup)
+    except OSError as exc:  # the lock could not be taken (or the folder is gone)
+        raise SaveError(_save_message(path, exc)) from exc
+
+
+def check_reopenable(case: Case, text: bytes, path: Path) -> None:
+    """Refuse to write a case the program would refuse to open (file size, nesting, nodes,
+    lines): saving it would lock the researcher out of their own work."""
+    lines = sum(len(scenario.lines) for scenario in case.scenarios)
+    reason = f"{lines} inzet-regels; hooguit {MAX_LINES}" if lines > MAX_LINES else ""
+    if not reason:
+        try:
+            parse_yaml_bytes(text, str(path))
+        except InvalidInputError as exc:
+            reason = "; ".join(f.message for f in exc.findings) or "te groot"
+    if reason:
+        raise SaveError(f"{path}: niet opgeslagen: de casus is te groot om later weer te "
+                        f"openen ({reason}). Verdeel hem over meer casussen of verwijder "
+                        "regels; de casus blijft open met al uw wijzigingen")
 
 
 def atomic_write_text(path: Path, text: str, keep_backup: bool = True) -> None:
@@ -211,7 +239,7 @@ def atomic_write_text(path: Path, text: str, keep_backup: bool = True) -> None:
 
 def atomic_write_bytes(path: Path, data: bytes, keep_backup: bool = True) -> None:
     """Write ``data`` to ``path`` so that a crash leaves the old or the new file, whole."""
-    path = Path(path)
+    path = Path(os.path.realpath(path))  # replace the file a link points to, not the link
     folder = path.parent if str(path.parent) else Path(".")
     tmp_name = None
     try:
@@ -238,19 +266,22 @@ def atomic_write_bytes(path: Path, data: bytes, keep_backup: bool = True) -> Non
 
 
 def _keep_backup(path: Path) -> None:
-    """Make ``NAME.bak`` the current file, itself atomically (hard link, else copy)."""
+    """Make ``NAME.bak`` the current file, itself atomically.
+
+    The copy is staged in a new file with an unpredictable name (``mkstemp``: created
+    exclusively, never through a link someone planted at a fixed name), then renamed."""
     backup = path.with_name(path.name + ".bak")
-    staged = path.with_name(f".{path.name}.bak.tmp")
+    fd, staged = tempfile.mkstemp(prefix=f".{path.name}.bak.", suffix=".tmp", dir=path.parent)
     try:
-        if staged.exists():
-            staged.unlink()
-        os.link(path, staged)
-    except OSError:
-        shutil.copy2(path, staged)
-    try:
+        with os.fdopen(fd, "wb") as handle, open(path, "rb") as current:
+            shutil.copyfileobj(current, handle)
+            handle.flush()
+            if hasattr(os, "fchmod"):  # the backup keeps the file's permissions
+                os.fchmod(handle.fileno(), os.stat(path).st_mode & 0o777)
+            os.fsync(handle.fileno())
         os.replace(staged, backup)
-    except OSError:
-        staged.unlink(missing_ok=True)
+    except BaseException:
+        Path(staged).unlink(missing_ok=True)
         raise
 
 

@@ -19,6 +19,7 @@ opened is never overwritten: the user is offered "Opslaan als…" so both versio
 from __future__ import annotations
 
 import copy
+import logging
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import QWidget
 
 from effectencalculator.model.case import Case
 from effectencalculator.model.crypto import ENCRYPTED_SUFFIX
+from effectencalculator.model.file_safety import clean_up_interrupted_saves
 from effectencalculator.model.storage import (
     EncryptedFileDamaged, FileChangedError, PasswordRequired, SaveError, case_from_bytes,
     conflict_copy_path, file_sha256, read_case, read_case_bytes, save_case,
@@ -39,10 +41,22 @@ from effectencalculator.ui.services import (
 from effectencalculator.ui.settings import LAST_FOLDER
 from effectencalculator.ui.table_loader import table_for
 
+_log = logging.getLogger(__name__)
 CASE_SUFFIXES = (".yaml", ".yml", ENCRYPTED_SUFFIX)
 #: how often a wrong password may be retried before the file is reported as unreadable
 PASSWORD_ATTEMPTS = 3
 _KEEP = object()  # write(): keep the document's own password
+
+
+def read_error_text(exc: OSError) -> str:
+    """Why a file could not be read, in Dutch (not the system's English text)."""
+    if isinstance(exc, IsADirectoryError):
+        return "dit is een map, geen casusbestand"
+    if isinstance(exc, FileNotFoundError):
+        return "het bestand bestaat niet (meer)"
+    if isinstance(exc, PermissionError):
+        return "geen leesrechten voor dit bestand"
+    return f"het bestand kan niet worden gelezen (systeemfout {exc.errno})"
 
 
 def is_encrypted_name(path: Path | str) -> bool:
@@ -52,6 +66,8 @@ def is_encrypted_name(path: Path | str) -> bool:
 class DocumentController(QObject):
     recentChanged = Signal()
     status = Signal(str)
+    #: (file name, warnings found when it was read): shown in the window, not only kept
+    notesFound = Signal(str, object)
 
     def __init__(self, window: QWidget, doc: CaseDocument, ctx: AppContext,
                  autosaver: Autosaver, parent: QObject | None = None):
@@ -222,12 +238,27 @@ class DocumentController(QObject):
                 f"(voorstel: {suggestion.name})? Dan blijven beide versies bewaard."):
             self.save_copy_as(suggestion)
 
+    def _offer_save_restored_elsewhere(self, original: Path) -> None:
+        """The file changed after the copy was made: keep both, offer another name."""
+        try:
+            suggestion = conflict_copy_path(original)
+        except SaveError:
+            suggestion = original.with_name(f"{original.stem} (hersteld){original.suffix}")
+        if self.dialogs.ask_yes_no(
+                self.window, "Het bestand is intussen gewijzigd",
+                f"{original} is opgeslagen of vervangen nadat deze herstelkopie werd gemaakt "
+                "(door iemand anders, of in een ander venster). 'Opslaan' overschrijft die "
+                "nieuwere versie niet.\n\nDe herstelde casus nu opslaan onder een andere naam "
+                f"(voorstel: {suggestion.name})? Dan blijven beide versies bewaard."):
+            self.save_copy_as(suggestion)
+
     # -- new / open -----------------------------------------------------------------
     def new_case(self) -> bool:
         if not self.maybe_save():
             return False
         self.autosaver.discard()
         self.load_notes = []
+        self.notesFound.emit("", [])
         self.doc.table_file = None
         self.doc.file_sha256 = None
         self.doc.reset(new_case_template(), None)
@@ -242,10 +273,23 @@ class DocumentController(QObject):
         """Open a case file; a broken file is reported and the current case stays.
 
         An encrypted file asks for its password (wrong: asked again, at most
-        ``PASSWORD_ATTEMPTS`` times; cancel: nothing happens)."""
+        ``PASSWORD_ATTEMPTS`` times; cancel: nothing happens). Whatever goes wrong while
+        reading, the window says so, naming the file: never nothing, never a crash."""
         path = Path(name)
         if ask and not self.maybe_save():
             return False
+        try:
+            return self._open(path)
+        except Exception as exc:  # noqa: BLE001 - any unreadable file gets a message
+            # kept for diagnosis (not printed by default: the user sees the message)
+            _log.info("casus niet te openen: %s", path, exc_info=True)
+            self._report_unreadable(path, [
+                f"{path}: het bestand kan niet als casus worden gelezen (onverwachte fout "
+                f"bij het lezen: {type(exc).__name__}); het is waarschijnlijk geen "
+                "casusbestand, of beschadigd"])
+            return False
+
+    def _open(self, path: Path) -> bool:
         password = None
         try:
             case, findings = read_case(path)
@@ -259,16 +303,18 @@ class DocumentController(QObject):
             self._report_unreadable(path, [f.format() for f in exc.findings])
             return False
         except OSError as exc:
-            self._report_unreadable(path, [f"{path}: {exc.strerror or exc}"])
+            self._report_unreadable(path, [f"{path}: {read_error_text(exc)}"])
             return False
         if findings.has_errors:
             self._report_unreadable(path, [f.format() for f in findings.errors])
             return False
         self.autosaver.discard()
+        clean_up_interrupted_saves(path)  # temporary copies a killed save left behind
         self.load_notes = findings.warnings
         self.doc.table_file = None
         self.doc.file_sha256 = file_sha256(path)
         self.doc.reset(case, path.resolve(), password=password)
+        self.notesFound.emit(path.name, self.load_notes)
         self.ctx.settings.add_recent(path)
         self.recentChanged.emit()
         self.load_table()
@@ -299,7 +345,7 @@ class DocumentController(QObject):
                 error = error[0].upper() + error[1:] + ". Probeer het opnieuw."
                 continue
             except OSError as exc:
-                self._report_unreadable(shown, [f"{path}: {exc.strerror or exc}"])
+                self._report_unreadable(shown, [f"{path}: {read_error_text(exc)}"])
                 return None
             try:
                 case, findings = case_from_bytes(raw, str(shown))
@@ -365,13 +411,21 @@ class DocumentController(QObject):
                                         [f.format() for f in findings.errors])
                 continue
             original = Path(snapshot.original) if snapshot.original else None
+            current = file_sha256(original) if original else None
+            # the copy's edits began from the file as it was then: when it was saved
+            # later (by someone else) or replaced, a save must not overwrite it
+            base = snapshot.original_sha256 or current
             self.doc.table_file = None
-            # the copy may be older than the file: saving over a changed file is refused
-            self.doc.file_sha256 = file_sha256(original) if original else None
+            self.doc.file_sha256 = base
             self.doc.reset(case, original, modified=True, password=password)
+            self.load_notes = findings.warnings
+            self.notesFound.emit(original.name if original else "De herstelde casus",
+                                 self.load_notes)
             self.store.remove_snapshot(snapshot)
             self.autosaver.autosave()  # the restored state is protected again at once
             self.load_table()
             self.status.emit("Herstelkopie teruggezet; sla de casus op om hem te bewaren")
+            if original is not None and current is not None and current != base:
+                self._offer_save_restored_elsewhere(original)
             return True
         return False

@@ -89,6 +89,13 @@ class CaseDocument(QObject):
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setUndoLimit(1000)
         self._catalogue: dict | None = None
+        #: goes up with every change of the content (also when an edit merges into the
+        #: previous undo step, where the undo index stays): "changed since" for autosave
+        self.edit_count = 0
+        self.edited.connect(self._count_edit)
+
+    def _count_edit(self) -> None:
+        self.edit_count += 1
 
     # -- whole document -------------------------------------------------------------
     def reset(self, case: Case, path: Path | None, *, modified: bool = False,

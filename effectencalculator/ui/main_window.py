@@ -12,7 +12,8 @@ from pathlib import Path
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
-    QLabel, QListWidget, QListWidgetItem, QMainWindow, QMenu, QSplitter, QStackedWidget, QWidget,
+    QLabel, QListWidget, QListWidgetItem, QMainWindow, QMenu, QSplitter, QStackedWidget,
+    QVBoxLayout, QWidget,
 )
 
 from effectencalculator.report.format import format_euro
@@ -22,6 +23,7 @@ from effectencalculator.ui.controller import CASE_SUFFIXES, DocumentController
 from effectencalculator.ui.document import CaseDocument
 from effectencalculator.ui.exports import PDF_UNAVAILABLE, ExportController
 from effectencalculator.ui.labels import EXPLAIN
+from effectencalculator.ui.notes_panel import OpenNotesPanel
 from effectencalculator.ui.recovery import Autosaver, RecoveryStore
 from effectencalculator.ui.results import ResultsController
 from effectencalculator.ui.sections.berekening import BerekeningSection
@@ -117,7 +119,14 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setCollapsible(1, False)
         self.splitter.setSizes([150, 1130])
-        self.setCentralWidget(self.splitter)
+        self.open_notes = OpenNotesPanel()
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.open_notes)
+        column.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
 
     def _build_menus(self, a: Actions) -> None:
         bar = self.menuBar()
@@ -185,6 +194,14 @@ class MainWindow(QMainWindow):
         self.totals_label.setObjectName("status_totals")
         self.totals_label.setToolTip(EXPLAIN["net_result"])
         self.statusBar().addPermanentWidget(self.totals_label)
+        # stays until a recovery copy is written again (not a message that times out)
+        self.autosave_warning = QLabel()
+        self.autosave_warning.setObjectName("autosave_warning")
+        self.autosave_warning.setStyleSheet(
+            "QLabel { color: white; background: #a00000; padding: 1px 6px; }")
+        self.autosave_warning.setWordWrap(False)
+        self.autosave_warning.hide()
+        self.statusBar().insertPermanentWidget(0, self.autosave_warning)
 
     def _connect(self) -> None:
         self.doc.undo_stack.cleanChanged.connect(self._clean_changed)
@@ -196,7 +213,9 @@ class MainWindow(QMainWindow):
         self.controller.status.connect(self._show_status)
         self.exports.status.connect(self._show_export_status)
         self.controller.recentChanged.connect(self._fill_recent)
+        self.controller.notesFound.connect(self.open_notes.show_notes)
         self.autosaver.failedRepeatedly.connect(self._autosave_failed)
+        self.autosaver.recovered.connect(self._autosave_recovered)
 
     # -- slots (bound methods: see _build_menus) -------------------------------------
     def _clean_changed(self, clean: bool) -> None:
@@ -209,7 +228,13 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(text, 8000)
 
     def _autosave_failed(self, text: str) -> None:
-        self.statusBar().showMessage(text, 30000)
+        self.autosave_warning.setText("Herstelkopie mislukt — sla de casus zelf op")
+        self.autosave_warning.setToolTip(text)
+        self.autosave_warning.show()
+
+    def _autosave_recovered(self) -> None:
+        self.autosave_warning.hide()
+        self.autosave_warning.setToolTip("")
 
     def _section_action(self) -> None:
         self.show_section(int(self.sender().data()))

@@ -15,6 +15,7 @@ import json
 import logging
 import os
 import sys
+import time
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
@@ -31,7 +32,10 @@ from effectencalculator.ui.document import CaseDocument
 
 log = logging.getLogger(__name__)
 
-MAX_FAILURES_SILENT = 2
+#: failures before the window says so (and keeps saying so until a copy is written)
+MAX_FAILURES_SILENT = 0
+#: a temporary file without its copy's metadata is left alone this long (a first write)
+ORPHAN_TEMP_AGE_S = 3600
 PLAIN_SUFFIX = ".yaml"
 COPY_SUFFIXES = (PLAIN_SUFFIX, ENCRYPTED_SUFFIX)
 
@@ -45,6 +49,9 @@ class Snapshot:
     pid: int
     code: str
     encrypted: bool = False
+    #: sha256 of the file as it was when the copy's edits began (opened or last saved);
+    #: restoring compares it with the file as it is now
+    original_sha256: str | None = None
 
     def describe(self) -> str:
         try:
@@ -84,7 +91,7 @@ class RecoveryStore:
         self.alive = alive or _process_alive
 
     def write(self, token: str, data: bytes, original: Path | None, code: str,
-              encrypted: bool = False) -> Path:
+              encrypted: bool = False, original_sha256: str | None = None) -> Path:
         """Write one document's copy; ``data`` is the case file content (encrypted or not).
 
         For an encrypted copy the metadata leaves out the case code, and a plain copy of
@@ -105,7 +112,7 @@ class RecoveryStore:
         meta = {"original": str(original) if original else None,
                 "saved": datetime.now().replace(microsecond=0).isoformat(),
                 "pid": os.getpid(), "code": "" if encrypted else code,
-                "encrypted": encrypted}
+                "encrypted": encrypted, "original_sha256": original_sha256}
         atomic_write_text(self.folder / f"{token}.json", json.dumps(meta), keep_backup=False)
         return case_file
 
@@ -119,9 +126,10 @@ class RecoveryStore:
 
     def orphans(self) -> list[Snapshot]:
         """Copies whose process is gone (left by a crash), newest first."""
-        found = []
+        found: list[Snapshot] = []
         if not self.folder.is_dir():
             return found
+        self.remove_left_temp_files()
         for meta_file in self.folder.glob("*.json"):
             try:
                 meta = json.loads(meta_file.read_text(encoding="utf-8"))
@@ -134,16 +142,37 @@ class RecoveryStore:
             case_file = meta_file.with_suffix(ENCRYPTED_SUFFIX if encrypted else PLAIN_SUFFIX)
             if not case_file.exists() or self.alive(pid):
                 continue
+            sha = meta.get("original_sha256")
             found.append(Snapshot(case_file, meta_file, meta.get("original"),
                                   str(meta.get("saved", "")), pid, str(meta.get("code", "")),
-                                  encrypted))
+                                  encrypted, sha if isinstance(sha, str) else None))
         return sorted(found, key=lambda s: s.saved, reverse=True)
+
+    def remove_left_temp_files(self) -> None:
+        """Temporary files of copies whose process was killed mid-write (each a whole
+        case): removed; those of a live process, or fresh ones, stay."""
+        for temp in self.folder.glob(".*.tmp"):
+            token = temp.name[1:].split(".", 1)[0]
+            meta_file = self.folder / f"{token}.json"
+            try:
+                pid = int(json.loads(meta_file.read_text(encoding="utf-8")).get("pid", 0))
+                if self.alive(pid):
+                    continue
+            except (OSError, ValueError, TypeError, AttributeError):
+                try:
+                    if time.time() - temp.stat().st_mtime < ORPHAN_TEMP_AGE_S:
+                        continue
+                except OSError:
+                    continue
+            temp.unlink(missing_ok=True)
 
 
 class Autosaver(QObject):
     """Writes a recovery copy of the document on a timer when it changed since the last."""
 
     failedRepeatedly = Signal(str)
+    #: a copy was written again after failures (the window's warning can go)
+    recovered = Signal()
 
     def __init__(self, doc: CaseDocument, store: RecoveryStore, timer, interval_ms: int,
                  parent: QObject | None = None):
@@ -152,7 +181,9 @@ class Autosaver(QObject):
         self.token = uuid.uuid4().hex
         self.failures = 0
         self.last_error = ""
-        self._written_index: int | None = None
+        #: the document's edit count when the last copy was taken (not the undo index:
+        #: typing on in the same field merges into one undo step and leaves it unchanged)
+        self._written_count: int | None = None
         self.timer = timer
         self.timer.setInterval(interval_ms)
         self.timer.timeout.connect(self.autosave)
@@ -164,13 +195,15 @@ class Autosaver(QObject):
         stack = self.doc.undo_stack
         if stack.isClean():
             return False
-        if self._written_index == stack.index() and self.failures == 0:
+        count = self.doc.edit_count
+        if self._written_count == count and self.failures == 0:
             return False
         try:
             # encrypted with the case's password when it has one: never a plaintext copy
             self.store.write(self.token, case_to_bytes(self.doc.case, self.doc.password),
                              self.doc.path, self.doc.case.info.code,
-                             encrypted=self.doc.password is not None)
+                             encrypted=self.doc.password is not None,
+                             original_sha256=self.doc.file_sha256)
         except (SaveError, OSError, ValueError) as exc:
             self.failures += 1
             self.last_error = str(exc)
@@ -179,14 +212,19 @@ class Autosaver(QObject):
                     f"Automatisch bewaren van een herstelkopie lukt niet ({exc}). "
                     "Sla de casus zelf op.")
             return False
+        if self.failures:
+            self.recovered.emit()
         self.failures = 0
-        self._written_index = stack.index()
+        self._written_count = count
         return True
 
     def discard(self) -> None:
         """Remove this document's copy (after a save, a close, or a new/opened case)."""
         self.store.remove(self.token)
-        self._written_index = None
+        self._written_count = None
+        if self.failures:  # nothing left to protect: the warning goes too
+            self.failures = 0
+            self.recovered.emit()
 
     def _clean_changed(self, clean: bool) -> None:
         if clean:
