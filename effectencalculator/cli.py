@@ -142,7 +142,8 @@ def _build_parser() -> argparse.ArgumentParser:
                                            "kostentabel en één prijspeil.")
     portfolio.add_argument("paths", nargs="+", metavar="PAD",
                            help="casusbestanden of mappen met casussen (*.yaml)")
-    portfolio.add_argument("-o", "--output", required=True, metavar="BESTAND.pdf|.xlsx|.csv")
+    portfolio.add_argument("-o", "--output", metavar="BESTAND.pdf|.xlsx|.csv")
+    _portfolio_options(portfolio)
     table_option(portfolio)
     portfolio.add_argument("--price-year", type=int, metavar="JAAR",
                            help="prijspeil (standaard: het prijspeil dat de meeste casussen "
@@ -333,12 +334,74 @@ def _export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _portfolio_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true",
+                        help="kerncijfers, waarschuwingen en synthese als JSON op stdout "
+                             "(snel: ongewijzigde casussen komen uit de cache)")
+    parser.add_argument("--review", metavar="STATUS[,STATUS]",
+                        help="tel alleen casussen met deze beoordelingsstatus, bijvoorbeeld "
+                             "gecontroleerd,definitief (standaard: alle)")
+    parser.add_argument("--population", type=int, metavar="N",
+                        help="extrapoleer het netto resultaat naar N gezinnen (bootstrap-"
+                             "interval over de casussen; geen aselecte steekproef)")
+    parser.add_argument("--no-cache", action="store_true",
+                        help="lees alle casussen opnieuw, zonder de cache")
+
+
+def _portfolio_json(args: argparse.Namespace, table: CostTable) -> int:
+    from effectencalculator.model.portfolio_cache import FigureCache, portfolio_figures
+    from effectencalculator.model.portfolio_stats import portfolio_dict, summarize
+
+    cache = None if args.no_cache else \
+        FigureCache(notice=lambda text: print(f"let op: {text}", file=sys.stderr))
+    result = portfolio_figures(args.paths, table, args.price_year, cache)
+    if not result.figures and not result.failed:
+        raise CommandError("geen casusbestanden gevonden in " + ", ".join(args.paths))
+    for entry in result.failed:
+        print(f"{entry.path}: niet meegeteld:", file=sys.stderr)
+        _report(entry.errors)
+    summary = summarize(result.figures, args.review_filter, args.population,
+                        [str(e.path) for e in result.failed])
+    data = {"cost_table": {"name": table.name, "version": table.version,
+                           "sha256": table.sha256}, "price_year": result.price_year}
+    data.update(portfolio_dict(summary))
+    print(json.dumps(data, ensure_ascii=False, indent=2))
+    return EXIT_OK
+
+
+def _portfolio_guardrails(portfolio, args: argparse.Namespace) -> None:
+    """The warnings, the duplicates and (when asked) the extrapolation, on stderr."""
+    summary = portfolio.summary(args.review_filter, args.population)
+    for d in summary.duplicates:
+        print(f"{d.path}: dubbel: casus {d.code} telt één keer, uit {d.kept}",
+              file=sys.stderr)
+    for text in summary.warnings:
+        print(text, file=sys.stderr)
+    ex = summary.extrapolation
+    if ex is not None:
+        from effectencalculator.report.format import format_euro
+        print(f"Extrapolatie naar {ex.population} gezinnen: {format_euro(ex.estimate)} "
+              f"({ex.level * 100:.0f}%-interval {format_euro(ex.low)} tot "
+              f"{format_euro(ex.high)}; n = {ex.sample_size}; {ex.selection}). {ex.note}")
+
+
 def _portfolio(args: argparse.Namespace) -> int:
     from effectencalculator.model.portfolio import build_portfolio
+    from effectencalculator.model.portfolio_stats import parse_review_filter
     from effectencalculator.model.privacy import load_never_export
 
-    output = _output(args.output, FORMATS)
+    try:
+        args.review_filter = parse_review_filter(args.review)
+    except ValueError as exc:
+        raise CommandError(f"--review: {exc}") from None
+    if args.population is not None and args.population < 1:
+        raise CommandError("--population moet 1 of meer zijn")
     table = load_table(args.table) if args.table else load_table(default_table_path())
+    if args.json and not args.output:
+        return _portfolio_json(args, table)
+    if not args.output:
+        raise CommandError("geef -o BESTAND (pdf, xlsx of csv) of --json")
+    output = _output(args.output, FORMATS)
     portfolio = build_portfolio(args.paths, table, price_year=args.price_year,
                                 never_export=load_never_export())
     if not portfolio.cases:
@@ -361,6 +424,7 @@ def _portfolio(args: argparse.Namespace) -> int:
         written = write_sheets(portfolio_sheets(portfolio), output)
     for path in written:
         print(f"geschreven: {path}")
+    _portfolio_guardrails(portfolio, args)
     print(f"{len(portfolio.priced)} van {len(portfolio.cases)} casussen berekend "
           f"(kostentabel {table.name} {table.version}, prijspeil {portfolio.price_year})")
     return EXIT_OK

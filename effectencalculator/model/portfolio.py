@@ -18,6 +18,9 @@ from effectencalculator.model.calculation import CaseResult, calculate
 from effectencalculator.model.case import Case
 from effectencalculator.model.cost_table import CostTable
 from effectencalculator.model.gc_pause import gc_paused
+from effectencalculator.model.portfolio_figures import CaseFigures, figures_of
+from effectencalculator.model.portfolio_stats import PortfolioSummary, split_duplicates, \
+    summarize
 from effectencalculator.model.privacy import PrivacyStatus, check_privacy
 from effectencalculator.model.storage import read_case
 from effectencalculator.model.validation import Finding, InvalidInputError, Severity
@@ -38,6 +41,8 @@ class PortfolioCase:
     repriced: list[str] = field(default_factory=list)
     #: the privacy check, when the portfolio was built with a never-export list
     privacy: PrivacyStatus | None = None
+    #: the file that counts for this case when another file has the same case code
+    duplicate_of: Path | None = None
     _uncertainty: UncertaintyResult | None = field(default=None, repr=False)
 
     @property
@@ -84,7 +89,23 @@ class Portfolio:
 
     @property
     def priced(self) -> list[PortfolioCase]:
-        return [c for c in self.cases if c.ok]
+        """The priced cases, each case code once (a duplicate file is left out)."""
+        return [c for c in self.cases if c.ok and c.duplicate_of is None]
+
+    @property
+    def duplicates(self) -> list[PortfolioCase]:
+        return [c for c in self.cases if c.ok and c.duplicate_of is not None]
+
+    def figures(self) -> list[CaseFigures]:
+        """The figures of every priced case, duplicates included (``summarize`` splits
+        them off again, by the same rule)."""
+        return [f for f in (figures_of(c) for c in self.cases) if f is not None]
+
+    def summary(self, review_filter: Sequence[str] = (),
+                population: int | None = None) -> PortfolioSummary:
+        """Guardrails and synthesis of the cases (the same for every output)."""
+        return summarize(self.figures(), review_filter, population,
+                         [str(c.path) for c in self.failed])
 
     @property
     def failed(self) -> list[PortfolioCase]:
@@ -167,8 +188,23 @@ def build_portfolio(paths: Iterable[str | Path], table: CostTable,
     for entry, used in zip(entries, years):
         if entry.case is not None and used != year:  # priced at its own year: redo
             _price(entry, table, year)
+    _mark_duplicates(entries)
     step(1.0, "Klaar")
     return Portfolio(table, year, entries, words)
+
+
+def _mark_duplicates(entries: list[PortfolioCase]) -> None:
+    """Two files with one case code are one case: the newest save counts."""
+    priced = [e for e in entries if e.ok]
+    kept, _ = split_duplicates(
+        priced, lambda e: e.code,
+        lambda e: e.case.history[-1].time if e.case and e.case.history else "",
+        lambda e: str(e.path))
+    counted = {e.code.strip().casefold(): e for e in kept}
+    kept_ids = {id(e) for e in kept}
+    for entry in priced:
+        if id(entry) not in kept_ids:
+            entry.duplicate_of = counted[entry.code.strip().casefold()].path
 
 
 def _prepare_serially(files: list[Path], table: CostTable, price_year: int | None,

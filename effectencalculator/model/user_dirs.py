@@ -25,3 +25,13 @@ def user_data_dir() -> Path:
 def user_config_dir() -> Path:
     """Where the user's own settings live (the never-export list)."""
     return _base("XDG_CONFIG_HOME", Path.home() / ".config") / APP
+
+
+def user_cache_dir() -> Path:
+    """Where the program keeps what it can compute again (the portfolio's figures)."""
+    if sys.platform.startswith("win"):
+        return Path(os.environ.get("LOCALAPPDATA", Path.home() / "AppData" / "Local")) / \
+            APP / "cache"
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Caches" / APP
+    return Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / APP

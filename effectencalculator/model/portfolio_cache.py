@@ -1,0 +1,260 @@
+"""A fast reopen of a portfolio: each case's figures kept in an SQLite file in the
+per-user cache folder, keyed by the case file's sha256, the table's sha256, the program
+version and the price year.
+
+Reading, pricing and simulating 1 000 cases takes seconds; hashing their bytes takes
+milliseconds. So an unchanged file's figures come from here, and a changed, added or
+removed file is simply a key that is (or is no longer) asked for. What is kept is
+``CaseFigures`` without the file's path (a file name can name a family): amounts,
+counts and labels, never case text (see ``portfolio_figures``). An encrypted case is
+never kept, nor a case that could not be read or priced (its messages quote the file).
+A cache that is corrupt or locked is rebuilt with a notice; it never stops the work.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Callable, Iterable, Sequence
+
+from effectencalculator import __version__
+from effectencalculator.model.cost_table import CostTable
+from effectencalculator.model.crypto import is_encrypted
+from effectencalculator.model.portfolio_figures import CaseFigures, figures_of
+from effectencalculator.model.user_dirs import user_cache_dir
+
+CACHE_NAME = "portfolio-cijfers.sqlite3"
+#: bump when ``CaseFigures`` changes shape: older rows are then not read
+LAYOUT = 1
+_SCHEMA = f"""
+CREATE TABLE IF NOT EXISTS figures (
+    content_sha256 TEXT NOT NULL, table_sha256 TEXT NOT NULL, program TEXT NOT NULL,
+    price_year INTEGER NOT NULL, own_price_year INTEGER NOT NULL, data TEXT NOT NULL,
+    PRIMARY KEY (content_sha256, table_sha256, program, price_year));
+PRAGMA user_version = {LAYOUT};
+"""
+
+Notice = Callable[[str], None]
+
+
+def default_cache_path() -> Path:
+    return user_cache_dir() / CACHE_NAME
+
+
+class FigureCache:
+    """The cache file; every failure of it becomes a notice and a rebuilt (or, at
+    worst, an empty in-memory) cache."""
+
+    def __init__(self, path: Path | None = None, notice: Notice | None = None,
+                 program: str = __version__):
+        self.path = path or default_cache_path()
+        self.notice = notice or (lambda text: None)
+        self.program = program
+        self.db = self._open()
+
+    def _open(self) -> sqlite3.Connection:
+        try:
+            return self._connect(self.path)
+        except (sqlite3.Error, OSError) as exc:
+            self.notice(f"{self.path}: de cache van het portfolio was onleesbaar of "
+                        f"geblokkeerd ({exc}); hij wordt opnieuw opgebouwd")
+        try:
+            self.path.unlink(missing_ok=True)
+            return self._connect(self.path)
+        except (sqlite3.Error, OSError) as exc:
+            self.notice(f"{self.path}: geen cache mogelijk ({exc}); alles wordt gelezen")
+            return self._connect(Path(":memory:"))
+
+    @staticmethod
+    def _connect(path: Path) -> sqlite3.Connection:
+        if str(path) != ":memory:":
+            path.parent.mkdir(parents=True, exist_ok=True)
+        db = sqlite3.connect(str(path), timeout=0.5, isolation_level=None)
+        try:
+            version = db.execute("PRAGMA user_version").fetchone()[0]
+            if version not in (0, LAYOUT):
+                db.execute("DROP TABLE IF EXISTS figures")
+            db.executescript(_SCHEMA)
+            db.execute("SELECT count(*) FROM figures").fetchone()
+        except sqlite3.Error:
+            db.close()
+            raise
+        return db
+
+    def _guard(self, work, default):
+        """Run a query; a failing cache is rebuilt once (with a notice), never raised."""
+        try:
+            return work()
+        except sqlite3.Error as exc:
+            self.notice(f"{self.path}: de cache van het portfolio gaf een fout ({exc}); "
+                        "hij wordt opnieuw opgebouwd")
+            self.db.close()
+            try:
+                self.path.unlink(missing_ok=True)
+            except OSError:
+                pass
+            self.db = self._open()
+            return default
+
+    def own_years(self, shas: Sequence[str], table_sha: str) -> dict[str, int]:
+        """For the files already known with this table: their own price year."""
+        def work() -> dict[str, int]:
+            out: dict[str, int] = {}
+            for chunk in _chunks(list(dict.fromkeys(shas)), 500):
+                marks = ",".join("?" * len(chunk))
+                out.update(self.db.execute(
+                    f"SELECT content_sha256, own_price_year FROM figures WHERE "
+                    f"table_sha256 = ? AND program = ? AND content_sha256 IN ({marks})",
+                    [table_sha, self.program, *chunk]).fetchall())
+            return out
+        return self._guard(work, {})
+
+    def get(self, shas: Sequence[str], table_sha: str, year: int
+            ) -> dict[str, CaseFigures]:
+        def work() -> dict[str, CaseFigures]:
+            out: dict[str, CaseFigures] = {}
+            for chunk in _chunks(list(dict.fromkeys(shas)), 500):
+                marks = ",".join("?" * len(chunk))
+                for sha, data in self.db.execute(
+                        f"SELECT content_sha256, data FROM figures WHERE table_sha256 = ? "
+                        f"AND program = ? AND price_year = ? AND content_sha256 IN "
+                        f"({marks})", [table_sha, self.program, year, *chunk]):
+                    out[sha] = CaseFigures.from_data(json.loads(data))
+            return out
+        try:
+            return self._guard(work, {})
+        except (ValueError, TypeError) as exc:  # a row that is not ours: start again
+            self.notice(f"{self.path}: onbekende inhoud in de cache ({exc}); hij wordt "
+                        "opnieuw opgebouwd")
+            self._guard(lambda: self.db.execute("DELETE FROM figures"), None)
+            return {}
+
+    def put(self, rows: Iterable[tuple[str, str, CaseFigures]]) -> None:
+        """Keep (content sha, table sha, figures) rows; the path is not kept."""
+        values = [(sha, table_sha, self.program, f.price_year, f.own_price_year,
+                   json.dumps(replace(f, path="").to_data(), ensure_ascii=False))
+                  for sha, table_sha, f in rows]
+        if not values:
+            return
+
+        def work() -> None:
+            with self.db:
+                self.db.execute("BEGIN")
+                self.db.executemany("INSERT OR REPLACE INTO figures VALUES (?,?,?,?,?,?)",
+                                    values)
+        self._guard(work, None)
+
+    def close(self) -> None:
+        self.db.close()
+
+
+def _chunks(items: list[str], size: int) -> Iterable[list[str]]:
+    for i in range(0, len(items), size):
+        yield items[i:i + size]
+
+
+@dataclass
+class CachedPortfolio:
+    """The figures of a portfolio's cases in file order, and what could not be read."""
+
+    table: CostTable
+    price_year: int
+    figures: list[CaseFigures]
+    #: PortfolioCase entries of the files that could not be read or priced
+    failed: list = field(default_factory=list)
+    from_cache: int = 0
+    computed: int = 0
+
+
+def _hash_files(files: list[Path]) -> list[tuple[str | None, bool]]:
+    """Per file: its sha256 (None when unreadable) and whether it is encrypted."""
+    out: list[tuple[str | None, bool]] = []
+    for path in files:
+        try:
+            raw = path.read_bytes()
+        except OSError:
+            out.append((None, False))
+            continue
+        out.append((hashlib.sha256(raw).hexdigest(), is_encrypted(raw)))
+    return out
+
+
+def portfolio_figures(paths: Iterable[str | Path], table: CostTable,
+                      price_year: int | None = None, cache: FigureCache | None = None,
+                      workers: int | None = None) -> CachedPortfolio:
+    """The figures of every case, from the cache where the file, the table and the
+    program are unchanged; the rest read, priced and simulated (and then kept).
+
+    The same figures as ``build_portfolio`` gives: the same price year rule (the one
+    most cases use, ties the latest, unless given), the same calculation."""
+    from effectencalculator.model.portfolio import case_files
+
+    files = case_files(paths)
+    hashes = _hash_files(files)
+    cacheable = [sha for sha, encrypted in hashes if sha is not None and not encrypted]
+    known = cache.own_years(cacheable, table.sha256) if cache is not None else {}
+    own: dict[int, int] = {}          # file index -> own price year (0: the table's)
+    results: dict[int, CaseFigures] = {}
+    failed: dict[int, object] = {}
+    todo = [i for i, (sha, enc) in enumerate(hashes) if sha is None or enc or sha not in known]
+    computed = _compute(files, todo, table, price_year, workers, results, failed, own)
+    for i, (sha, _) in enumerate(hashes):
+        if i not in own and sha in known:
+            own[i] = known[sha]
+    years = Counter(y or table.price_year for y in own.values())
+    if price_year is not None:
+        year = price_year
+    elif years:
+        best = max(years.values())
+        year = max(y for y, n in years.items() if n == best)
+    else:
+        year = table.price_year
+    wanted = [i for i in range(len(files)) if i not in failed and
+              (i not in results or results[i].price_year != year)]
+    hits: dict[str, CaseFigures] = {}
+    if cache is not None:
+        hits = cache.get([sha for sha in (hashes[i][0] for i in wanted)
+                          if sha is not None and sha in known],
+                         table.sha256, year)
+    from_cache = 0
+    again = []
+    for i in wanted:
+        sha = hashes[i][0]
+        if sha in hits and i not in results:
+            results[i] = replace(hits[sha], path=str(files[i]))
+            from_cache += 1
+        else:
+            again.append(i)
+    computed += _compute(files, again, table, year, workers, results, failed, own)
+    if cache is not None:
+        cache.put((sha, table.sha256, f) for (sha, encrypted), f in
+                  ((hashes[i], f) for i, f in results.items() if i not in failed)
+                  if sha is not None and not encrypted and f.price_year == year
+                  and sha not in hits)
+    return CachedPortfolio(table, year, [results[i] for i in sorted(results)],
+                           [failed[i] for i in sorted(failed)], from_cache, computed)
+
+
+def _compute(files: list[Path], indices: list[int], table: CostTable,
+             price_year: int | None, workers: int | None, results: dict[int, CaseFigures],
+             failed: dict[int, object], own: dict[int, int]) -> int:
+    """Read, price and simulate the files at ``indices`` (a portfolio of their own)."""
+    if not indices:
+        return 0
+    from effectencalculator.model.portfolio import build_portfolio
+
+    portfolio = build_portfolio([files[i] for i in indices], table, price_year,
+                                workers=workers)
+    for i, entry in zip(indices, portfolio.cases):
+        figures = figures_of(entry)
+        if figures is None:
+            failed[i] = entry
+            results.pop(i, None)
+        else:
+            results[i] = figures
+            own[i] = figures.own_price_year
+    return len(indices)
