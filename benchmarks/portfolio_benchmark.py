@@ -1,7 +1,9 @@
 """Monte Carlo on a 500-line case, and a portfolio of 1 000 generated cases to XLSX.
 
-Usage: python benchmarks/portfolio_benchmark.py [CASES]
-Targets on a 2-core machine: 10 000 draws ≤ 0.5 s; 1 000 cases → XLSX ≤ 5 s.
+Usage: python benchmarks/portfolio_benchmark.py [CASES] [--reopen-only]
+Targets on a 2-core machine: 10 000 draws ≤ 0.5 s; 1 000 cases → XLSX ≤ 5 s;
+1 000 unchanged cases from the reopen cache to the window's figures and to
+``portfolio --json`` ≤ 1 s (cold, without a cache: a goal of ≤ 5 s).
 """
 
 from __future__ import annotations
@@ -89,9 +91,49 @@ def bench_portfolio(count: int) -> None:
               f"{time.perf_counter() - start:.2f} s")
 
 
+def bench_reopen(count: int) -> None:
+    """The figures of ``count`` cases: cold (read, price, simulate, keep), then warm
+    (every file unchanged: hashed and taken from the cache), in one process and as the
+    ``portfolio --json`` command with its own process start."""
+    from effectencalculator.model.portfolio_cache import FigureCache, portfolio_figures
+    from effectencalculator.model.portfolio_stats import portfolio_dict, summarize
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "cases"
+        folder.mkdir()
+        generate_cases(folder, count)
+        table, _ = table_for_case(load_case(EXAMPLES[0]))
+        cache_file = Path(tmp) / "cache" / "cijfers.sqlite3"
+        start = time.perf_counter()
+        cold = portfolio_figures([folder], table, cache=FigureCache(cache_file))
+        cold_time = time.perf_counter() - start
+        start = time.perf_counter()
+        warm = portfolio_figures([folder], table, cache=FigureCache(cache_file))
+        fetched = time.perf_counter() - start
+        portfolio_dict(summarize(warm.figures))
+        warm_time = time.perf_counter() - start
+        assert warm.from_cache == count and warm.figures == cold.figures
+        print(f"Reopen of {count} cases: cold {cold_time:.2f} s (read, priced, simulated, "
+              f"kept); warm {warm_time:.2f} s (hash + cache {fetched:.2f} s, summary "
+              f"{warm_time - fetched:.2f} s) (target ≤ 1 s)")
+        env = dict(os.environ, XDG_CACHE_HOME=str(Path(tmp) / "xdg"))
+        command = [sys.executable, "-m", "effectencalculator", "portfolio", str(folder),
+                   "--json"]
+        for label in ("cold", "warm"):
+            start = time.perf_counter()
+            subprocess.run(command, check=True, stdout=subprocess.DEVNULL,
+                           stderr=subprocess.DEVNULL, env=env)
+            print(f"portfolio --json, {label} (process start included): "
+                  f"{time.perf_counter() - start:.2f} s")
+
+
 def main() -> int:
-    bench_monte_carlo()
-    bench_portfolio(int(sys.argv[1]) if len(sys.argv) > 1 else 1000)
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    count = int(args[0]) if args else 1000
+    if "--reopen-only" not in sys.argv:
+        bench_monte_carlo()
+        bench_portfolio(count)
+    bench_reopen(count)
     return 0
 
 
