@@ -30,6 +30,7 @@ from effectencalculator.model.summary import summary_dict
 from effectencalculator.model.tables import default_table_path, table_for_case
 from effectencalculator.model.validation import Finding, Findings, InvalidInputError
 from effectencalculator.model.yaml_io import read_yaml_file
+from effectencalculator.terminal import safe_output
 
 EXIT_OK, EXIT_FAILED, EXIT_INVALID = 0, 1, 2
 PASSWORD_ENV = "EFFECTENCALCULATOR_PASSWORD"
@@ -175,6 +176,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         from effectencalculator.ui.app import run_gui  # Qt is loaded only for the window
 
         return run_gui(case_path)
+    with safe_output():  # a title's ESC sequence or RTL override reaches no terminal raw
+        return _run(arguments)
+
+
+def _run(arguments: list[str]) -> int:
     parser = _build_parser()
     args = parser.parse_args(arguments)
     commands = {"summary": _summary, "validate": _validate, "check": _check,

@@ -79,6 +79,8 @@ CASE_TRAPS = [
          .replace("code: TEST-001", "code: 010"), 0, "case.code", "010"),
     Trap("yes as a title", _lines("{item: UUR, quantity: 2, date: 2024-03-01}")
          .replace("title: Testgezin", "title: No"), 0, "case.title", "No"),
+    Trap("true as a title", _lines("{item: UUR, quantity: 2, date: 2024-03-01}")
+         .replace("title: Testgezin", "title: true"), 0, "case.title", "true"),
     Trap("unquoted table version", _lines("{item: UUR, quantity: 2, date: 2024-03-01}",
                                           settings="cost_table_version: 2024.10"), 0,
          "settings.cost_table_version", "2024.10"),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from datetime import date
 from pathlib import Path
 
@@ -11,7 +12,22 @@ from effectencalculator.export.rows import Sheet
 from effectencalculator.export.xlsx import write_xlsx
 from effectencalculator.model.storage import atomic_write_bytes
 
-__all__ = ["write_csv", "write_sheets", "write_xlsx"]
+__all__ = ["spreadsheet_text", "write_csv", "write_sheets", "write_xlsx"]
+
+
+#: a spreadsheet reads a cell starting with one of these as a formula (or, for tab and
+#: carriage return, strips them and may then read one)
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"[-+]\s?(?:€\s?)?[0-9][0-9.,]*(?:\s?%)?")
+
+
+def spreadsheet_text(text: str) -> str:
+    """Text a spreadsheet keeps as text: ``=SOM(A1)``, ``@naam``, ``+31 6 ...`` or
+    ``-kosten`` get a leading apostrophe (what Excel itself shows for typed text); a
+    number such as ``-12,50`` stays as it is."""
+    if text.startswith(_FORMULA_START) and not _NUMBER.fullmatch(text):
+        return "'" + text
+    return text
 
 
 def write_csv(sheet: Sheet, path: str | Path, *, dutch_excel: bool = False) -> None:
@@ -23,6 +39,8 @@ def write_csv(sheet: Sheet, path: str | Path, *, dutch_excel: bool = False) -> N
     def cell(value: object) -> object:
         if value is None:
             return ""
+        if isinstance(value, str):
+            return spreadsheet_text(value)
         if isinstance(value, date):
             return value.isoformat()
         if dutch_excel and isinstance(value, bool):

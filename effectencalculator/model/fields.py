@@ -105,7 +105,7 @@ class FieldReader:
         ``no`` → false): that text is used, with a warning naming both."""
         path = join(self.path, key)
         written = self.findings.written(path)
-        if written is None or written == read:
+        if written is None or (written == read and not isinstance(value, bool)):
             return None
         self.findings.warning(path, f"'{written:.60}' staat zonder aanhalingstekens; YAML "
                                     f"leest het als {describe(value)} {read:.60}, het "
