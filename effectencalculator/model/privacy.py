@@ -1,25 +1,61 @@
-"""Privacy check: find what could identify a family or a professional in free text.
+"""Privacy check: find what could identify a family or a professional in a case.
 
 The method's rule is that a write-up is fully anonymous. Before any export the program
-scans every free-text field for identifiers — full dates of birth, Dutch postcodes,
-phone numbers, e-mail addresses, BSN-like numbers (9 digits passing the 11-test), street
-addresses — and for the words on the researcher's own never-export list (real names,
+scans every string of the case — not a list of free-text fields, but everything an output
+may print: codes, proeftuin, ids, roles, domains, scenario ids and labels, item codes,
+own items, history, the keys and values kept from unknown fields, and the file name a
+portfolio prints — for identifiers: full dates of birth, Dutch postcodes, phone numbers,
+e-mail addresses, BSN-like numbers (the 11-test), IBANs (mod-97), Dutch licence plates,
+street addresses, and the words on the researcher's own never-export list (real names,
 street, school), which lives in the user's local settings, never in the case file.
+
+Texts are folded first (``privacy_normalise``: zero-width characters, look-alike letters
+and dash variants cannot hide an identifier); the detectors are in ``privacy_detectors``.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import os
-import re
+from bisect import bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date, datetime
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import Any
 
 from effectencalculator.model.case import Case
+from effectencalculator.model.privacy_detectors import (
+    SEP,
+    Hit,
+    NeverExport,
+    detect,
+    passes_eleven_test,
+    passes_mod97,
+)
+from effectencalculator.model.privacy_normalise import PositionMap, fold, visible
 from effectencalculator.model.user_dirs import user_config_dir
 
+__all__ = [
+    "CHECKED",
+    "KIND_LABELS",
+    "NeverExport",
+    "PrivacyFinding",
+    "PrivacyStatus",
+    "check_privacy",
+    "load_never_export",
+    "never_export_path",
+    "passes_eleven_test",
+    "passes_mod97",
+    "scan_case",
+    "scan_text",
+    "text_fields",
+]
+
 NEVER_EXPORT_ENV = "EFFECTENCALCULATOR_NEVER_EXPORT"
+#: the location of the case file's own name (a portfolio prints it)
+FILE_NAME_PATH = "bestand"
 
 KIND_LABELS = {
     "geboortedatum": "volledige geboortedatum",
@@ -27,47 +63,27 @@ KIND_LABELS = {
     "telefoon": "telefoonnummer",
     "email": "e-mailadres",
     "bsn": "BSN-achtig nummer (voldoet aan de 11-proef)",
+    "iban": "IBAN-rekeningnummer",
+    "kenteken": "kenteken",
     "adres": "straatnaam met huisnummer",
     "verboden woord": "woord van de eigen niet-exporteren-lijst",
 }
-
-_MONTHS = ("januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|"
-           "november|december|jan|feb|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec")
-# Each pattern opens with a plain character class (or a look-ahead for one), never with
-# \b or a look-behind, so that the regex engine can skip ahead to the next candidate
-# character: about twice as fast on a long narrative. Boundary checks follow as
-# look-behinds over that first character. tests/test_privacy.py holds the plain forms
-# these must match exactly like.
-_DATE = re.compile(
-    rf"(?=\d)\b(?:\d{{1,2}}[-/.]\d{{1,2}}[-/.](?P<y1>(?:19|20)\d{{2}})"
-    rf"|(?P<y2>(?:19|20)\d{{2}})-\d{{2}}-\d{{2}}"
-    rf"|\d{{1,2}}\s+(?:{_MONTHS})\.?\s+(?P<y3>(?:19|20)\d{{2}}))\b", re.IGNORECASE)
-_BIRTH_CONTEXT = re.compile(r"(geb\.|geboren|geboorte|verjaardag|jarig|\bdob\b)",
-                            re.IGNORECASE)
-#: plain form: \b[1-9]\d{3}\s?(?!SA|SD|SS)[A-Z]{2}\b
-_POSTCODE = re.compile(r"[1-9](?<!\w[1-9])\d{3}\s?(?!SA|SD|SS)[A-Z]{2}\b")
-#: plain form: (?<![\d+])(?:\+31|0031|0)(?:[\s-]?\(?\d\)?){9}(?!\d)
-_PHONE = re.compile(
-    r"[+0](?<![\d+][+0])(?:(?<=\+)31|(?<=0)031|(?<=0))(?:[\s-]?\(?\d\)?){9}(?!\d)")
-_EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
-#: plain form: (?<![\d.])\d{3}[.\s]?\d{2}[.\s]?\d{2}[.\s]?\d{2}(?!\d)
-#:           | (?<![\d.])\d{4}[.\s]\d{2}[.\s]\d{3}(?!\d)
-_NINE_DIGITS = re.compile(r"\d(?<![\d.]\d)(?:\d{2}[.\s]?\d{2}[.\s]?\d{2}[.\s]?\d{2}(?!\d)|"
-                          r"\d{3}[.\s]\d{2}[.\s]\d{3}(?!\d))")
-#: every pattern but the e-mail one needs a digit: text without one skips them
-_ANY_DIGIT = re.compile(r"\d")
-_STREET = re.compile(
-    r"(?=[A-Z])\b[A-Z][\w'-]*(?:straat|laan|weg|plein|gracht|kade|singel|dijk|pad|hof|"
-    r"steeg|dreef|plantsoen|markt|erf|wal|veld|baan|park)\s+\d{1,4}(?:\s?[a-zA-Z]\b|-\d+)?")
+#: what the check looks for, in a sentence (the privacy view and the report say it)
+CHECKED = ("volledige geboortedata, postcodes, telefoonnummers, e-mailadressen, BSN-achtige "
+           "nummers, IBAN-rekeningnummers, kentekens, straatnamen met huisnummer en de "
+           "woorden van uw niet-exporteren-lijst")
+#: strings of the case the check itself writes: hashes of accepted findings, no text
+_NOT_SCANNED = {("Settings", "privacy_accepted")}
 
 
 @dataclass(frozen=True)
 class PrivacyFinding:
     path: str           # location in the case, e.g. "narrative.summary"
     kind: str           # a key of KIND_LABELS
-    text: str           # what was found
+    text: str           # what was found, as written (invisible characters included)
     start: int          # position in the field's text
-    context: str        # a few words around it, for the list
+    context: str        # a few words around it, for the list (invisible ones shown)
+    entry: str = ""     # for "verboden woord": the entry of the list that matched
 
     @property
     def key(self) -> str:
@@ -79,140 +95,143 @@ class PrivacyFinding:
         digest = hashlib.sha256(self.text.casefold().encode("utf-8")).hexdigest()[:16]
         return f"{self.path}|{self.kind}|{digest}"
 
+    @property
+    def shown(self) -> str:
+        """The found text as written, invisible characters made visible (``⟨U+200B⟩``)."""
+        return visible(self.text)
+
     def format(self) -> str:
-        return f"{self.path}: {KIND_LABELS[self.kind]}: '{self.text}' (…{self.context}…)"
+        which = f" (lijstwoord '{self.entry}')" if self.entry else ""
+        return (f"{self.path}: {KIND_LABELS[self.kind]}: '{self.shown}'{which} "
+                f"(…{self.context}…)")
 
 
-def passes_eleven_test(digits: str) -> bool:
-    """The BSN 11-test: 9×d1 + 8×d2 + … + 2×d8 − 1×d9 is a multiple of 11 (and not 0)."""
-    if len(digits) != 9 or not digits.isdigit() or digits == "000000000":
-        return False
-    weights = (9, 8, 7, 6, 5, 4, 3, 2, -1)
-    return sum(w * int(d) for w, d in zip(weights, digits)) % 11 == 0
+# -- every string of the case -------------------------------------------------------------
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
 
 
-def text_fields(case: Case) -> Iterator[tuple[str, str]]:
-    """Every free-text field of the case with its location."""
-    info = case.info
-    yield "case.title", info.title
-    yield "case.researcher", info.researcher
-    for i, name in enumerate(info.participants):
-        yield f"case.participants[{i}]", name
-    for i, m in enumerate(case.household):
-        yield f"household[{i}].label", m.label
-    yield "narrative.summary", case.narrative.summary
-    for i, e in enumerate(case.narrative.events):
-        yield f"narrative.events[{i}].title", e.title
-        yield f"narrative.events[{i}].description", e.description
-    for i, p in enumerate(case.perspectives):
-        yield f"perspectives[{i}].who", p.who
-        yield f"perspectives[{i}].text", p.text
-        for j, quote in enumerate(p.quotes):
-            yield f"perspectives[{i}].quotes[{j}]", quote
-    for i, o in enumerate(case.outcomes):
-        for name in ("start", "end", "reference", "source"):
-            yield f"outcomes[{i}].{name}", getattr(o, name)
-    for i, s in enumerate(case.scenarios):
-        yield f"scenarios[{i}].label", s.label
-        for j, line in enumerate(s.lines):
-            yield f"scenarios[{i}].lines[{j}].note", line.note
-    for i, item in enumerate(case.custom_items):
-        for name in ("name", "note", "source_note"):
-            yield f"custom_items[{i}].{name}", getattr(item, name)
-    yield from _text_fields_v11(case)
+def _field_names(cls: type) -> tuple[str, ...]:
+    names = _FIELD_NAMES.get(cls)
+    if names is None:
+        names = tuple(f.name for f in dataclasses.fields(cls)
+                      if (cls.__name__, f.name) not in _NOT_SCANNED)
+        _FIELD_NAMES[cls] = names
+    return names
 
 
-def _text_fields_v11(case: Case) -> Iterator[tuple[str, str]]:
-    """The free text of the 1.1 fields: conclusion, mechanisms, readings, reviewer."""
-    yield "narrative.conclusion", case.narrative.conclusion
-    for i, m in enumerate(case.narrative.mechanisms):
-        yield f"narrative.mechanisms[{i}].tag", m.tag
-    for i, o in enumerate(case.outcomes):
-        for j, r in enumerate(o.readings):
-            yield f"outcomes[{i}].readings[{j}].who", r.who
-            yield f"outcomes[{i}].readings[{j}].note", r.note
-    if case.info.review is not None:
-        yield "case.review.by", case.info.review.by
+def text_fields(case: Case) -> list[tuple[str, str]]:
+    """Every string of the case with its location, found by walking the records (so a
+    field added to the model is scanned without anyone listing it here).
+
+    Locations: ``case.title`` (the case's ``info``), ``scenarios[0].lines[2].note``;
+    in a dict (``extra``, unknown keys kept on save) entries go by position, never by
+    key (a key may itself be a name): ``scenarios[0].extra[1]`` is the value of the
+    second entry, ``scenarios[0].extra{1}`` its key.
+    """
+    out: list[tuple[str, str]] = []
+    for name in _field_names(type(case)):
+        _collect(getattr(case, name), "case" if name == "info" else name, out)
+    return out
 
 
+#: values that hold no text (skipped without a look)
+_SCALARS = frozenset({int, float, bool, type(None), date, datetime})
+
+
+def _collect(value: Any, path: str, out: list[tuple[str, str]]) -> None:
+    """A plain recursive walk appending to one list (generators cost twice as much)."""
+    kind = type(value)
+    if kind in _SCALARS:
+        return
+    if kind is str:
+        if value:
+            out.append((path, value))
+    elif kind is list or kind is tuple:
+        for i, item in enumerate(value):
+            if type(item) not in _SCALARS:
+                _collect(item, f"{path}[{i}]", out)
+    elif kind is dict:
+        for i, (key, item) in enumerate(value.items()):
+            if isinstance(key, str) and key:
+                out.append((f"{path}{{{i}}}", key))
+            _collect(item, f"{path}[{i}]", out)
+    elif hasattr(kind, "__dataclass_fields__"):
+        for name in _field_names(kind):
+            item = getattr(value, name)
+            if type(item) not in _SCALARS:
+                _collect(item, f"{path}.{name}", out)
+    elif isinstance(value, str):              # a str subclass
+        _collect(str(value), path, out)
+    elif isinstance(value, list | tuple | dict):
+        _collect(kind.__base__(value) if kind.__base__ in (list, tuple, dict)
+                 else list(value), path, out)
+
+
+# -- scanning -----------------------------------------------------------------------------
 def _context(text: str, start: int, end: int) -> str:
-    return " ".join(text[max(0, start - 25):end + 25].split())
+    return visible(" ".join(text[max(0, start - 25):end + 25].split()))
 
 
-class NeverExport:
-    """The never-export words, compiled once per scan: one pattern per word (whole words,
-    any case), and one that finds any of them, so a text without any is passed by in one
-    search instead of one per word."""
+def scan_fields(fields: Iterable[tuple[str, str]],
+                never_export: Iterable[str] | NeverExport = (),
+                case_start_year: int | None = None) -> list[PrivacyFinding]:
+    """All findings in these (location, text) pairs, in their order and by position.
 
-    def __init__(self, words: Iterable[str]):
-        self.words = [w.strip() for w in words if w.strip()]
-        # a word, then "not preceded by a word character" as a look-behind over it: the
-        # same as (?<!\w)word(?!\w), but the engine can skip ahead to the word's letters
-        self.each = [re.compile(rf"{re.escape(w)}(?<!\w{re.escape(w)})(?!\w)", re.IGNORECASE)
-                     for w in self.words]
-        self.any = re.compile("|".join(map(re.escape, self.words)), re.IGNORECASE) \
-            if self.words else None
-
-    def patterns_for(self, text: str) -> list[re.Pattern[str]]:
-        """The word patterns worth running on ``text`` (none when no word occurs)."""
-        if self.any is None or self.any.search(text) is None:
-            return []
-        return self.each
+    The texts are folded and joined, every detector runs once over the whole, and each
+    hit is mapped back to its field and to the text as written. One finding per spot:
+    where two hits overlap, the kind found first (``detect``'s order, words last) stays.
+    """
+    if not isinstance(never_export, NeverExport):
+        never_export = NeverExport(never_export)
+    paths: list[str] = []
+    texts: list[str] = []
+    for path, text in fields:
+        if text:
+            paths.append(path)
+            texts.append(text)
+    if not texts:
+        return []
+    folded = [fold(t) for t in texts]
+    starts, lengths, pos = [], [], 0
+    for f in folded:
+        starts.append(pos)
+        lengths.append(len(f))
+        pos += len(f) + len(SEP)
+    joined = SEP.join(folded)
+    hits = detect(joined, starts, lengths, case_start_year) + never_export.hits(joined)
+    taken: dict[int, list[tuple[int, int, Hit]]] = {}
+    for hit in hits:
+        i = bisect_right(starts, hit.start) - 1
+        lo, hi = hit.start - starts[i], min(hit.end - starts[i], lengths[i])
+        spans = taken.setdefault(i, [])
+        if hi > lo and not any(s < hi and lo < e for s, e, _ in spans):
+            spans.append((lo, hi, hit))
+    findings: list[PrivacyFinding] = []
+    for i in sorted(taken):
+        text = texts[i]
+        positions = PositionMap(text)
+        for lo, hi, hit in sorted(taken[i], key=lambda t: t[0]):
+            start, end = positions.start(lo), positions.end(hi)
+            findings.append(PrivacyFinding(paths[i], hit.kind, text[start:end], start,
+                                           _context(text, start, end), hit.entry))
+    return findings
 
 
 def scan_text(path: str, text: str, never_export: Iterable[str] | NeverExport = (),
               case_start_year: int | None = None) -> list[PrivacyFinding]:
     """All findings in one field's text."""
-    if not text:
-        return []
-    if not isinstance(never_export, NeverExport):
-        never_export = NeverExport(never_export)
-    found: list[PrivacyFinding] = []
-
-    def add(kind: str, match_start: int, match_end: int) -> None:
-        if any(f.start <= match_start < f.start + len(f.text) for f in found):
-            return  # one finding per spot (a BSN is not also a phone number)
-        found.append(PrivacyFinding(path, kind, text[match_start:match_end], match_start,
-                                    _context(text, match_start, match_end)))
-
-    if "@" in text:
-        for m in _EMAIL.finditer(text):
-            add("email", m.start(), m.end())
-    if _ANY_DIGIT.search(text) is not None:
-        _scan_numbers(text, add, case_start_year)
-    for pattern in never_export.patterns_for(text):
-        for m in pattern.finditer(text):
-            add("verboden woord", m.start(), m.end())
-    return sorted(found, key=lambda f: f.start)
+    return scan_fields([(path, text)], never_export, case_start_year)
 
 
-def _scan_numbers(text: str, add: Callable[[str, int, int], None],
-                  case_start_year: int | None) -> None:
-    """The patterns that need a digit: dates of birth, BSN, phone, postcode, address."""
-    for m in _DATE.finditer(text):
-        year = int(m.group("y1") or m.group("y2") or m.group("y3"))
-        before = text[max(0, m.start() - 40):m.start()]
-        old = case_start_year is not None and year < case_start_year - 10
-        if _BIRTH_CONTEXT.search(before) or old:
-            add("geboortedatum", m.start(), m.end())
-    for m in _NINE_DIGITS.finditer(text):
-        if passes_eleven_test(re.sub(r"\D", "", m.group())):
-            add("bsn", m.start(), m.end())
-    for m in _PHONE.finditer(text):
-        add("telefoon", m.start(), m.end())
-    for m in _POSTCODE.finditer(text):
-        add("postcode", m.start(), m.end())
-    for m in _STREET.finditer(text):
-        add("adres", m.start(), m.end())
-
-
-def scan_case(case: Case, never_export: Iterable[str] = ()) -> list[PrivacyFinding]:
-    words = NeverExport(never_export)
+def scan_case(case: Case, never_export: Iterable[str] | NeverExport = (),
+              file_name: str | None = None) -> list[PrivacyFinding]:
+    """Every string of the case; ``file_name``: the case file's name, where an output
+    prints it (a portfolio), found at location ``bestand``."""
     start = case.info.period.start
-    findings: list[PrivacyFinding] = []
-    for path, text in text_fields(case):
-        findings += scan_text(path, text, words, start.year if start else None)
-    return findings
+    fields = text_fields(case)
+    if file_name:
+        fields.append((FILE_NAME_PATH, file_name))
+    return scan_fields(fields, never_export, start.year if start else None)
 
 
 def never_export_path() -> Path:
@@ -248,8 +267,10 @@ class PrivacyStatus:
         return not self.open
 
 
-def check_privacy(case: Case, never_export: Iterable[str] = ()) -> PrivacyStatus:
-    """Scan the case; findings whose key is in ``settings.privacy_accepted`` are accepted."""
-    findings = scan_case(case, never_export)
+def check_privacy(case: Case, never_export: Iterable[str] = (),
+                  file_name: str | None = None) -> PrivacyStatus:
+    """Scan the case; findings whose key is in ``settings.privacy_accepted`` are accepted.
+    ``file_name``: the case file's name, when the output prints it (a portfolio)."""
+    findings = scan_case(case, never_export, file_name)
     accepted_keys = set(case.settings.privacy_accepted)
     return PrivacyStatus(findings, [f for f in findings if f.key in accepted_keys])

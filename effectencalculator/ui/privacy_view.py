@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from effectencalculator.model.privacy import (
-    KIND_LABELS, PrivacyFinding, PrivacyStatus, check_privacy, load_never_export,
+    CHECKED, KIND_LABELS, PrivacyFinding, PrivacyStatus, check_privacy, load_never_export,
 )
 from effectencalculator.model.storage import SaveError, atomic_write_text
 from effectencalculator.ui.commands import SetAttrCommand
@@ -44,11 +44,9 @@ log = logging.getLogger(__name__)
 REPLACEMENTS = {
     "geboortedatum": "[geboortedatum]", "postcode": "[postcode]",
     "telefoon": "[telefoonnummer]", "email": "[e-mailadres]", "bsn": "[nummer]",
-    "adres": "[adres]", "verboden woord": "[naam]",
+    "adres": "[adres]", "verboden woord": "[naam]", "iban": "[rekeningnummer]",
+    "kenteken": "[kenteken]",
 }
-CHECKED = ("volledige geboortedata, postcodes, telefoonnummers, e-mailadressen, BSN-achtige "
-           "nummers, straatnamen met huisnummer en de woorden van uw "
-           "niet-exporteren-lijst")
 OPEN_COLOR = QColor("#a00000")
 ACCEPTED_COLOR = QColor("#2e6b2e")
 MARK_CURRENT = QColor("#ffd24d")
@@ -248,7 +246,7 @@ class PrivacyDialog(QDialog):
                 "geaccepteerd" if is_accepted else "open",
                 describe(self.doc.case, finding.path),
                 KIND_LABELS.get(finding.kind, finding.kind),
-                f"“{finding.text}” — …{finding.context}…",
+                f"“{finding.shown}” — …{finding.context}…",
             ])
             item.setData(0, Qt.ItemDataRole.UserRole, finding)
             item.setForeground(COL_STATUS, ACCEPTED_COLOR if is_accepted else OPEN_COLOR)
@@ -288,7 +286,7 @@ class PrivacyDialog(QDialog):
         words = len(self.words)
         path = self.controller.ctx.never_export_file()
         self.scope.setText(
-            f"Alle vrije tekst van de casus is doorzocht op {CHECKED} "
+            f"Alle tekst van de casus is doorzocht op {CHECKED} "
             f"({_plural(words, 'woord', 'woorden')}"
             f"{'' if words else ' — de lijst is nog leeg'}; {path}).")
         self.accept_all_button.setEnabled(bool(open_))
@@ -333,7 +331,8 @@ class PrivacyDialog(QDialog):
         accepted = finding.key in {f.key for f in self.status.accepted}
         self.where.setText(
             f"<b>{describe(self.doc.case, finding.path)}</b><br>"
-            f"{KIND_LABELS.get(finding.kind, finding.kind)}: “{finding.text}”"
+            f"{KIND_LABELS.get(finding.kind, finding.kind)}: “{finding.shown}”"
+            + (f" (lijstwoord “{finding.entry}”)" if finding.entry else "")
             + (" — <span style='color:#2e6b2e'>geaccepteerd</span>" if accepted else ""))
         self.editor.setPlainText(text)
         self.editor.blockSignals(False)
