@@ -153,3 +153,11 @@ def test_findings_show_the_text_as_written_and_the_entry_that_matched():
 ])
 def test_look_alikes_are_not_flagged(text):
     assert scan_text("x", text, case_start_year=2025) == []
+
+
+def test_the_file_name_an_output_prints_is_checked():
+    case = load_case(ROOT / "examples" / "pt-ams-014-noordhoek.yaml")
+    assert check_privacy(case, [], file_name="casus-3.yaml").clean
+    status = check_privacy(case, ["Jansen"], file_name="fam Jansen, Kerkstraat 12.yaml")
+    assert {(f.path, f.kind) for f in status.open} == {
+        ("bestand", "verboden woord"), ("bestand", "adres")}

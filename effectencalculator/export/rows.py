@@ -154,7 +154,7 @@ def portfolio_case_rows(portfolio: Portfolio) -> list[list]:
     for entry in portfolio.cases:
         info = entry.case.info if entry.case else None
         base = [entry.code, info.title if info else "", info.proeftuin if info else "",
-                str(entry.path)]
+                entry.file_name]
         if entry.ok:
             c = entry.result.comparison  # type: ignore[union-attr]
             ref = entry.result.scenarios[c.reference]  # type: ignore[union-attr]
@@ -169,7 +169,7 @@ def portfolio_case_rows(portfolio: Portfolio) -> list[list]:
         else:
             rows.append(base + ["", "", None, None, None, None, None, "", None, None, None,
                                 None, None, "; ".join(entry.repriced),
-                                "; ".join(f.format() for f in entry.errors)])
+                                "; ".join(entry.error_texts())])
     return rows
 
 

@@ -63,6 +63,18 @@ class PortfolioCase:
     def code(self) -> str:
         return self.case.info.code if self.case is not None else self.path.stem
 
+    @property
+    def file_name(self) -> str:
+        """The case file by name, as the outputs print it: relative to the folder the
+        user chose, never the absolute path (it holds the user's name)."""
+        return self.path.name
+
+    def error_texts(self) -> list[str]:
+        """The entry's errors as the outputs print them: the file by name, and the
+        folder taken out of any message that quotes the full path."""
+        return [without_folder(replace(f, file=self.file_name).format(), self.path)
+                for f in self.errors]
+
 
 @dataclass(frozen=True)
 class KeyStats:
@@ -85,7 +97,7 @@ class Portfolio:
         if entry.privacy is not None and self.never_export == tuple(never_export):
             return entry.privacy
         assert entry.case is not None
-        return check_privacy(entry.case, never_export)
+        return check_privacy(entry.case, never_export, file_name=entry.file_name)
 
     @property
     def priced(self) -> list[PortfolioCase]:
@@ -130,6 +142,15 @@ class Portfolio:
             for key, value in pick(case.result.comparison).items():  # type: ignore[union-attr]
                 totals[key] += value
         return dict(sorted(totals.items()))
+
+
+def without_folder(text: str, path: Path) -> str:
+    """``text`` with the file's folder taken out wherever it quotes the path."""
+    for form in {str(path), str(path.absolute()), os.fspath(path.resolve())}:
+        if form != path.name:
+            text = text.replace(form, path.name)
+    folder = str(path.absolute().parent)
+    return text.replace(folder + os.sep, "").replace(folder, ".") if folder != "." else text
 
 
 def case_files(paths: Iterable[str | Path]) -> list[Path]:
@@ -235,7 +256,7 @@ def prepare_case(path: Path, table: CostTable, price_year: int | None,
     if entry.case is None:
         return entry, None
     if never_export is not None:
-        entry.privacy = check_privacy(entry.case, never_export)
+        entry.privacy = check_privacy(entry.case, never_export, file_name=entry.file_name)
     year = price_year or entry.case.settings.price_year or table.price_year
     _price(entry, table, year)
     if simulate:

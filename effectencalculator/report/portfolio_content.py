@@ -16,7 +16,7 @@ from datetime import date
 from typing import Callable
 
 from effectencalculator import __version__
-from effectencalculator.model.portfolio import Portfolio, PortfolioCase
+from effectencalculator.model.portfolio import Portfolio, PortfolioCase, without_folder
 from effectencalculator.model.uncertainty import DEFAULT_DRAWS, DEFAULT_SEED, UNCERTAIN, \
     UncertaintyResult
 from effectencalculator.model.validation import Finding
@@ -420,8 +420,9 @@ def _repricing(ctx: _Ctx) -> Section:
         rows = []
         for entry in failed:
             errors = [f for f in entry.errors if f.is_error] or entry.errors
-            messages = [error_text(f) for f in errors] or ["onbekende fout"]
-            rows.append(Row([entry.path.name, entry.code, "\n".join(messages)]))
+            messages = [without_folder(error_text(f), entry.path) for f in errors] \
+                or ["onbekende fout"]
+            rows.append(Row([entry.file_name, entry.code, "\n".join(messages)]))
         add(TableBlock([Column("Bestand", weight=1.8), Column("Casus", weight=1.1),
                         Column("Fout", weight=4.0)], rows, key="portfolio-fouten"))
     else:
