@@ -11,7 +11,8 @@ from effectencalculator.report.format import format_number
 
 PRIVACY_CHECKED = (
     "volledige geboortedata, postcodes, telefoonnummers, e-mailadressen, BSN-achtige "
-    "nummers (negen cijfers die aan de 11-proef voldoen), straatnamen met huisnummer en de "
+    "nummers (negen cijfers die aan de 11-proef voldoen), IBAN-rekeningnummers, kentekens, "
+    "straatnamen met huisnummer en de "
     "woorden van de eigen niet-exporteren-lijst van de onderzoeker (zoals echte namen, "
     "straat en school)")
 
@@ -24,9 +25,12 @@ def privacy_blocks(status: PrivacyStatus | None) -> list:
                      "het rapport daarom zelf op gegevens die het gezin of de betrokkenen "
                      "herkenbaar maken voordat u het verspreidt.")]
     out: list = [Para(
-        "Voor dit rapport is de privacycontrole uitgevoerd. Alle vrije tekst van de casus "
+        "Voor dit rapport is de privacycontrole uitgevoerd. Alle tekst van de casus "
         "(verhaal, gebeurtenissen, perspectieven en citaten, resultaten, toelichtingen bij "
-        f"regels, eigen posten) is doorzocht op {PRIVACY_CHECKED}.")]
+        "regels, eigen posten, maar ook codes, namen van scenario's, geschiedenis en velden "
+        "die het programma niet kent) is doorzocht op "
+        f"{PRIVACY_CHECKED}, ook waar tekens onzichtbaar zijn of letters op andere letters "
+        "lijken.")]
     findings, accepted, open_ = status.findings, status.accepted, status.open
     if not findings:
         out.append(Para("De controle vond niets."))
