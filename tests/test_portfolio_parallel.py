@@ -69,7 +69,8 @@ def test_privacy_is_checked_while_reading_with_the_list_given(folder):
     assert _summary(parallel) == _summary(serial)
     assert parallel.never_export == ("Noordhoek",)
     for entry in parallel.priced:
-        assert entry.privacy == check_privacy(entry.case, words)
+        # the file name is checked too: the portfolio's outputs print it
+        assert entry.privacy == check_privacy(entry.case, words, file_name=entry.file_name)
         assert parallel.privacy_of(entry, words) is entry.privacy
     noordhoek = [e for e in parallel.priced if e.code.startswith("PT-AMS-014")]
     assert noordhoek and all(any(f.kind == "verboden woord" for f in e.privacy.open)
@@ -80,8 +81,9 @@ def test_privacy_is_checked_while_reading_with_the_list_given(folder):
     assert any(f.kind == "verboden woord" for f in again.open)
     unchecked = build_portfolio([cases], table, workers=1)
     assert unchecked.never_export is None and unchecked.cases[0].privacy is None
-    assert unchecked.privacy_of(unchecked.priced[0], words) == check_privacy(
-        unchecked.priced[0].case, words)
+    first = unchecked.priced[0]
+    assert unchecked.privacy_of(first, words) == check_privacy(
+        first.case, words, file_name=first.file_name)
 
 
 def test_a_chosen_price_year_is_used_in_the_workers(folder):
