@@ -137,7 +137,6 @@ def build_dialog(view: PrivacyDialog) -> None:
     view.redo_action = stack.createRedoAction(view, "Opnieuw:")
     view.redo_action.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)
                                   + [QKeySequence("Ctrl+Y")])
-    view._short_texts = []
     for action, text in ((view.undo_action, "Ongedaan maken"),
                          (view.redo_action, "Opnieuw")):
         view.addAction(action)
