@@ -50,3 +50,33 @@ def test_privacy_list_editor_warns_while_typing(qtbot, tmp_path: Path):
     dialog.layout().activate()
     assert dialog.warning.height() > 3 * dialog.warning.fontMetrics().height()
     dialog.grab().save("/tmp/privacy/privacy-list.png")
+
+
+def test_a_finding_in_an_unknown_field_is_fixed_in_place():
+    """Findings outside the free-text fields (unknown keys kept on save) point at the
+    exact string, so the privacy view can change it (and nothing else)."""
+    from conftest import EXAMPLE_CASE
+    from effectencalculator.model.privacy import check_privacy
+    from effectencalculator.model.storage import load_case
+    from effectencalculator.ui.privacy_fields import (
+        describe, field_ref, field_text, lenient_ref, new_value,
+    )
+
+    case = load_case(EXAMPLE_CASE)
+    case.scenarios[0].extra.update({"memo": "ok", "contact": {"tel": "bel 06-12345678"}})
+    case.scenarios[0].extra["gezin@voorbeeld.nl"] = "sleutel"
+    found = {f.path: f for f in check_privacy(case).findings}
+    assert set(found) == {"scenarios[0].extra[1][0]", "scenarios[0].extra{2}"}
+    value_ref = field_ref("scenarios[0].extra[1][0]")
+    assert (value_ref.record, value_ref.attr, value_ref.sub) == (
+        ("scenarios", 0), "extra", (("i", 1), ("i", 0)))
+    assert field_text(case, value_ref) == "bel 06-12345678"
+    fixed = new_value(case, value_ref, "bel [telefoonnummer]")
+    assert fixed == {"memo": "ok", "contact": {"tel": "bel [telefoonnummer]"},
+                     "gezin@voorbeeld.nl": "sleutel"}
+    assert case.scenarios[0].extra["contact"]["tel"] == "bel 06-12345678"   # a copy
+    key_ref = field_ref("scenarios[0].extra{2}")
+    assert field_text(case, key_ref) == "gezin@voorbeeld.nl"
+    assert list(new_value(case, key_ref, "contactadres")) == ["memo", "contact", "contactadres"]
+    assert describe(case, "scenarios[0].extra{2}").endswith("onbekend veld 3 (naam)")
+    assert field_text(case, lenient_ref("bestand")) == ""

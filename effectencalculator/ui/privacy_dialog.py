@@ -24,7 +24,7 @@ from effectencalculator.model.privacy import (
 from effectencalculator.ui.commands import SetAttrCommand
 from effectencalculator.ui.document import CaseDocument
 from effectencalculator.ui.privacy_fields import (
-    describe, field_ref, field_text, new_value, replace_at,
+    describe, field_text, lenient_ref, new_value, replace_at,
 )
 from effectencalculator.ui.privacy_layout import COL_CONTEXT, COL_STATUS, COL_WHERE, build_dialog
 
@@ -167,7 +167,7 @@ class PrivacyDialog(QDialog):
             self.editor.blockSignals(False)
             self.apply_button.setEnabled(False)
             return
-        ref = field_ref(finding.path)
+        ref = lenient_ref(finding.path)
         text = field_text(self.doc.case, ref)
         accepted = finding.key in {f.key for f in self.status.accepted}
         self.where.setText(
@@ -212,12 +212,12 @@ class PrivacyDialog(QDialog):
         finding = self.current_finding()
         if finding is None:
             return
-        current = field_text(self.doc.case, field_ref(finding.path))
+        current = field_text(self.doc.case, lenient_ref(finding.path))
         self.apply_button.setEnabled(self.editor.toPlainText() != current)
 
     # -- fixing and accepting ---------------------------------------------------------
     def _set_field(self, finding: PrivacyFinding, text: str) -> bool:
-        ref = field_ref(finding.path)
+        ref = lenient_ref(finding.path)
         if text == field_text(self.doc.case, ref):
             return False
         where = describe(self.doc.case, finding.path)
@@ -231,7 +231,7 @@ class PrivacyDialog(QDialog):
         finding = self.current_finding()
         if finding is None:
             return False
-        ref = field_ref(finding.path)
+        ref = lenient_ref(finding.path)
         text = replace_at(field_text(self.doc.case, ref), finding.start, finding.text,
                           self.replacement.text())
         return self._set_field(finding, text)
@@ -278,7 +278,7 @@ class PrivacyDialog(QDialog):
     def _goto(self) -> None:
         finding = self.current_finding()
         if finding is not None:
-            self.controller.showSection.emit(field_ref(finding.path).section)
+            self.controller.showSection.emit(lenient_ref(finding.path).section)
 
     def _edit_list(self) -> None:
         if self.controller.edit_never_export(self):

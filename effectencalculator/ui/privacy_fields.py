@@ -8,13 +8,13 @@ A finding's location is the model's text path (``narrative.events[2].description
 
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import dataclass
 from typing import Any
 
 from effectencalculator.model.case import Case
 
-_PART = re.compile(r"^(?P<name>[a-z_]+)(?P<indexes>(?:\[\d+\])*)$")
 
 #: first part of a location → the window's section that edits it
 SECTIONS = {
@@ -43,41 +43,67 @@ _RECORD_LABELS = {"household": "gezinslid", "events": "gebeurtenis",
 
 @dataclass(frozen=True)
 class FieldRef:
-    """A text field: the record at ``record`` (a document path), its attribute, and for a
-    list of strings (participants, quotes) the position in that list."""
+    """A text field: the record at ``record`` (a document path), its attribute, and
+    inside that attribute's value the steps to the string (``sub``): ``("i", n)`` the
+    n-th list item or the value of the n-th dict entry, ``("k", n)`` that entry's key.
+    ``index``: the one step of a list of strings (participants, quotes)."""
 
     location: str
     record: tuple
     attr: str
     index: int | None = None
+    sub: tuple[tuple[str, int], ...] = ()
 
     @property
     def section(self) -> str:
         return SECTIONS.get(self.location.split(".", 1)[0].split("[", 1)[0], "")
 
 
-def field_ref(location: str) -> FieldRef:
-    """``perspectives[0].quotes[1]`` → record ('perspectives', 0), attr 'quotes', index 1.
+_TOKEN = re.compile(r"\.?(?P<name>[a-z_][a-z0-9_]*)|\[(?P<item>\d+)\]|\{(?P<key>\d+)\}")
 
-    ``case.…`` is the case's ``info`` record. ValueError for a location of another shape.
+
+def field_ref(location: str) -> FieldRef:
+    """``perspectives[0].quotes[1]`` → record ('perspectives', 0), attr 'quotes', index 1;
+    ``scenarios[0].extra[2]`` → record ('scenarios', 0), attr 'extra', sub (('i', 2),).
+
+    ``case.…`` is the case's ``info`` record. ValueError for a location of another shape
+    (``bestand``, a portfolio's file name, is no field of the case).
     """
-    parts = []
-    for part in location.split("."):
-        match = _PART.match(part)
-        if match is None:
+    tokens: list[tuple[str, str]] = []
+    pos = 0
+    while pos < len(location):
+        match = _TOKEN.match(location, pos)
+        if match is None or (match.group("name") and pos and location[pos] != "."):
             raise ValueError(f"onbekende vindplaats: {location!r}")
-        indexes = [int(i) for i in re.findall(r"\d+", match.group("indexes"))]
-        parts.append((match.group("name"), indexes))
-    if len(parts) < 2:
+        kind = match.lastgroup or ""
+        tokens.append((kind, match.group(kind)))
+        pos = match.end()
+    names = [i for i, (kind, _) in enumerate(tokens) if kind == "name"]
+    if len(names) < 2 or names[0] != 0:
         raise ValueError(f"onbekende vindplaats: {location!r}")
+    last = names[-1]
     record: list[Any] = []
-    for name, indexes in parts[:-1]:
-        record.append("info" if name == "case" and not record else name)
-        record.extend(indexes)
-    attr, indexes = parts[-1]
-    if len(indexes) > 1:
+    for n, (kind, value) in enumerate(tokens[:last]):
+        if kind == "key":
+            raise ValueError(f"onbekende vindplaats: {location!r}")
+        if kind == "name":
+            record.append("info" if value == "case" and n == 0 else value)
+        else:
+            record.append(int(value))
+    sub = tuple(("k" if kind == "key" else "i", int(value)) for kind, value in tokens[last + 1:])
+    if any(kind == "name" for kind, _ in tokens[last + 1:]):
         raise ValueError(f"onbekende vindplaats: {location!r}")
-    return FieldRef(location, tuple(record), attr, indexes[0] if indexes else None)
+    index = sub[0][1] if len(sub) == 1 and sub[0][0] == "i" else None
+    return FieldRef(location, tuple(record), tokens[last][1], index, sub)
+
+
+def lenient_ref(location: str) -> FieldRef:
+    """``field_ref``, or for a location that is no field of the case (a portfolio's file
+    name) a reference to nothing: its text is empty and a fix changes nothing."""
+    try:
+        return field_ref(location)
+    except ValueError:
+        return FieldRef(location, (), "")
 
 
 def _resolve(case: Case, path: tuple) -> Any:
@@ -87,28 +113,57 @@ def _resolve(case: Case, path: tuple) -> Any:
     return obj
 
 
+def _step(value: Any, kind: str, n: int) -> Any:
+    if isinstance(value, dict):
+        key, item = list(value.items())[n]
+        return key if kind == "k" else item
+    if kind == "k":
+        raise TypeError("a key step into a list")
+    return value[n]
+
+
 def field_text(case: Case, ref: FieldRef) -> str:
     """The field's current text ('' when the location no longer exists)."""
     try:
         value = getattr(_resolve(case, ref.record), ref.attr)
-        if ref.index is not None:
-            value = value[ref.index]
-    except (AttributeError, IndexError, TypeError):
+        for kind, n in ref.sub:
+            value = _step(value, kind, n)
+    except (AttributeError, IndexError, TypeError, KeyError):
         return ""
     return value if isinstance(value, str) else ""
 
 
 def new_value(case: Case, ref: FieldRef, text: str) -> Any:
     """The attribute's value with the field's text replaced by ``text``: the text itself,
-    or for a list of strings a copy of the list (an emptied entry is removed)."""
-    if ref.index is None:
+    for a list of strings a copy of the list (an emptied entry is removed), and inside
+    a dict (unknown fields kept on save) a copy with the value or key replaced."""
+    if not ref.sub:
         return text
-    values = list(getattr(_resolve(case, ref.record), ref.attr))
-    if text.strip():
-        values[ref.index] = text
+    original = getattr(_resolve(case, ref.record), ref.attr)
+    if ref.index is not None and isinstance(original, list):
+        values = list(original)
+        if text.strip():
+            values[ref.index] = text
+        else:
+            del values[ref.index]
+        return values
+    value = copy.deepcopy(original)
+    parent = value
+    for kind, n in ref.sub[:-1]:
+        parent = _step(parent, kind, n)
+    kind, n = ref.sub[-1]
+    if isinstance(parent, dict):
+        items = list(parent.items())
+        key = items[n][0]
+        if kind == "k":
+            renamed = [(text if k == key else k, v) for k, v in items]
+            parent.clear()
+            parent.update(renamed)
+        else:
+            parent[key] = text
     else:
-        del values[ref.index]
-    return values
+        parent[n] = text
+    return value
 
 
 def replace_at(text: str, start: int, old: str, new: str) -> str:
@@ -153,7 +208,10 @@ def describe(case: Case, location: str) -> str:
     if ref.record[:1] == ("narrative",) and len(ref.record) == 1:
         group = "narrative"
     field = _FIELD_LABELS.get((group, ref.attr), ref.attr)
-    if ref.index is not None:
+    if ref.attr == "extra" and ref.sub:
+        field = f"onbekend veld {ref.sub[0][1] + 1}" + (
+            " (naam)" if ref.sub[-1][0] == "k" else "")
+    elif ref.index is not None:
         field = f"{field} {ref.index + 1}"
     steps.append(field)
     return " › ".join(steps)
