@@ -107,20 +107,21 @@ def test_key_figures_per_case_and_uncertain_cases_are_marked(portfolio_pdf):
                f"{format_percent(u.share_intervention_cheaper)}")
         assert row in text, row
         verdicts[entry.code] = u.uncertain
-    assert verdicts == {"PT-AMS-014": False, "PT-GLD-047": True, "PT-UTR-031": False}
+    # with table 2025.1 (ranges on OTS, pleegzorg and others) PT-UTR-031 is uncertain too
+    assert verdicts == {"PT-AMS-014": False, "PT-GLD-047": True, "PT-UTR-031": True}
     gld = next(e for e in portfolio.priced if e.code == "PT-GLD-047")
     assert f"PT-GLD-047 {format_euro(gld.result.comparison.net_result)} onzeker" in text
     assert "onzeker: ongeveer gelijk" in text
-    assert "Bij 1 van de 3 berekende casussen is het verschil" in text
+    assert "Bij 2 van de 3 berekende casussen is het verschil" in text
     summary = pages[1]
-    assert "Onzeker: ongeveer gelijk 1 van 3" in summary
+    assert "Onzeker: ongeveer gelijk 2 van 3" in summary
 
 
 def test_cover_header_footer_and_metadata(portfolio_pdf):
     *_, portfolio, _data, reader, pages = portfolio_pdf
     assert "Portfolio van casussen" in pages[0] and "VERTROUWELIJK" in pages[0]
     assert "4, waarvan 3 berekend en 1 niet ingelezen of berekend" in pages[0]
-    assert "nl-jeugd-gezin, versie 2024.2" in pages[0] and "Prijspeil 2025" in pages[0]
+    assert "nl-jeugd-gezin, versie 2025.1" in pages[0] and "Prijspeil 2025" in pages[0]
     assert "18 juni 2026" in pages[0]  # the latest report date of the cases
     for number, page in enumerate(pages[1:], start=2):
         assert "VERTROUWELIJK" in page and "Portfolio van casussen" in page
@@ -200,7 +201,7 @@ def test_net_chart_stands_alone_and_splits_a_long_portfolio(portfolio_pdf):
     content = build_portfolio_content(portfolio)
     series = content.net_series
     assert [b.label for b in series.bars] == ["PT-AMS-014", "PT-GLD-047", "PT-UTR-031"]
-    assert [b.uncertain for b in series.bars] == [False, True, False]
+    assert [b.uncertain for b in series.bars] == [False, True, True]
     svg = renderSVG.drawToString(portfolio_net_chart(series, 480))
     for bar in series.bars:
         assert bar.label in svg and format_euro(bar.value) in svg

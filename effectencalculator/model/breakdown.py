@@ -39,7 +39,7 @@ def reconciliation(scenario: ScenarioResult) -> Reconciliation:
 def _kind_category(s: ScenarioResult, kind: str) -> dict[str, float]:
     out: dict[str, float] = defaultdict(float)
     for r in s.lines:
-        if r.priced is not None and r.priced.item.kind == kind:
+        if r.priced is not None and r.priced.item.kind == kind and not r.is_transfer:
             out[r.priced.item.category] += r.counted
     return out
 
