@@ -71,8 +71,9 @@ def test_export_xlsx_and_csv(no_list, tmp_path):
     run = cli("export", EXAMPLE_CASE, "-o", tmp_path / "casus.csv", env_extra=no_list)
     assert run.returncode == 0, run.stderr
     names = sorted(p.name for p in tmp_path.glob("casus*.csv"))
-    assert names == ["casus-posten-en-bronnen.csv", "casus-regels-interventie.csv",
-                     "casus-regels-referentie.csv", "casus.csv"]
+    assert names == ["casus-maatschappij-en-financiers.csv", "casus-posten-en-bronnen.csv",
+                     "casus-regels-interventie.csv", "casus-regels-referentie.csv",
+                     "casus.csv"]
     assert cli("export", EXAMPLE_CASE, "-o", tmp_path / "casus.ods").returncode == 2
 
 

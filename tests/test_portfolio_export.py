@@ -82,8 +82,8 @@ def test_case_xlsx_has_numbers_not_text(folder, tmp_path):
     target = tmp_path / "casus.xlsx"
     write_xlsx(case_sheets(case, result, table), target)
     book = openpyxl.load_workbook(target)
-    assert book.sheetnames == ["Samenvatting", "Regels interventie", "Regels referentie",
-                               "Posten en bronnen"]
+    assert book.sheetnames == ["Samenvatting", "Maatschappij en financiers",
+                               "Regels interventie", "Regels referentie", "Posten en bronnen"]
     summary = {(r[0], r[1], r[2]): r[3] for r in
                book["Samenvatting"].iter_rows(min_row=2, values_only=True)}
     assert summary[("netto resultaat", "referentie − interventie", None)] == \

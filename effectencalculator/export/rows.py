@@ -9,11 +9,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from effectencalculator.model.breakdown import (
+    besparingen_split, confidence_contributions, low_confidence_share,
+)
 from effectencalculator.model.calculation import CaseResult
 from effectencalculator.model.case import Case
 from effectencalculator.model.cost_table import CostTable
 from effectencalculator.model.gc_pause import gc_paused
 from effectencalculator.model.portfolio import Portfolio
+from effectencalculator.model.switching import switching_values
+from effectencalculator.report.mkba_text import SOCIETAL, VIEWS_EXPLANATION, payer_role
 
 if TYPE_CHECKING:
     from effectencalculator.model.uncertainty import UncertaintyResult
@@ -49,7 +54,7 @@ def line_rows(case: Case, result: CaseResult, scenario_id: str | None = None) ->
                 result.case_code, s.id, s.role, r.index + 1, line.item,
                 item.name if item else "", bool(priced and priced.custom),
                 item.kind if item else "", item.category if item else "",
-                item.payer if item else "", item.unit if item else "",
+                (r.payer or item.payer) if item else "", item.unit if item else "",
                 r.quantity, line.rate.per if line.rate else "",
                 line.rate.quantity if line.rate else None,
                 line.date, line.start, line.end, line.probability, line.approach_cost,
@@ -106,7 +111,50 @@ def summary_sheet(result: CaseResult,
                                  f"{u.draws} trekkingen", getattr(interval, name)])
             rows.append(["kans interventie goedkoper", label, "", u.share_intervention_cheaper])
             rows.append(["oordeel", label, "", u.verdict])
+        rows += _mkba_summary_rows(result, label)
     return Sheet("Samenvatting", ["grootheid", "scenario", "sleutel", "waarde"], rows)
+
+
+def _mkba_summary_rows(result: CaseResult, label: str) -> list[list[Any]]:
+    """FORMATS.md 1.1: transfers, the split of besparingen, confidence, switching values."""
+    c = result.comparison
+    assert c is not None
+    rows: list[list[Any]] = [["overdrachten", label, "", c.transfers]]
+    rows += [["overdrachten per financier", label, key, value]
+             for key, value in c.transfers_by_payer.items()]
+    split = besparingen_split(result)
+    if split is not None:
+        rows += [["besparingen", label, "te boeken (cashable)", split.bookable],
+                 ["besparingen", label, "capaciteit", split.capacity],
+                 ["besparingen", label, "niet vermeld", split.unstated]]
+    rows += [["netto per betrouwbaarheid", label, key or "onbekend", value]
+             for key, value in confidence_contributions(result).items()]
+    rows.append(["aandeel lage betrouwbaarheid", label, "", low_confidence_share(result)])
+    sv = switching_values(result)
+    if sv is not None:
+        rows += [["omslagwaarde tarief (factor)", label, s.item_id, s.factor]
+                 for s in sv.shown_items]
+        rows += [["omslagwaarde kans", label, f"{s.scenario_id} regel {s.line_index + 1}",
+                  s.switching_probability] for s in sv.shown_lines]
+    return rows
+
+
+VIEW_COLUMNS = ["blik", "netto (R − I)", "potentiële besparingen", "baten", "overdrachten",
+                "rol"]
+
+
+def views_sheet(result: CaseResult) -> Sheet | None:
+    """Both views side by side: the societal result and the result per payer."""
+    c = result.comparison
+    if c is None:
+        return None
+    rows: list[list[Any]] = [[SOCIETAL, c.net_result, c.besparingen, c.baten, 0.0, ""]]
+    for payer, value in c.by_payer.items():
+        rows.append([payer, value, c.besparingen_by_payer.get(payer, 0.0),
+                     c.baten_by_payer.get(payer, 0.0), c.transfers_by_payer.get(payer, 0.0),
+                     payer_role(value)])
+    rows.append([VIEWS_EXPLANATION, None, None, None, None, ""])
+    return Sheet("Maatschappij en financiers", VIEW_COLUMNS, rows, tuple(VIEW_COLUMNS[1:5]))
 
 
 ITEM_COLUMNS = ["post", "naam", "eigen post", "categorie", "soort", "eenheid", "tarief",
@@ -131,6 +179,9 @@ def item_rows(result: CaseResult, table: CostTable) -> list[list]:
 def case_sheets(case: Case, result: CaseResult, table: CostTable,
                 uncertainty: UncertaintyResult | None = None) -> list[Sheet]:
     sheets = [summary_sheet(result, uncertainty)]
+    views = views_sheet(result)
+    if views is not None:
+        sheets.append(views)
     for s in result.scenarios.values():
         sheets.append(Sheet(f"Regels {s.id}", LINE_COLUMNS, line_rows(case, result, s.id),
                             LINE_MONEY))

@@ -144,3 +144,10 @@ def low_confidence_share(result: CaseResult) -> float | None:
     if c is None or c.net_result == 0:
         return None
     return confidence_contributions(result).get("laag", 0.0) / c.net_result
+
+
+def low_confidence_gross(result: CaseResult) -> float:
+    """Sum of the absolute contributions of ``laag`` items: what rests on them before
+    their pluses and minuses cancel (they can cancel in the net share)."""
+    return sum(abs(value) for item_id, value in item_contributions(result).items()
+               if result.items[item_id].item.confidence == "laag")

@@ -4,9 +4,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import textwrap
+
+from effectencalculator.model.breakdown import besparingen_split
 from effectencalculator.model.calculation import CaseResult
 from effectencalculator.model.case import Case
 from effectencalculator.report.format import format_euro, format_number, format_percent
+from effectencalculator.report.mkba_text import (
+    NO_SWITCHING, VIEWS_EXPLANATION, low_confidence_text, split_rows, switching_sentences,
+    view_rows,
+)
 
 if TYPE_CHECKING:
     from effectencalculator.model.uncertainty import UncertaintyResult
@@ -22,6 +29,29 @@ def _table(rows: list[list[str]], align_right_from: int = 1) -> list[str]:
                  for i, cell in enumerate(row)]
         out.append("  ".join(cells).rstrip())
     return out
+
+
+def _mkba_lines(result: CaseResult) -> list[str]:
+    """The two views side by side, the split of besparingen, confidence and switching
+    values (FORMATS.md 1.1); words from ``report.mkba_text``."""
+    c = result.comparison
+    assert c is not None
+    lines = ["", "Maatschappelijk en per financier (referentie − interventie)"]
+    rows = [["Blik", "Netto", "Waarvan overdrachten", "Rol"]]
+    for label, value, transfers, role in view_rows(c):
+        rows.append([label, format_euro(value), format_euro(transfers) if role else "—",
+                     role])
+    lines += _table(rows)
+    lines += textwrap.wrap(VIEWS_EXPLANATION, 90)
+    split = besparingen_split(result)
+    if split is not None:
+        lines += ["", "Potentiële besparingen: te boeken en capaciteit"]
+        lines += _table([[label, format_euro(value)] for label, value in split_rows(split)])
+    lines += [""] + textwrap.wrap(low_confidence_text(result), 90)
+    sentences = switching_sentences(result)
+    lines += ["", "Omslagwaarden"]
+    lines += [f"- {s}" for s in sentences] if sentences else [NO_SWITCHING]
+    return lines
 
 
 def summary_text(case: Case, result: CaseResult,
@@ -70,6 +100,7 @@ def summary_text(case: Case, result: CaseResult,
     rows.append(["Opbrengst per geïnvesteerde euro",
                  format_euro(ret, 2) if ret is not None else "n.v.t. (geen investering)"])
     lines += _table(rows)
+    lines += _mkba_lines(result)
     if uncertainty is not None:
         u = uncertainty
         lines += ["", f"Onzekerheid ({format_number(u.draws)} trekkingen, P10–P50–P90)"]

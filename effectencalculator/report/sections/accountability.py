@@ -202,6 +202,12 @@ def _method(ctx: Context) -> list[str]:
         "zorg, ondersteuning, bescherming, justitie) en de baten (andere maatschappelijke "
         "effecten), per financier. Regels die als kosten van de aanpak zijn gemarkeerd, "
         "vormen de investering.",
+        "Het rapport toont twee blikken, zoals in een maatschappelijke kosten-batenanalyse "
+        "(MKBA) en een business case per financier: maatschappelijk tellen overdrachten "
+        "(bijstand, uitkeringen) niet mee, omdat ze geld verplaatsen en geen middelen "
+        "gebruiken; per financier tellen ze wel, bij de betaler en met het omgekeerde teken "
+        "bij de ontvanger (meestal het huishouden). Omslagwaarden zeggen hoe ver één tarief "
+        "of één kans moet veranderen voordat het resultaat van teken wisselt.",
     ] + _uncertainty_method(ctx)
 
 
@@ -248,7 +254,14 @@ def _limitations(ctx: Context) -> list[str]:
         "bandbreedte geeft) en in de kansen. Onzekerheid in hoeveelheden en in de "
         "reconstructie van de referentie als geheel zit er niet in; de werkelijke "
         "onzekerheid is dus groter.",
+        "De kosten van de kinderrechter (de rechtspraak zelf, per zaak of zitting) zitten "
+        "er niet in: de kostentabel heeft er geen post voor, omdat er geen openbaar bedrag "
+        "per zaak is gevonden. Alleen de advocaatkosten (toevoegingen) zijn geprijsd.",
     ]
+    if ctx.result.productivity_method == "friction" and ctx.result.friction_days:
+        out.append("Productiviteitsverlies telt met de frictiekostenmethode van de "
+                   f"Kostenhandleiding: alleen de eerste {ctx.result.friction_days} dagen van "
+                   "een verzuim (de frictieperiode); wat daarna komt, is niet meegeteld.")
     unpriced = sum(len(s.unpriced_lines) for s in ctx.result.scenarios.values())
     if unpriced:
         out.append(f"{format_number(unpriced)} regel(s) konden niet worden geprijsd en tellen "

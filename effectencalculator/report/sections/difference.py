@@ -10,6 +10,7 @@ from effectencalculator.report.content import (
 from effectencalculator.report.format import (
     format_euro, format_number, format_percent, payer_label)
 from effectencalculator.report.sections.context import Context, euro, money_column
+from effectencalculator.report.sections.mkba import views_blocks
 from effectencalculator.report.sections.sensitivity import sensitivity_blocks
 from effectencalculator.report.sections.summary import (
     interval_text, payer_table, uncertain_callout)
@@ -51,6 +52,7 @@ def difference(ctx: Context) -> Section:
                         money_column("Referentie"), money_column("Verschil")],
                        costs_rows, caption="Kosten per financier in beide scenario's",
                        key="kosten-financiers"))
+        section.blocks.extend(views_blocks(ctx))
         add(Heading("Per categorie"))
         for kind, label, total in (("inzet", "Potentiële besparingen per categorie",
                                     c.besparingen),

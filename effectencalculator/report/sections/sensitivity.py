@@ -9,6 +9,7 @@ from effectencalculator.report.content import (
 from effectencalculator.report.format import format_percent, format_period
 from effectencalculator.report.sections.context import (
     Context, euro, money_column, nowrap_dates)
+from effectencalculator.report.sections.mkba import switching_blocks
 
 
 def _delta(value: float | None) -> str:
@@ -28,7 +29,7 @@ def sensitivity_blocks(ctx: Context) -> list:
     swings = [s for s in ctx.swings if s.spread > 0][:TOP_SWINGS]
     if tornado is None or not swings:
         out.append(empty("Geen regel kan het netto resultaat veranderen."))
-        return out
+        return out + switching_blocks(ctx)
     moving = sum(1 for s in ctx.swings if s.spread > 0)
     out.append(Para(
         "Welke regels bepalen het resultaat het meest? Per regel is één ding tegelijk "
@@ -63,7 +64,7 @@ def sensitivity_blocks(ctx: Context) -> list:
                "variatie. — : de post heeft geen bandbreedte in de kostentabel. Spreiding: "
                "hoogste min laagste uitkomst. Post, periode en kans zoals bij de regel in "
                "hoofdstuk Inzet en kosten; de nummers staan ook in figuur 4."))
-    return out
+    return out + switching_blocks(ctx)
 
 
 def _swing_line(ctx: Context, swing: Swing) -> str:

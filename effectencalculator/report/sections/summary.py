@@ -9,6 +9,7 @@ from effectencalculator.report.content import (
     Para, Row, Section, TableBlock, direction_text, empty, lead_sentences, or_empty)
 from effectencalculator.report.format import (
     format_date, format_euro, format_number, format_percent, format_period, payer_label)
+from effectencalculator.report.mkba_text import low_confidence_text
 from effectencalculator.report.sections.context import (
     CONFIDENTIAL, HALF_OF_CASES, MONEY_CAVEAT, UNCERTAIN_TITLE, Context, euro, money_column)
 
@@ -52,6 +53,9 @@ def summary(ctx: Context) -> Section:
         add(payer_table(ctx, key="samenvatting-financiers",
                         caption="Verschil per financier (referentie − interventie)",
                         legend=False))
+        add(Para(f"Maatschappelijk {euro(c.net_result)} (overdrachten vallen weg); per "
+                 "financier de tabel hierboven, het huishouden inbegrepen. "
+                 + low_confidence_text(r), "small"))
     else:
         add(empty("Geen vergelijking: er is geen referentie- en interventiescenario om te "
                   "vergelijken."))

@@ -34,6 +34,8 @@ from effectencalculator.ui.labels import (
 from effectencalculator.ui.results import ResultsController
 from effectencalculator.ui.rows_model import RowsModel
 from effectencalculator.ui.sections.result_widgets import FigureCard, read_only_table
+from effectencalculator.report.mkba_text import payer_role
+from effectencalculator.ui.sections.mkba_panel import MkbaPanel, SwitchingLabel
 from effectencalculator.ui.sections.sensitivity_panel import SensitivityPanel
 from effectencalculator.ui.sections.uncertainty_panel import UncertaintyPanel, interval_text
 from effectencalculator.ui.uncertainty import UncertaintyController
@@ -114,9 +116,11 @@ class BerekeningSection(QScrollArea):
 
         self.payer_model = RowsModel(
             ["Financier", "Interventie", "Referentie", "Verschil", "waarvan besparing",
-             "waarvan baten"],
+             "waarvan baten", "waarvan overdrachten", "Rol"],
             ["Wie de kosten draagt", EXPLAIN["interventie"], EXPLAIN["referentie"],
-             "Referentie min interventie", EXPLAIN["besparingen"], EXPLAIN["baten"]],
+             "Referentie min interventie", EXPLAIN["besparingen"], EXPLAIN["baten"],
+             "Overdrachten (zoals bijstand): bij de betaler en, omgekeerd, bij de ontvanger; "
+             "maatschappelijk vallen ze weg", "Wie investeert en wie de opbrengst krijgt"],
             parent=self)
         group = QGroupBox("Per financier (referentie − interventie)")
         box = QHBoxLayout(group)
@@ -124,6 +128,8 @@ class BerekeningSection(QScrollArea):
         box.addWidget(self.payer_view)
         box.addStretch(1)
         layout.addWidget(group)
+        self.mkba_panel = MkbaPanel()
+        layout.addWidget(self.mkba_panel)
 
         self._build_sensitivity(layout)
 
@@ -181,6 +187,8 @@ class BerekeningSection(QScrollArea):
         self._tornado_dirty = True
         self.sensitivity_note, self.tornado_layout = panel.note, panel.tornado_layout
         self.swing_model, self.swing_view = panel.model, panel.view
+        self.switching_label = SwitchingLabel()
+        panel.layout().addWidget(self.switching_label)  # next to the tornado
         layout.addWidget(panel)
         panel.setVisible(self.uncertainty is not None)
 
@@ -261,6 +269,8 @@ class BerekeningSection(QScrollArea):
                 card.set_note("")
             self.scenario_model.set_rows([])
             self.payer_model.set_rows([])
+            self.mkba_panel.show_result(None)
+            self.switching_label.show_result(None)
             self.basis.setText("")
             self._show_uncertainty(None)
             self._show_charts(None)
@@ -301,6 +311,8 @@ class BerekeningSection(QScrollArea):
             for card in self.cards.values():
                 card.value.setText("—")
             self.payer_model.set_rows([])
+            self.mkba_panel.show_result(None)
+            self.switching_label.show_result(None)
             for card in self.cards.values():
                 card.set_note("")
             self.cards["net_result"].title.setText(
@@ -342,10 +354,14 @@ class BerekeningSection(QScrollArea):
                          format_euro(itv.by_payer.get(payer, 0.0)),
                          format_euro(ref.by_payer.get(payer, 0.0)), format_euro(diff),
                          format_euro(c.besparingen_by_payer.get(payer, 0.0)),
-                         format_euro(c.baten_by_payer.get(payer, 0.0))])
+                         format_euro(c.baten_by_payer.get(payer, 0.0)),
+                         format_euro(c.transfers_by_payer.get(payer, 0.0)), payer_role(diff)])
         rows.append([f"Totaal ({UNCERTAIN})" if unsure else "Totaal", format_euro(itv.total),
                      format_euro(ref.total), format_euro(c.net_result),
-                     format_euro(c.besparingen), format_euro(c.baten)])
+                     format_euro(c.besparingen), format_euro(c.baten), format_euro(0.0),
+                     "maatschappelijk"])
+        self.mkba_panel.show_result(result)
+        self.switching_label.show_result(result)
         self.payer_model.set_rows(rows, bold_rows={len(rows) - 1})
         self.payer_model.headers[1] = f"Interventie ({itv.id})"
         self.payer_model.headers[2] = f"Referentie ({ref.id})"
