@@ -94,7 +94,7 @@ def test_the_xlsx_has_a_sheet_with_both_views(ams, tmp_path):
         pytest.approx(result.comparison.net_result)
     summary = {(r[0], r[2]): r[3] for r in book["Samenvatting"].iter_rows(values_only=True)}
     assert summary[("overdrachten", None)] == pytest.approx(4201.58, abs=0.01)
-    assert ("besparingen", "te boeken (cashable)") in summary
+    assert ("besparingen naar boekbaarheid", "te boeken (cashable)") in summary
 
 
 def test_berekening_shows_both_views_and_the_switching_values(qtbot, ctx):

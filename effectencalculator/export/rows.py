@@ -124,9 +124,10 @@ def _mkba_summary_rows(result: CaseResult, label: str) -> list[list[Any]]:
              for key, value in c.transfers_by_payer.items()]
     split = besparingen_split(result)
     if split is not None:
-        rows += [["besparingen", label, "te boeken (cashable)", split.bookable],
-                 ["besparingen", label, "capaciteit", split.capacity],
-                 ["besparingen", label, "niet vermeld", split.unstated]]
+        rows += [["besparingen naar boekbaarheid", label, "te boeken (cashable)",
+                  split.bookable],
+                 ["besparingen naar boekbaarheid", label, "capaciteit", split.capacity],
+                 ["besparingen naar boekbaarheid", label, "niet vermeld", split.unstated]]
     rows += [["netto per betrouwbaarheid", label, key or "onbekend", value]
              for key, value in confidence_contributions(result).items()]
     rows.append(["aandeel lage betrouwbaarheid", label, "", low_confidence_share(result)])

@@ -80,8 +80,8 @@ def low_confidence_text(result: CaseResult) -> str:
     text = (f"{part} van het netto resultaat rust op tarieven met een lage betrouwbaarheid "
             "(afgeleide bedragen of vuistregels)")
     if round(gross, 0) != round(abs(amount), 0):
-        text += (f"; hun bijdragen in beide richtingen samen zijn {format_euro(gross)}, dus "
-                 "ook hun onzekerheid telt")
+        text += (f"; hun bijdragen in beide richtingen samen zijn {format_euro(gross)}"
+                 "")
     return text + "."
 
 
