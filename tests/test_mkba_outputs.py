@@ -117,3 +117,4 @@ def test_berekening_shows_both_views_and_the_switching_values(qtbot, ctx):
     QApplication.processEvents()  # let the layout take the wrapped heights
     b.grab().save("/tmp/mkba-berekening.png")
     win.doc.undo_stack.setClean()
+    win.close()  # no visible window left for a later test
