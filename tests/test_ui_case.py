@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 from test_ui_support import make_window
 
@@ -66,8 +66,9 @@ def test_ui_build_case_from_scratch_save_and_reopen(qtbot, ctx, tmp_path):
     qtbot.keyClicks(g.code, "PT-TST-001")
     qtbot.keyClicks(g.title_edit, "Gezin Test")
     qtbot.keyClicks(g.proeftuin, "Testregio")
-    g.start.setDate(QDate(2025, 1, 1))
-    g.end.setDate(QDate(2025, 12, 31))
+    for field, text in ((g.start, "1-1-2025"), (g.end, "31-12-2025")):  # typed, as a user does
+        qtbot.keyClicks(field, text)
+        qtbot.keyClick(field, Qt.Key.Key_Return)
     qtbot.keyClicks(g.participants, "Moeder")
     assert doc.case.info.code == "PT-TST-001" and doc.case.info.participants == ["Moeder"]
     assert doc.case.info.period.start == date(2025, 1, 1)
@@ -90,8 +91,9 @@ def test_ui_build_case_from_scratch_save_and_reopen(qtbot, ctx, tmp_path):
     qtbot.keyClicks(p.who, "Moeder")
     qtbot.keyClicks(p.text, "Het ging beter.")
     qtbot.keyClicks(p.quotes, "Ik werd gehoord.")
-    p.score_start.setValue(3)
-    p.score_end.setValue(7)
+    for field, text in ((p.score_start, "3"), (p.score_end, "7")):
+        qtbot.keyClicks(field, text)
+        qtbot.keyClick(field, Qt.Key.Key_Return)
     r = window.resultaten
     click(r, "Resultaat toevoegen")
     set_cell(r.model, 0, "direction", "verbeterd")

@@ -242,13 +242,15 @@ def test_ui_timeline_delete_key_removes_the_selection_and_keys_follow(timeline, 
     assert scene.items_by_key[("line", 0, 1)] is vt_item
 
 
-def test_ui_timeline_side_panel_edits_go_through_undo(timeline):
+def test_ui_timeline_side_panel_edits_go_through_undo(qtbot, timeline):
     section, doc = timeline.tijdlijn, timeline.doc
     section.scene.select_source(("line", 1, 0))
     editor = section.panel.line_editor
     assert section.panel.stack.currentWidget() is editor
     assert editor.probability.value() == 60
-    editor.probability.setValue(80)
+    editor.probability.selectAll()
+    qtbot.keyClicks(editor.probability, "80")  # typed over the selected "60%"
+    qtbot.keyClick(editor.probability, Qt.Key.Key_Return)
     assert lines(timeline, 1)[0].probability == pytest.approx(0.8)
     assert item_of(timeline, ("line", 1, 0)).look.text == "80%"
     doc.undo_stack.undo()

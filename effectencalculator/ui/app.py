@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 from typing import Sequence
 
-from PySide6.QtCore import QLocale, QSettings, QTimer
+from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from effectencalculator.log_setup import configure_logging
@@ -31,7 +31,23 @@ def application(argv: Sequence[str] | None = None) -> QApplication:
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName(APPLICATION)
     QLocale.setDefault(QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands))
+    install_dutch_qt_translation(app)
     return app  # type: ignore[return-value]
+
+
+def install_dutch_qt_translation(app: QApplication) -> bool:
+    """Qt's own Dutch texts (file dialog, Ja/Nee, Annuleren, "Details weergeven…"), from
+    the ``qtbase_nl.qm`` that PySide6 ships; once per application. False when missing
+    (the dialogs then stay English; nothing else depends on it)."""
+    if app.findChild(QTranslator, "dutch_qt") is not None:
+        return True
+    translator = QTranslator(app)  # the application keeps it alive
+    translator.setObjectName("dutch_qt")
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if not translator.load("qtbase_nl", folder):
+        return False
+    app.installTranslator(translator)
+    return True
 
 
 def default_context() -> AppContext:

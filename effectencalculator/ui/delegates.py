@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractItemModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal,
+)
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QLineEdit, QSpinBox, QStyledItemDelegate, QStyleOptionViewItem,
-    QTableView, QWidget,
+    QAbstractItemDelegate, QAbstractItemView, QComboBox, QLineEdit, QSpinBox, QStyledItemDelegate,
+    QStyleOptionViewItem, QTableView, QWidget,
 )
 
 from effectencalculator.ui.item_picker import ItemPicker
 from effectencalculator.ui.table_models import RecordTableModel
-from effectencalculator.ui.widgets import OptionalDateEdit, number_spin, year_spin
+from effectencalculator.ui.widgets import (
+    NumberEdit, OptionalDateEdit, ParsedEdit, PercentEdit, year_spin,
+)
+
+_COMMIT_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -20,6 +26,13 @@ def _model(index: ModelIndex) -> RecordTableModel:
 
 
 class RecordDelegate(QStyledItemDelegate):
+    """Editors for record cells. Dates and numbers are typed as text and read the Dutch way
+    (``ui.widgets``); Enter on unreadable text keeps the editor open, red, with the reason,
+    and a cell is never given a value its editor could not read (``rejected`` says why)."""
+
+    #: the reason an edit was not taken (the view shows it in the status bar)
+    rejected = Signal(str)
+
     def __init__(self, parent: QWidget | None = None, default_date=None):
         super().__init__(parent)
         #: callable giving the date an empty date editor starts from
@@ -33,16 +46,15 @@ class RecordDelegate(QStyledItemDelegate):
         if kind == "item":
             return ItemPicker(model.doc.catalogue(), parent)
         if kind == "date":
-            return OptionalDateEdit(parent, self.default_date())
+            editor = OptionalDateEdit(parent, self.default_date(), required=not column.optional)
+            editor.picked.connect(lambda e=editor: self._commit_and_close(e))
+            return editor
         if kind == "year":
             return year_spin(parent)
         if kind in ("float", "money"):
-            return number_spin(parent, decimals=2, prefix="€ " if kind == "money" else "")
+            return NumberEdit(parent, money=kind == "money")
         if kind == "percent":
-            spin = QSpinBox(parent)
-            spin.setRange(0, 100)
-            spin.setSuffix("%")
-            return spin
+            return PercentEdit(parent)
         if kind == "combo":
             combo = QComboBox(parent)
             for value, label in model.choices(index.column()):
@@ -55,8 +67,9 @@ class RecordDelegate(QStyledItemDelegate):
         value = index.data(Qt.ItemDataRole.EditRole)
         if isinstance(editor, ItemPicker):
             editor.set_item_id(value or "")
-        elif isinstance(editor, OptionalDateEdit):
-            editor.set_value(value)
+        elif isinstance(editor, ParsedEdit):
+            if editor.model_value() != value or not editor.text():
+                editor.set_value(value)
         elif isinstance(editor, QComboBox):
             found = editor.findData(value)
             if found < 0:
@@ -79,8 +92,13 @@ class RecordDelegate(QStyledItemDelegate):
             if item_id is None:  # ambiguous text: keep what was there
                 return
             model.setData(index, item_id)
-        elif isinstance(editor, OptionalDateEdit):
-            model.setData(index, editor.value())
+        elif isinstance(editor, ParsedEdit):
+            parsed = editor.parsed()
+            if not parsed.ok:  # unreadable: the cell keeps its value, and says why
+                self.rejected.emit(f"Niet overgenomen: {parsed.reason} De oude waarde blijft.")
+                return
+            if parsed.value != editor.model_value():
+                model.setData(index, parsed.value)
         elif isinstance(editor, QComboBox):
             model.setData(index, editor.currentData())
         elif isinstance(editor, QSpinBox) and editor.specialValueText():
@@ -91,6 +109,28 @@ class RecordDelegate(QStyledItemDelegate):
         elif isinstance(editor, QLineEdit):
             model.setData(index, editor.text())
 
+    def updateEditorGeometry(self, editor: QWidget, option: QStyleOptionViewItem,  # noqa: N802
+                             index: ModelIndex) -> None:
+        """A typed date or number is never cut off by a narrow column ("15-12-2025")."""
+        super().updateEditorGeometry(editor, option, index)
+        if isinstance(editor, ParsedEdit):
+            needed = editor.fontMetrics().horizontalAdvance("31-12-20250") + (
+                28 if isinstance(editor, OptionalDateEdit) else 12)
+            if editor.width() < needed:
+                editor.resize(needed, editor.height())
+
+    def eventFilter(self, editor: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        """Enter or Tab on unreadable text: keep the editor open (red, with the reason)."""
+        if (isinstance(editor, ParsedEdit) and event.type() == QEvent.Type.KeyPress
+                and event.key() in _COMMIT_KEYS and not editor.is_acceptable()):  # type: ignore[attr-defined]
+            self.rejected.emit(f"Niet overgenomen: {editor.parsed().reason}")
+            return True
+        return super().eventFilter(editor, event)
+
+    def _commit_and_close(self, editor: QWidget) -> None:
+        self.commitData.emit(editor)
+        self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+
 
 class RecordTableView(QTableView):
     """A table for record models: sensible widths, editing from the keyboard, Delete
@@ -98,7 +138,11 @@ class RecordTableView(QTableView):
 
     def __init__(self, parent: QWidget | None = None, default_date=None):
         super().__init__(parent)
-        self.setItemDelegate(RecordDelegate(self, default_date))
+        #: why the last typed value was not taken ("" when it was)
+        self.last_rejection = ""
+        delegate = RecordDelegate(self, default_date)
+        delegate.rejected.connect(self._rejected)
+        self.setItemDelegate(delegate)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked |
                              QAbstractItemView.EditTrigger.EditKeyPressed |
@@ -115,6 +159,13 @@ class RecordTableView(QTableView):
             for i, column in enumerate(model.columns):
                 self.setColumnWidth(i, column.width)
             self.horizontalHeader().setStretchLastSection(True)
+
+    def _rejected(self, reason: str) -> None:
+        self.last_rejection = reason
+        window = self.window()
+        status = getattr(window, "statusBar", None)
+        if callable(status):
+            status().showMessage(reason, 15000)
 
     def selected_rows(self) -> list[int]:
         rows = {i.row() for i in self.selectionModel().selectedIndexes()} if \

@@ -100,6 +100,8 @@ class LinesModel(RecordTableModel):
         self.scenario_index = scenario_index
         self.live = LiveResult(None)
         self._row_states: list[tuple] | None = None
+        #: the line objects the last results were computed for, by row
+        self._row_lines: list[ServiceLine] | None = None
         columns = [
             Column("item", "Post", self._item_text, lambda l: l.item, _set_item,
                    editor="item", width=330, cell_tip=self._item_tip,
@@ -123,8 +125,8 @@ class LinesModel(RecordTableModel):
                    _set_bound("start"), editor="date", width=95, optional=True),
             Column("end", "Einde", lambda l: _fmt_date(l.end), lambda l: l.end,
                    _set_bound("end"), editor="date", width=95, optional=True),
-            Column("probability", "Kans", lambda l: format_percent(l.probability),
-                   lambda l: round(l.probability * 100), _set_probability, editor="percent",
+            Column("probability", "Kans", lambda l: f"{format_quantity(l.probability * 100)}%",
+                   lambda l: l.probability * 100, _set_probability, editor="percent",
                    numeric=True, width=52, header_tip=EXPLAIN["probability"]),
             Column("approach", "Aanpak", lambda l: "", lambda l: l.approach_cost,
                    _set_approach, check=lambda l: l.approach_cost, width=60,
@@ -161,6 +163,7 @@ class LinesModel(RecordTableModel):
         """
         before = self._row_states
         self.live = live
+        self._row_lines = list(self.records())
         self._row_states = self._states()
         if before is None or len(before) != len(self._row_states):
             self.refresh_all()
@@ -179,14 +182,22 @@ class LinesModel(RecordTableModel):
                 self.dataChanged.emit(self.index(row, 0), self.index(row, last))
 
     def _states(self) -> list[tuple]:
-        """Per row: its errors and whether it is priced (what colours the row)."""
+        """Per row: its errors and whether it is priced (what colours the row), its cost,
+        and which line object it is.
+
+        Results are found by line object, and an edit (ticking Aanpak, moving a date)
+        replaces the line with an edited copy: until the next calculation the row shows
+        "—", and when the new cost equals the old one nothing else would repaint it, so
+        the cell said "—" while the totals counted the line. The object's identity in the
+        state makes such a row repaint.
+        """
         live = self.live
         states = []
         for row, line in enumerate(self.records()):
             result = live.line_result(line)
             states.append((tuple(f.message for f in self.line_errors(row)),
                            result is None, result is not None and not result.is_priced,
-                           None if result is None else result.cost))
+                           None if result is None else result.cost, id(line)))
         return states
 
     def line_errors(self, row: int) -> list:
@@ -231,8 +242,21 @@ class LinesModel(RecordTableModel):
         item = self.doc.catalogue().get(line.item)
         return item.unit if item is not None else ""
 
-    def _cost_text(self, line: ServiceLine) -> str:
+    def _result(self, line: ServiceLine):
+        """The line's result; for a line edited since the last calculation (the same row,
+        a new object), the result the totals still count until the next one."""
         result = self.live.line_result(line)
+        lines = self._row_lines
+        if result is None and lines is not None:
+            records = self.records()
+            if len(records) == len(lines):
+                row = next((i for i, other in enumerate(records) if other is line), None)
+                if row is not None and lines[row] is not line:
+                    result = self.live.line_result(lines[row])
+        return result
+
+    def _cost_text(self, line: ServiceLine) -> str:
+        result = self._result(line)
         if result is None:
             return "—"
         if not result.is_priced:
@@ -240,7 +264,7 @@ class LinesModel(RecordTableModel):
         return format_euro(result.cost)
 
     def _cost_tip(self, line: ServiceLine) -> str:
-        result = self.live.line_result(line)
+        result = self._result(line)
         if result is None:
             return "Telt (nog) niet mee: de regel is onvolledig of de berekening kan niet."
         if not result.is_priced:

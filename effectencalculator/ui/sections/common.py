@@ -23,7 +23,7 @@ from effectencalculator.ui.commands import (
 from effectencalculator.ui.delegates import RecordTableView
 from effectencalculator.ui.document import CaseDocument, CasePath, resolve
 from effectencalculator.ui.table_models import RecordTableModel
-from effectencalculator.ui.widgets import OptionalDateEdit
+from effectencalculator.ui.widgets import ParsedEdit
 
 
 @dataclass
@@ -33,6 +33,8 @@ class _Binding:
     label: str
     get: Callable[[Any], Any]
     put: Callable[[Any, Any], Any]
+    #: the record path the widget last showed (a typed text survives only on the same one)
+    path: Any = None
 
 
 def _identity_get(value: Any) -> Any:
@@ -70,12 +72,12 @@ class Binder(QObject):
         binding = _Binding(widget, attr, label, get or _identity_get, put or _identity_put)
         self.bindings.append(binding)
         commit = lambda *_: self._commit(binding)  # noqa: E731
-        if isinstance(widget, QLineEdit):
+        if isinstance(widget, ParsedEdit):  # dates, numbers: on Enter or leaving the field
+            widget.valueCommitted.connect(commit)
+        elif isinstance(widget, QLineEdit):
             widget.textEdited.connect(commit)
         elif isinstance(widget, QPlainTextEdit):
             widget.textChanged.connect(commit)
-        elif isinstance(widget, OptionalDateEdit):
-            widget.dateChanged.connect(commit)
         elif isinstance(widget, (QSpinBox, QDoubleSpinBox)):
             widget.valueChanged.connect(commit)
         elif isinstance(widget, QComboBox):
@@ -88,12 +90,12 @@ class Binder(QObject):
     # -- widget <-> value -----------------------------------------------------------
     @staticmethod
     def _widget_value(widget: QWidget) -> Any:
+        if isinstance(widget, ParsedEdit):
+            return widget.value()  # ValueError while the text cannot be read
         if isinstance(widget, QLineEdit):
             return widget.text()
         if isinstance(widget, QPlainTextEdit):
             return widget.toPlainText()
-        if isinstance(widget, OptionalDateEdit):
-            return widget.value()
         if isinstance(widget, QAbstractSpinBox):
             value = widget.value()
             if widget.specialValueText() and value == widget.minimum():
@@ -108,12 +110,12 @@ class Binder(QObject):
     @staticmethod
     def _set_widget(widget: QWidget, value: Any) -> None:
         blocker = QSignalBlocker(widget)
-        if isinstance(widget, QLineEdit):
+        if isinstance(widget, ParsedEdit):
+            widget.set_value(value)
+        elif isinstance(widget, QLineEdit):
             widget.setText("" if value is None else str(value))
         elif isinstance(widget, QPlainTextEdit):
             widget.setPlainText("" if value is None else str(value))
-        elif isinstance(widget, OptionalDateEdit):
-            widget.set_value(value)
         elif isinstance(widget, QAbstractSpinBox):
             widget.setValue(widget.minimum() if value is None else value)
         elif isinstance(widget, QComboBox):
@@ -139,10 +141,18 @@ class Binder(QObject):
     def _show(self, binding: _Binding) -> None:
         record = self._record()
         binding.widget.setEnabled(record is not None)
+        path, binding.path = binding.path, self.path_fn() if record is not None else None
         if record is None:
             self._set_widget(binding.widget, None)
             return
         model_value = getattr(record, binding.attr)
+        if isinstance(binding.widget, ParsedEdit):
+            shown = binding.get(model_value)
+            # the same value on the same record: leave what the user typed (even unreadable
+            # text stays, red, until it is corrected — it is never silently replaced)
+            if path != binding.path or binding.widget.model_value() != shown:
+                self._set_widget(binding.widget, shown)
+            return
         try:
             if binding.put(model_value, self._widget_value(binding.widget)) == model_value:
                 return  # the widget already shows this value (maybe typed differently)
@@ -170,6 +180,10 @@ class Binder(QObject):
             set_field(self.doc, path, binding.attr, value, f"{binding.label} wijzigen")
         finally:
             self._updating = False
+        if isinstance(binding.widget, ParsedEdit):  # show the value as it was read
+            record = self._record()
+            if record is not None:
+                self._set_widget(binding.widget, binding.get(getattr(record, binding.attr)))
         # other widgets bound to the same attribute follow
         for other in self.bindings:
             if other is not binding and other.attr == binding.attr:

@@ -10,7 +10,7 @@ from PySide6.QtCore import (
     QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt,
 )
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QDoubleSpinBox, QFormLayout, QGroupBox, QHBoxLayout,
+    QAbstractItemView, QCheckBox, QFormLayout, QGroupBox, QHBoxLayout,
     QHeaderView, QLabel, QLineEdit, QPushButton, QSpinBox, QTableView, QTextBrowser, QVBoxLayout,
     QWidget,
 )
@@ -24,6 +24,7 @@ from effectencalculator.ui.document import CaseDocument
 from effectencalculator.ui.item_picker import search_items
 from effectencalculator.ui.labels import EXPLAIN, KIND_LABELS, PAYER_LABELS
 from effectencalculator.ui.table_loader import read_table_file
+from effectencalculator.ui.widgets import PercentEdit
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 MKBA_RATE = 0.0225
@@ -172,12 +173,11 @@ class KostentabelSection(QWidget):
         self.discount = QCheckBox("Disconteren")
         self.discount.setToolTip(EXPLAIN["discount"])
         self.discount.toggled.connect(self._discount_toggled)
-        self.rate = QDoubleSpinBox()
-        self.rate.setDecimals(2)
-        self.rate.setRange(0.0, 99.0)
-        self.rate.setSuffix("% per jaar")
-        self.rate.setToolTip(EXPLAIN["discount"])
-        self.rate.valueChanged.connect(self._rate_changed)
+        self.rate = PercentEdit(maximum=99.0)  # percent per year, typed the Dutch way
+        self.rate.help_text = f"{EXPLAIN['discount']} Percentage per jaar, bijv. 2,25%."
+        self.rate.setToolTip(self.rate.help_text)
+        self.rate.setMaximumWidth(110)
+        self.rate.valueCommitted.connect(lambda: self._rate_changed(self.rate.value()))
         self.horizon = QSpinBox()
         self.horizon.setRange(0, 100)
         self.horizon.setSpecialValueText("alle jaren")
@@ -187,6 +187,7 @@ class KostentabelSection(QWidget):
         discount_row = QHBoxLayout()
         discount_row.addWidget(self.discount)
         discount_row.addWidget(self.rate)
+        discount_row.addWidget(QLabel("per jaar"))
         form.addRow("Prijspeil", self.price_year)
         form.addRow("Discontering", discount_row)
         form.addRow("Tijdshorizon", self.horizon)
@@ -264,7 +265,7 @@ class KostentabelSection(QWidget):
         self.price_year.setValue(settings.price_year or self.price_year.minimum())
         self.discount.setChecked(settings.discount_rate > 0)
         self.rate.setEnabled(settings.discount_rate > 0)
-        self.rate.setValue(round(settings.discount_rate * 100, 4))
+        self.rate.set_value(round(settings.discount_rate * 100, 4))
         self.horizon.setValue(settings.horizon_years or 0)
         for widget in (self.price_year, self.discount, self.rate, self.horizon):
             widget.blockSignals(False)

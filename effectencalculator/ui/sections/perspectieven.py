@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QDoubleSpinBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
+    QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
     QSplitter, QVBoxLayout, QWidget,
 )
 
@@ -14,16 +14,18 @@ from effectencalculator.ui.sections.common import (
     RecordSelection, hint, lines_to_list, list_buttons, list_to_lines,
 )
 from effectencalculator.ui.table_models import perspectives_model
+from effectencalculator.ui.widgets import NumberEdit
 
 
-def _score_spin() -> QDoubleSpinBox:
-    spin = QDoubleSpinBox()
-    spin.setDecimals(1)
-    spin.setRange(-1.0, 10.0)
-    spin.setSingleStep(1.0)
-    spin.setSpecialValueText("—")
-    spin.setToolTip("Veiligheidsscore van 0 (onveilig) tot 10 (veilig); leeg als niet gevraagd")
-    return spin
+def _score_spin() -> NumberEdit:
+    """A safety score 0–10 typed the Dutch way (7,5); empty when it was not asked."""
+    edit = NumberEdit(required=False, minimum=0.0, maximum=10.0, decimals=2,
+                      empty_text="niet gevraagd")
+    edit.help_text = ("Veiligheidsscore van 0 (onveilig) tot 10 (veilig), bijv. 7 of 7,5; "
+                      "leeg als niet gevraagd")
+    edit.setToolTip(edit.help_text)
+    edit.setMaximumWidth(90)
+    return edit
 
 
 def _score_get(key: str):

@@ -12,7 +12,7 @@ from typing import Any
 from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QMenu, QPlainTextEdit,
-    QPushButton, QSpinBox, QStackedWidget, QToolButton, QVBoxLayout, QWidget,
+    QPushButton, QStackedWidget, QToolButton, QVBoxLayout, QWidget,
 )
 
 from effectencalculator.model.vocabulary import ALL_SCENARIOS, DOMAINS
@@ -24,7 +24,7 @@ from effectencalculator.ui.results import ResultsController
 from effectencalculator.ui.sections.common import Binder, hint
 from effectencalculator.ui.timeline import edits, tooltips
 from effectencalculator.ui.timeline.items import TimelineGraphicsItem
-from effectencalculator.ui.widgets import OptionalDateEdit, number_spin
+from effectencalculator.ui.widgets import NumberEdit, OptionalDateEdit, ParsedEdit, PercentEdit
 
 HELP = ("Dubbelklik op een lege plek in een baan om een regel of gebeurtenis toe te voegen "
         "op die datum. Sleep een balk om hem te verschuiven, sleep een uiteinde om begin of "
@@ -36,17 +36,14 @@ def _set(widget: QWidget, value: Any) -> None:
     """Show ``value`` without emitting edits, and only when it differs (so the cursor of a
     field being typed in stays put)."""
     blocker = QSignalBlocker(widget)
-    if isinstance(widget, QLineEdit):
+    if isinstance(widget, ParsedEdit):
+        if widget.model_value() != value:  # else leave what is being typed, even unreadable
+            widget.set_value(value)
+    elif isinstance(widget, QLineEdit):
         pass  # the item picker is set explicitly
     elif isinstance(widget, QPlainTextEdit):
         if widget.toPlainText() != value:
             widget.setPlainText(value)
-    elif isinstance(widget, OptionalDateEdit):
-        if widget.value() != value:
-            widget.set_value(value)
-    elif isinstance(widget, (QSpinBox,)) or hasattr(widget, "setDecimals"):
-        if widget.value() != value:
-            widget.setValue(value)
     elif isinstance(widget, QComboBox):
         widget.setCurrentIndex(max(widget.findData(value), 0))
     elif isinstance(widget, QCheckBox):
@@ -73,16 +70,14 @@ class LineEditor(QWidget):
         self.picker.setObjectName("timeline_item_picker")
         self.picker.editingFinished.connect(self._commit_item)
         self.picker.completer_.activated.connect(self._commit_item)
-        self.quantity = number_spin(self)
+        self.quantity = NumberEdit(self)
         self.per = QComboBox()
         for value, label in RATE_LABELS.items():
             self.per.addItem(label, value)
         self.day = OptionalDateEdit(self)
         self.start = OptionalDateEdit(self)
         self.end = OptionalDateEdit(self)
-        self.probability = QSpinBox()
-        self.probability.setRange(0, 100)
-        self.probability.setSuffix(" %")
+        self.probability = PercentEdit(self)
         self.approach = QCheckBox("kosten van de aanpak zelf")
         self.note = QPlainTextEdit()
         self.note.setTabChangesFocus(True)
@@ -118,12 +113,13 @@ class LineEditor(QWidget):
         layout.addLayout(buttons)
         layout.addStretch(1)
         # bound methods, never lambdas holding the editor (see main_window._build_menus)
-        self.quantity.valueChanged.connect(self._quantity_changed)
-        self.probability.valueChanged.connect(self._probability_changed)
+        # typed fields commit on Enter or leaving them, when their text can be read
+        self.quantity.valueCommitted.connect(self._quantity_changed)
+        self.probability.valueCommitted.connect(self._probability_changed)
         self.per.currentIndexChanged.connect(self._per_changed)
-        self.day.dateChanged.connect(self._day_changed)
-        self.start.dateChanged.connect(self._start_changed)
-        self.end.dateChanged.connect(self._end_changed)
+        self.day.valueCommitted.connect(self._day_changed)
+        self.start.valueCommitted.connect(self._start_changed)
+        self.end.valueCommitted.connect(self._end_changed)
         self.approach.toggled.connect(self._approach_toggled)
         self.note.textChanged.connect(self._note_changed)
         self.copy_menu.triggered.connect(self._copy_chosen)
@@ -132,11 +128,11 @@ class LineEditor(QWidget):
         if self.item is not None:
             edits.remove(self.doc, [self.item.source])
 
-    def _quantity_changed(self, value) -> None:
-        self._commit("quantity", value)
+    def _quantity_changed(self) -> None:
+        self._commit("quantity", self.quantity.value())
 
-    def _probability_changed(self, value) -> None:
-        self._commit("probability", value)
+    def _probability_changed(self) -> None:
+        self._commit("probability", self.probability.value())
 
     def _per_changed(self) -> None:
         self._commit("per", self.per.currentData())
@@ -211,7 +207,7 @@ class LineEditor(QWidget):
         _set(self.day, line.date)
         _set(self.start, line.start)
         _set(self.end, line.end)
-        _set(self.probability, round(line.probability * 100))
+        _set(self.probability, line.probability * 100)
         _set(self.approach, line.approach_cost)
         _set(self.note, line.note)
         self.cost.setText(tooltips.line_tooltip(self.doc, self.results.live, source))
