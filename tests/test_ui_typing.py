@@ -21,7 +21,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit
 from test_dutch_input import DATES, NUMBERS, PERCENTS
-from test_ui_support import ctx, make_window  # noqa: F401 - fixtures
+from test_ui_support import make_window
 
 from conftest import EXAMPLE_CASE, ROOT
 from effectencalculator.model.case import Perspective
@@ -79,6 +79,7 @@ def _shows_refusal(widget) -> str:
 
 @pytest.fixture
 def window(qtbot, ctx):
+    """Here: the example case, shown (conftest's ``window`` is an empty case)."""
     win = make_window(qtbot, ctx, EXAMPLE_CASE)
     win.resize(1300, 850)
     win.show()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import (
     QAbstractItemModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal,
 )
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemDelegate, QAbstractItemView, QComboBox, QLineEdit, QSpinBox, QStyledItemDelegate,
     QStyleOptionViewItem, QTableView, QWidget,
@@ -121,8 +122,9 @@ class RecordDelegate(QStyledItemDelegate):
 
     def eventFilter(self, editor: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         """Enter or Tab on unreadable text: keep the editor open (red, with the reason)."""
-        if (isinstance(editor, ParsedEdit) and event.type() == QEvent.Type.KeyPress
-                and event.key() in _COMMIT_KEYS and not editor.is_acceptable()):  # type: ignore[attr-defined]
+        if (isinstance(editor, ParsedEdit) and isinstance(event, QKeyEvent)
+                and event.type() == QEvent.Type.KeyPress and event.key() in _COMMIT_KEYS
+                and not editor.is_acceptable()):
             self.rejected.emit(f"Niet overgenomen: {editor.parsed().reason}")
             return True
         return super().eventFilter(editor, event)

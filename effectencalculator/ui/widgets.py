@@ -148,16 +148,16 @@ class ParsedEdit(QLineEdit):
         hint.show()
         hint.raise_()
 
-    def focusInEvent(self, event: QFocusEvent) -> None:
+    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt override
         super().focusInEvent(event)
         self._show_hint()
 
-    def focusOutEvent(self, event: QFocusEvent) -> None:
+    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt override
         super().focusOutEvent(event)
         if self._hint is not None:
             self._hint.hide()
 
-    def hideEvent(self, event: QEvent) -> None:
+    def hideEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         super().hideEvent(event)
         if self._hint is not None:
             self._hint.hide()
