@@ -177,7 +177,7 @@ class KostentabelSection(QWidget):
         self.rate.help_text = f"{EXPLAIN['discount']} Percentage per jaar, bijv. 2,25%."
         self.rate.setToolTip(self.rate.help_text)
         self.rate.setMaximumWidth(110)
-        self.rate.valueCommitted.connect(lambda: self._rate_changed(self.rate.value()))
+        self.rate.valueCommitted.connect(self._rate_committed)
         self.horizon = QSpinBox()
         self.horizon.setRange(0, 100)
         self.horizon.setSpecialValueText("alle jaren")
@@ -318,6 +318,9 @@ class KostentabelSection(QWidget):
         self.rate.setEnabled(on)
         self._push("discount_rate", MKBA_RATE if on else 0.0,
                    "discontering aan" if on else "discontering uit")
+
+    def _rate_committed(self) -> None:
+        self._rate_changed(self.rate.value())
 
     def _rate_changed(self, value: float) -> None:
         if self.discount.isChecked():
