@@ -17,7 +17,7 @@ import textwrap
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QDate, QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit
 from test_dutch_input import DATES, NUMBERS, PERCENTS
@@ -405,3 +405,14 @@ def test_cost_cell_keeps_counting_what_the_totals_count(qtbot, window, edit):
     assert any(r0 <= row <= r1 and c0 <= cost.column() <= c1 for r0, c0, r1, c1 in changed)
     result = results.live.line_result(page.scenario().lines[row])
     assert result is not None and model.data(cost) == format_euro(result.cost)
+
+
+def test_calendar_of_a_cell_editor_commits_the_day_picked(qtbot, window):
+    page = _inzet(window)
+    index = page.model.index(0, page.model.column_index("date"))
+    editor = _cell_editor(qtbot, page.view, index)
+    calendar = editor.open_calendar()
+    assert page.view.state() == QAbstractItemView.State.EditingState  # the popup kept it
+    calendar.clicked.emit(QDate(2025, 4, 9))
+    qtbot.waitUntil(lambda: page.view.state() != QAbstractItemView.State.EditingState)
+    assert page.scenario().lines[0].date == date(2025, 4, 9)

@@ -48,7 +48,7 @@ class RecordDelegate(QStyledItemDelegate):
             return ItemPicker(model.doc.catalogue(), parent)
         if kind == "date":
             editor = OptionalDateEdit(parent, self.default_date(), required=not column.optional)
-            editor.picked.connect(lambda e=editor: self._commit_and_close(e))
+            editor.picked.connect(self._date_picked)
             return editor
         if kind == "year":
             return year_spin(parent)
@@ -128,6 +128,12 @@ class RecordDelegate(QStyledItemDelegate):
             self.rejected.emit(f"Niet overgenomen: {editor.parsed().reason}")
             return True
         return super().eventFilter(editor, event)
+
+    def _date_picked(self) -> None:
+        """A day chosen in the calendar of a cell editor: take it and close the editor."""
+        editor = self.sender()
+        if isinstance(editor, OptionalDateEdit):
+            self._commit_and_close(editor)
 
     def _commit_and_close(self, editor: QWidget) -> None:
         self.commitData.emit(editor)
