@@ -87,11 +87,12 @@ def test_a_case_path_opens_the_desktop_program(qtbot, ctx, monkeypatch):
 
     seen: list[MainWindow] = []
     # Only the window this call opens: another test's window may not be deleted yet.
-    before = {id(w) for w in QApplication.topLevelWidgets()}
+    # (the widgets themselves, not their ids: a deleted window's id can be reused)
+    before = set(QApplication.topLevelWidgets())
 
     def look_instead_of_exec(*_args) -> int:
         seen.extend(w for w in QApplication.topLevelWidgets()
-                    if isinstance(w, MainWindow) and w.isVisible() and id(w) not in before)
+                    if isinstance(w, MainWindow) and w.isVisible() and w not in before)
         for window in seen:
             qtbot.addWidget(window)  # closed when the test ends
         return 7
