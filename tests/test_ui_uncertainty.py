@@ -54,11 +54,13 @@ def test_ui_uncertain_case_says_onzeker_not_a_saving(qtbot, ctx):
     result = calculate(window.doc.case, window.doc.table)
     u = simulate(result)
     assert u.uncertain  # the example is chosen for this
-    assert section.figure_text("net_result") == "onzeker: ongeveer gelijk"
+    # the report's words (report.figures): "onzeker", and "ongeveer gelijk" in the note
+    assert section.figure_text("net_result") == "onzeker"
     assert section.figure_text("besparingen") == "onzeker"
     assert section.figure_text("baten") == "onzeker"
     note = section.cards["net_result"].note.text()
     assert format_euro(result.comparison.net_result) in note
+    assert note.startswith("ongeveer gelijk; puntschatting")
     assert "Onzeker: ongeveer gelijk" in section.verdict_label.text()
     total_row = section.payer_model.rowCount() - 1
     assert section.payer_model.cell(total_row, 0) == "Totaal (onzeker: ongeveer gelijk)"
@@ -145,7 +147,7 @@ def test_ui_every_scenario_side_by_side_and_compare_choice_is_undoable(qtbot, ct
     window.uncertainty.run_now()
     pess = result.scenarios["referentie-pessimistisch"]
     assert section.figure_text("net_result") in (format_euro(pess.total - itv.total),
-                                                 "onzeker: ongeveer gelijk")
+                                                 "onzeker")
     assert window.uncertainty.outcome.pair == ("referentie-pessimistisch", "interventie")
     window.doc.undo_stack.undo()
     assert window.doc.case.settings.compare.reference == "referentie"

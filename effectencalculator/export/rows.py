@@ -19,6 +19,7 @@ from effectencalculator.model.gc_pause import gc_paused
 from effectencalculator.model.portfolio import Portfolio
 from effectencalculator.model.switching import switching_values
 from effectencalculator.report.mkba_text import SOCIETAL, VIEWS_EXPLANATION, payer_role
+from effectencalculator.report.figures import short_verdict
 
 if TYPE_CHECKING:
     from effectencalculator.model.uncertainty import UncertaintyResult
@@ -110,7 +111,7 @@ def summary_sheet(result: CaseResult,
                     rows.append([f"{figure} {name.upper()}", label,
                                  f"{u.draws} trekkingen", getattr(interval, name)])
             rows.append(["kans interventie goedkoper", label, "", u.share_intervention_cheaper])
-            rows.append(["oordeel", label, "", u.verdict])
+            rows.append(["oordeel", label, "", short_verdict(u)])
         rows += _mkba_summary_rows(result, label)
     return Sheet("Samenvatting", ["grootheid", "scenario", "sleutel", "waarde"], rows)
 
@@ -215,7 +216,7 @@ def portfolio_case_rows(portfolio: Portfolio) -> list[list]:
                            for s in entry.result.scenarios.values())  # type: ignore
             u = entry.uncertainty
             rows.append(base + [c.reference, c.intervention, ref.total, itv.total,
-                                c.net_result, u.net_result.p10, u.net_result.p90, u.verdict,
+                                c.net_result, u.net_result.p10, u.net_result.p90, short_verdict(u),
                                 c.besparingen, c.baten, c.investment,
                                 c.return_per_euro, unpriced, "; ".join(entry.repriced), ""])
         else:

@@ -24,6 +24,7 @@ from effectencalculator.report.content import (
     NOT_FILLED, Callout, ChartBlock, Column, Cover, DocumentContent, Facts, Heading,
     KeyFigure, KeyFigures, Metadata, NetBar, Para, PortfolioNetSeries, Row, Section,
     TableBlock, case_sha256, empty, report_date)
+from effectencalculator.report.figures import UNSURE, return_text, short_verdict
 from effectencalculator.report.format import format_date, format_euro, format_number, \
     format_percent, payer_label
 
@@ -320,9 +321,9 @@ def _cases(ctx: _Ctx) -> Section:
         ret = c.return_per_euro
         unpriced = sum(len(s.unpriced_lines) for s in r.scenarios.values())  # type: ignore
         rows.append(Row([entry.code, _euro(ref.total), _euro(itv.total),
-                         _euro(c.net_result) + ("\nonzeker" if unsure else ""),
+                         _euro(c.net_result) + (f"\n{UNSURE}" if unsure else ""),
                          _euro(c.besparingen), _euro(c.baten), _euro(c.investment),
-                         format_euro(ret, 2) if ret is not None else "n.v.t.",
+                         return_text(ret),
                          format_number(unpriced)]))
     totals = {figure: p.stats(figure) for figure, _ in FIGURES}
     rows.append(Row(["Totaal", "", "", _euro(totals["net_result"].total),  # type: ignore
@@ -348,7 +349,7 @@ def _cases(ctx: _Ctx) -> Section:
             continue
         rows.append(Row([entry.code, _euro(c.net_result), _euro(u.net_result.p10),
                          _euro(u.net_result.p50), _euro(u.net_result.p90),
-                         format_percent(u.share_intervention_cheaper), u.verdict]))
+                         format_percent(u.share_intervention_cheaper), short_verdict(u)]))
     add(TableBlock([Column("Casus", weight=1.3), _money("Puntschatting"), _money("P10"),
                     _money("P50"), _money("P90"),
                     Column("Interventie goedkoper", "right", 1.0),

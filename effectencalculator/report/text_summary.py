@@ -1,4 +1,8 @@
-"""The human-readable Dutch summary that ``effectencalculator summary`` prints."""
+"""The human-readable Dutch summary that ``effectencalculator summary`` prints.
+
+The figures of the comparison are worded by ``report.figures``, as in the PDF and the
+window: with ``--uncertainty`` and an interval that contains zero, no figure of the
+difference is printed as a saving."""
 
 from __future__ import annotations
 
@@ -9,6 +13,7 @@ import textwrap
 from effectencalculator.model.breakdown import besparingen_split
 from effectencalculator.model.calculation import CaseResult
 from effectencalculator.model.case import Case
+from effectencalculator.report.figures import worded
 from effectencalculator.report.format import format_euro, format_number, format_percent
 from effectencalculator.report.mkba_text import (
     NO_SWITCHING, VIEWS_EXPLANATION, low_confidence_text, split_rows, switching_sentences,
@@ -21,12 +26,14 @@ if TYPE_CHECKING:
 ROLE_LABELS = {"intervention": "interventie", "reference": "referentie", "variant": "variant"}
 
 
-def _table(rows: list[list[str]], align_right_from: int = 1) -> list[str]:
+def _table(rows: list[list[str]], align_right_from: int = 1,
+           left_from: int | None = None) -> list[str]:
+    """Columns before ``align_right_from`` (and from ``left_from`` on) align left."""
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     out = []
     for row in rows:
-        cells = [cell.ljust(widths[i]) if i < align_right_from else cell.rjust(widths[i])
-                 for i, cell in enumerate(row)]
+        cells = [cell.rjust(widths[i]) if align_right_from <= i < (left_from or len(row))
+                 else cell.ljust(widths[i]) for i, cell in enumerate(row)]
         out.append("  ".join(cells).rstrip())
     return out
 
@@ -83,37 +90,29 @@ def summary_text(case: Case, result: CaseResult,
         lines += ["", "Geen vergelijking: een referentie- en een interventiescenario zijn nodig."]
         return "\n".join(lines) + "\n"
 
-    ref, itv = result.scenarios[c.reference], result.scenarios[c.intervention]
+    words = worded(result, uncertainty)
     lines += ["", f"Per financier ({c.reference} − {c.intervention})"]
-    rows = [["Financier", c.intervention, c.reference, "Verschil"]]
-    for payer, diff in c.by_payer.items():
-        rows.append([payer, format_euro(itv.by_payer.get(payer, 0.0)),
-                     format_euro(ref.by_payer.get(payer, 0.0)), format_euro(diff)])
+    rows = [["Financier", c.intervention, c.reference, "Verschil", *words.part_titles]]
+    rows += [[r.label, r.intervention, r.reference, r.difference, r.besparingen, r.baten]
+             for r in words.payer_rows()]
     lines += _table(rows)
 
+    # the key figures as the report and the window word them ("onzeker" included)
     lines += ["", f"Vergelijking {c.reference} − {c.intervention}"]
-    rows = [["Netto resultaat", format_euro(c.net_result)],
-            ["Potentiële besparingen (inzet)", format_euro(c.besparingen)],
-            ["Baten (maatschappelijke effecten)", format_euro(c.baten)],
-            ["Investering in de aanpak", format_euro(c.investment)]]
-    ret = c.return_per_euro
-    rows.append(["Opbrengst per geïnvesteerde euro",
-                 format_euro(ret, 2) if ret is not None else "n.v.t. (geen investering)"])
-    lines += _table(rows)
+    lines += _table([[f.label, f.value, f.note] for f in words.key_figures()],
+                    align_right_from=1, left_from=2)
     lines += _mkba_lines(result)
     if uncertainty is not None:
         u = uncertainty
         lines += ["", f"Onzekerheid ({format_number(u.draws)} trekkingen, P10–P50–P90)"]
         rows = [[name, f"{format_euro(i.p10)} – {format_euro(i.p50)} – {format_euro(i.p90)}"]
-                for name, i in (("Netto resultaat", u.net_result),
-                                ("Potentiële besparingen", u.besparingen),
-                                ("Baten", u.baten))]
+                for name, _point, i in words.interval_rows()]
         rows.append(["Kans dat de interventie goedkoper is",
                      format_percent(u.share_intervention_cheaper)])
         lines += _table(rows)
-        if u.uncertain:
-            lines.append("Onzeker: het interval van het netto resultaat bevat nul; de "
-                         "scenario's zijn ongeveer gelijk en er is geen besparing aan te tonen.")
+        verdict = words.verdict()
+        if verdict is not None:
+            lines.append(f"Oordeel: {verdict.sentence}")
     lines += ["", "Potentiële besparingen zijn schattingen op basis van een gereconstrueerd "
                   "referentiescenario,", "geen kasstromen."]
     unpriced = sum(len(s.unpriced_lines) for s in result.scenarios.values())

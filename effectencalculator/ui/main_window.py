@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
+from effectencalculator.report.figures import worded
 from effectencalculator.report.format import format_euro
 from effectencalculator.ui import charts
 from effectencalculator.ui.actions import Actions, build_actions
@@ -296,10 +297,9 @@ class MainWindow(QMainWindow):
             return
         parts = [f"{s.id} {format_euro(s.total)}" for s in result.scenarios.values()]
         if result.comparison is not None:
-            parts.append(f"netto resultaat <b>{format_euro(result.comparison.net_result)}</b>")
-            u = self.berekening.current_uncertainty(result)
-            if u is not None and u.uncertain:  # as everywhere: no saving is presented
-                parts[-1] += " (onzeker: ongeveer gelijk)"
+            # the report's words: an uncertain net result says so, as everywhere
+            words = worded(result, self.berekening.current_uncertainty(result))
+            parts.append(f"netto resultaat <b>{words.net_result_text()}</b>")
         if live.line_errors:
             parts.append(f"<span style='color:#a00000'>{len(live.line_errors)} regel(s) "
                          "onvolledig</span>")

@@ -22,6 +22,7 @@ from effectencalculator.model.uncertainty import UncertaintyResult
 from effectencalculator.model.vocabulary import ALL_SCENARIOS
 from effectencalculator.report.content import (
     Column, CumulativeSeries, PayerSeries, TornadoSeries, ordered_scenarios)
+from effectencalculator.report.figures import WordedResult, worded
 from effectencalculator.report.format import format_euro
 
 CONFIDENTIAL = "Vertrouwelijk"
@@ -67,7 +68,12 @@ class Context:
     @property
     def uncertain(self) -> bool:
         """The P10–P90 interval of the net result contains zero: claim no saving."""
-        return self.uncertainty is not None and self.uncertainty.uncertain
+        return self.words.uncertain
+
+    @property
+    def words(self) -> WordedResult:
+        """The figures worded as every output words them."""
+        return worded(self.result, self.uncertainty)
 
 
 def money_column(title: str) -> Column:

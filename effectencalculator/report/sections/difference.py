@@ -7,13 +7,13 @@ from effectencalculator.model.breakdown import category_differences, payer_diffe
 from effectencalculator.model.uncertainty import UNCERTAIN
 from effectencalculator.report.content import (
     SECTION_TITLES, Column, Facts, Heading, Para, Row, Section, TableBlock, empty)
+from effectencalculator.report.figures import UNSURE, return_text
 from effectencalculator.report.format import (
-    format_euro, format_number, format_percent, payer_label)
+    format_number, format_percent, payer_label)
 from effectencalculator.report.sections.context import Context, euro, money_column
 from effectencalculator.report.sections.mkba import views_blocks
 from effectencalculator.report.sections.sensitivity import sensitivity_blocks
-from effectencalculator.report.sections.summary import (
-    interval_text, payer_table, uncertain_callout)
+from effectencalculator.report.sections.summary import payer_table, uncertain_callout
 
 
 def difference(ctx: Context) -> Section:
@@ -45,9 +45,8 @@ def difference(ctx: Context) -> Section:
                         "Potentiële besparingen, baten en netto per financier"))
         costs_rows = [Row([payer_label(d.key), euro(d.intervention), euro(d.reference),
                            euro(d.difference)]) for d in payer_differences(r)]
-        costs_rows.append(Row([f"Totaal ({UNCERTAIN})" if unsure else "Totaal",
-                               euro(itv.total), euro(ref.total), euro(c.net_result)],
-                              "total"))
+        costs_rows.append(Row([ctx.words.total_label, euro(itv.total), euro(ref.total),
+                               euro(c.net_result)], "total"))
         add(TableBlock([Column("Financier", weight=1.6), money_column("Interventie"),
                         money_column("Referentie"), money_column("Verschil")],
                        costs_rows, caption="Kosten per financier in beide scenario's",
@@ -73,15 +72,13 @@ def difference(ctx: Context) -> Section:
                            rows, caption=label, key=f"categorie-{kind}"))
         add(Heading("Investering en opbrengst"))
         ret = c.return_per_euro
-        if unsure:
-            net_text = f"{UNCERTAIN} (puntschatting {euro(c.net_result)})"
-            ret_text = (f"onzeker (puntschatting {format_euro(ret, 2)})" if ret is not None
-                        else "n.v.t.: er zijn geen regels als kosten van de aanpak "
-                             "gemarkeerd")
+        net_text = ctx.words.point_estimate_text(c.net_result)
+        if ret is None:
+            ret_text = "n.v.t.: er zijn geen regels als kosten van de aanpak gemarkeerd"
+        elif unsure:
+            ret_text = f"{UNSURE} (puntschatting {return_text(ret)})"
         else:
-            net_text = euro(c.net_result)
-            ret_text = (format_euro(ret, 2) if ret is not None else
-                        "n.v.t.: er zijn geen regels als kosten van de aanpak gemarkeerd")
+            ret_text = return_text(ret)
         add(Facts([
             ("Investering in de aanpak", euro(c.investment)),
             ("Netto maatschappelijk resultaat", net_text),
@@ -114,12 +111,8 @@ def uncertainty_blocks(ctx: Context) -> list:
         "Verantwoording). P10 is de uitkomst waar 10% van de trekkingen onder blijft, P50 "
         "de middelste (mediaan) en P90 de uitkomst waar 90% onder blijft: tussen P10 en P90 "
         "ligt 80% van de uitkomsten."))
-    rows = [Row([name, euro(deterministic), euro(i.mean), euro(i.p10), euro(i.p50),
-                 euro(i.p90)])
-            for name, deterministic, i in (
-                ("Netto maatschappelijk resultaat", c.net_result, u.net_result),
-                ("Potentiële besparingen (inzet)", c.besparingen, u.besparingen),
-                ("Baten (effecten)", c.baten, u.baten))]
+    rows = [Row([name, point, euro(i.mean), euro(i.p10), euro(i.p50), euro(i.p90)])
+            for name, point, i in ctx.words.interval_rows()]
     out.append(TableBlock(
         [Column("Referentie − interventie", weight=2.2), money_column("Puntschatting"),
          money_column("Gemiddelde"), money_column("P10"), money_column("P50"),
@@ -128,22 +121,14 @@ def uncertainty_blocks(ctx: Context) -> list:
         key="bandbreedte",
         legend="Puntschatting: de berekening met de tarieven en kansen zoals ingevuld. "
                "Gemiddelde, P10, P50 en P90: over de trekkingen."))
-    if u.uncertain:
-        judgement = (f"{UNCERTAIN}: het interval P10–P90 van het netto resultaat "
-                     f"({interval_text(u.net_result)}) bevat nul; er is geen besparing aan "
-                     "te tonen.")
-    elif u.net_result.p10 > 0:
-        judgement = ("de interventie is waarschijnlijk goedkoper: het hele interval P10–P90 "
-                     "van het netto resultaat ligt boven nul.")
-    else:
-        judgement = ("de interventie is waarschijnlijk duurder: het hele interval P10–P90 "
-                     "van het netto resultaat ligt onder nul.")
+    verdict = ctx.words.verdict()
+    assert verdict is not None
     out.append(Facts([
         ("Aantal trekkingen", format_number(u.draws)),
         ("Seed (startwaarde)", str(u.seed)),
         ("Kans dat de interventie goedkoper is",
          f"{format_percent(u.share_intervention_cheaper)} van de trekkingen"),
-        ("Oordeel", judgement),
+        ("Oordeel", verdict.phrase),
     ]))
     out.append(Para(
         f"Het gemiddelde onder het onzekerheidsmodel ({euro(u.analytic_mean_net_result)}; "

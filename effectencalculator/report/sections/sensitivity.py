@@ -6,20 +6,11 @@ from __future__ import annotations
 from effectencalculator.model.sensitivity import Swing
 from effectencalculator.report.content import (
     TOP_SWINGS, ChartBlock, Column, Heading, Para, Row, TableBlock, empty)
+from effectencalculator.report.figures import delta as _delta
 from effectencalculator.report.format import format_percent, format_period
 from effectencalculator.report.sections.context import (
     Context, euro, money_column, nowrap_dates)
 from effectencalculator.report.sections.mkba import switching_blocks
-
-
-def _delta(value: float | None) -> str:
-    """A change of the net result: '+€ 1.234', '−€ 567' ('—' without a bound)."""
-    if value is None:
-        return "—"
-    text = euro(abs(value))
-    if text == euro(0):
-        return text
-    return ("+" if value > 0 else "−") + text
 
 
 def sensitivity_blocks(ctx: Context) -> list:

@@ -7,8 +7,9 @@ from effectencalculator.model.uncertainty import UNCERTAIN
 from effectencalculator.report.content import (
     NOT_FILLED, SECTION_TITLES, Callout, Column, Cover, Heading, KeyFigure, KeyFigures,
     Para, Row, Section, TableBlock, direction_text, empty, lead_sentences, or_empty)
+from effectencalculator.report.figures import interval_text
 from effectencalculator.report.format import (
-    format_date, format_euro, format_number, format_percent, format_period, payer_label)
+    format_date, format_number, format_percent, format_period)
 from effectencalculator.report.mkba_text import low_confidence_text
 from effectencalculator.report.sections.context import (
     CONFIDENTIAL, HALF_OF_CASES, MONEY_CAVEAT, UNCERTAIN_TITLE, Context, euro, money_column)
@@ -76,48 +77,11 @@ def summary(ctx: Context) -> Section:
 def key_figures(ctx: Context) -> list[KeyFigure]:
     """Two rows: the net result beside its P10–P90 interval and the chance that the
     intervention is cheaper (how much, and how sure); then besparingen, baten, the
-    investment and its return. When the interval contains zero, no figure of the
-    difference is presented as a saving: each says "onzeker" beside its point estimate.
-    Labels and notes are kept to one line so the Samenvatting stays on one page."""
-    c, u = ctx.result.comparison, ctx.uncertainty
-    if c is None:
-        return [KeyFigure(f"Kosten {s.id}", euro(s.total), s.label) for s in ctx.scenarios]
-    unsure = ctx.uncertain
-
-    def difference(label: str, value: float, note: str) -> KeyFigure:
-        if unsure:
-            return KeyFigure(label, "onzeker", f"puntschatting {euro(value)}")
-        return KeyFigure(label, euro(value), note)
-
-    if unsure:
-        figures = [KeyFigure("Netto resultaat", "onzeker",
-                             f"ongeveer gelijk; puntschatting {euro(c.net_result)}")]
-    else:
-        figures = [KeyFigure("Netto resultaat", euro(c.net_result), "puntschatting")]
-    if u is not None:
-        figures.append(KeyFigure(
-            "Bandbreedte netto resultaat (P10–P90)", interval_text(u.net_result),
-            f"bevat nul: {UNCERTAIN}, geen besparing aan te tonen" if unsure else
-            f"80% van de uitkomsten ligt hiertussen; mediaan {euro(u.net_result.p50)}",
-            span=2))
-        figures.append(KeyFigure("Kans interventie goedkoper",
-                                 format_percent(u.share_intervention_cheaper),
-                                 f"van {format_number(u.draws)} trekkingen"))
-    ret = c.return_per_euro
-    figures += [
-        difference("Potentiële besparingen", c.besparingen, "zorg en ondersteuning"),
-        difference("Baten", c.baten, "inkomen, werk en overig"),
-        KeyFigure("Investering in de aanpak", euro(c.investment), "kosten nieuwe werkwijze"),
-    ]
-    if ret is None:
-        figures.append(KeyFigure("Opbrengst per euro", "n.v.t.", "geen investering"))
-    elif unsure:
-        figures.append(KeyFigure("Opbrengst per euro", "onzeker",
-                                 f"puntschatting {format_euro(ret, 2)}"))
-    else:
-        figures.append(KeyFigure("Opbrengst per euro", format_euro(ret, 2),
-                                 "per geïnvesteerde euro"))
-    return figures
+    investment and its return, worded by ``report.figures`` (so the window and the CLI
+    say the same). Labels and notes are kept to one line so the Samenvatting stays on
+    one page."""
+    return [KeyFigure(f.label, f.value, f.note, f.span)
+            for f in ctx.words.key_figures(ctx.scenarios)]
 
 
 def scenario_costs_table(ctx: Context) -> TableBlock:
@@ -126,11 +90,6 @@ def scenario_costs_table(ctx: Context) -> TableBlock:
     return TableBlock([money_column(s.id) for s in scenarios],
                       [Row([euro(s.total) for s in scenarios])],
                       caption="Kosten per scenario", key="samenvatting-scenarios")
-
-
-def interval_text(interval) -> str:
-    """'€ 14.426 tot € 68.478' (P10 to P90)."""
-    return f"{euro(interval.p10)} tot {euro(interval.p90)}"
 
 
 def uncertain_callout(ctx: Context, short: bool = False) -> Callout:
@@ -159,19 +118,15 @@ def uncertain_callout(ctx: Context, short: bool = False) -> Callout:
 def payer_table(ctx: Context, key: str, caption: str, legend: bool = True) -> TableBlock:
     """Besparingen, baten and net per payer, with the comparison's totals. When the
     difference is uncertain, the columns say "verschil" rather than "besparingen"."""
-    c = ctx.result.comparison
-    assert c is not None
-    unsure = ctx.uncertain
-    rows = [Row([payer_label(p), euro(c.besparingen_by_payer.get(p, 0.0)),
-                 euro(c.baten_by_payer.get(p, 0.0)), euro(net)])
-            for p, net in c.by_payer.items()]
-    rows.append(Row([f"Totaal ({UNCERTAIN})" if unsure else "Totaal", euro(c.besparingen),
-                     euro(c.baten), euro(c.net_result)], "total"))
+    words = ctx.words
+    unsure = words.uncertain
+    rows = [Row([r.label, r.besparingen, r.baten, r.difference], "total" if r.total else
+                "normal") for r in words.payer_rows()]
     if unsure:
         caption += f" — {UNCERTAIN}, geen besparing aan te tonen"
-    return TableBlock([Column("Financier", weight=1.6),
-                       money_column("Verschil inzet" if unsure else "Potentiële besparingen"),
-                       money_column("Verschil effecten" if unsure else "Baten"),
+    besparingen, baten = words.part_titles
+    return TableBlock([Column("Financier", weight=1.6), money_column(besparingen),
+                       money_column(baten),
                        money_column("Netto (onzeker)" if unsure else "Netto")],
                       rows, caption=caption, key=key,
                       legend="Puntschattingen. Het interval P10–P90 van het netto resultaat "

@@ -23,13 +23,13 @@ from PySide6.QtWidgets import (
 from effectencalculator.model.case import Compare
 from effectencalculator.model.calculation import CaseResult
 from effectencalculator.model.scenario_table import scenario_columns
-from effectencalculator.model.uncertainty import UNCERTAIN
+from effectencalculator.report.figures import interval_text, worded
 from effectencalculator.report.format import format_euro, format_number, format_percent
 from effectencalculator.ui import charts
 from effectencalculator.ui.commands import SetAttrCommand
 from effectencalculator.ui.document import CaseDocument
 from effectencalculator.ui.labels import (
-    EXPLAIN, PAYER_LABELS, ROLE_LABELS, scenario_choice_label,
+    EXPLAIN, ROLE_LABELS, scenario_choice_label,
 )
 from effectencalculator.ui.results import ResultsController
 from effectencalculator.ui.rows_model import RowsModel
@@ -37,7 +37,7 @@ from effectencalculator.ui.sections.result_widgets import FigureCard, read_only_
 from effectencalculator.report.mkba_text import payer_role
 from effectencalculator.ui.sections.mkba_panel import MkbaPanel, SwitchingLabel
 from effectencalculator.ui.sections.sensitivity_panel import SensitivityPanel
-from effectencalculator.ui.sections.uncertainty_panel import UncertaintyPanel, interval_text
+from effectencalculator.ui.sections.uncertainty_panel import UncertaintyPanel
 from effectencalculator.ui.uncertainty import UncertaintyController
 
 log = logging.getLogger(__name__)
@@ -321,53 +321,34 @@ class BerekeningSection(QScrollArea):
         self.cards["net_result"].title.setText(
             f"Netto resultaat ({c.reference} − {c.intervention})")
         u = self.current_uncertainty(result)
-        unsure = u is not None and u.uncertain
-        ret = c.return_per_euro
-        if unsure:
-            # as in the report: no figure of the difference is presented as a saving
-            self.cards["net_result"].value.setText(UNCERTAIN)
-            self.cards["net_result"].set_note(f"puntschatting {format_euro(c.net_result)}<br>"
-                                              f"P10–P90: {interval_text(u.net_result)}")
-            for key, value in (("besparingen", c.besparingen), ("baten", c.baten)):
-                self.cards[key].value.setText("onzeker")
-                self.cards[key].set_note(f"puntschatting {format_euro(value)}")
-        else:
-            self.cards["net_result"].value.setText(format_euro(c.net_result))
-            self.cards["net_result"].set_note(
-                f"P10–P90: {interval_text(u.net_result)}" if u is not None else "")
-            self.cards["besparingen"].value.setText(format_euro(c.besparingen))
-            self.cards["baten"].value.setText(format_euro(c.baten))
-            self.cards["besparingen"].set_note("")
-            self.cards["baten"].set_note("")
-        self.cards["investment"].value.setText(format_euro(c.investment))
-        if ret is not None and unsure:
-            self.cards["return_per_euro"].value.setText("onzeker")
-            self.cards["return_per_euro"].set_note(f"puntschatting {format_euro(ret, 2)}")
-        else:
-            self.cards["return_per_euro"].value.setText(
-                format_euro(ret, 2) if ret is not None else "n.v.t.")
-            self.cards["return_per_euro"].set_note("")
+        words = worded(result, u)
+        # the report's words: uncertain, no figure of the difference is a saving
+        for key, card in self.cards.items():
+            figure = words.figure(key)
+            card.value.setText(figure.value)
+            note = figure.note
+            if key == "net_result" and u is not None and not words.uncertain:
+                # uncertain, the interval and its verdict stand right below the cards
+                note += f"<br>P10–P90: {interval_text(u.net_result)}"
+            card.set_note(note)
         ref, itv = result.scenarios[c.reference], result.scenarios[c.intervention]
         rows = []
-        for payer, diff in c.by_payer.items():
-            rows.append([PAYER_LABELS.get(payer, payer),
-                         format_euro(itv.by_payer.get(payer, 0.0)),
-                         format_euro(ref.by_payer.get(payer, 0.0)), format_euro(diff),
-                         format_euro(c.besparingen_by_payer.get(payer, 0.0)),
-                         format_euro(c.baten_by_payer.get(payer, 0.0)),
-                         format_euro(c.transfers_by_payer.get(payer, 0.0)), payer_role(diff)])
-        rows.append([f"Totaal ({UNCERTAIN})" if unsure else "Totaal", format_euro(itv.total),
-                     format_euro(ref.total), format_euro(c.net_result),
-                     format_euro(c.besparingen), format_euro(c.baten), format_euro(0.0),
-                     "maatschappelijk"])
+        for r in words.payer_rows():
+            transfers = 0.0 if r.total else c.transfers_by_payer.get(r.payer, 0.0)
+            role = "maatschappelijk" if r.total else payer_role(
+                c.by_payer.get(r.payer, 0.0))
+            rows.append([r.label, r.intervention, r.reference, r.difference, r.besparingen,
+                         r.baten, format_euro(transfers), role])
         self.mkba_panel.show_result(result)
         self.switching_label.show_result(result)
         self.payer_model.set_rows(rows, bold_rows={len(rows) - 1})
         self.payer_model.headers[1] = f"Interventie ({itv.id})"
         self.payer_model.headers[2] = f"Referentie ({ref.id})"
         # uncertain: the parts of the difference are not savings (the report's words)
-        self.payer_model.headers[4] = "verschil inzet" if unsure else "waarvan besparing"
-        self.payer_model.headers[5] = "verschil effecten" if unsure else "waarvan baten"
+        self.payer_model.headers[4] = "verschil inzet" if words.uncertain else \
+            "waarvan besparing"
+        self.payer_model.headers[5] = "verschil effecten" if words.uncertain else \
+            "waarvan baten"
         self.payer_model.headerDataChanged.emit(Qt.Orientation.Horizontal, 1, 5)
 
     def _show_messages(self, live) -> None:

@@ -10,6 +10,7 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, \
     QVBoxLayout, QWidget
 
+from effectencalculator.report.figures import interval_text, return_text, short_verdict
 from effectencalculator.report.format import format_euro
 from effectencalculator.ui.rows_model import RowsModel
 from effectencalculator.ui.sections.portfolio_work import PortfolioOutcome, error_lines
@@ -65,11 +66,9 @@ class CasesModel(RowsModel):
                         self.uncertain_rows.add(n)
                     rows.append([
                         entry.code, title, format_euro(c.net_result),
-                        f"{format_euro(u.net_result.p10)} tot {format_euro(u.net_result.p90)}"
-                        if u is not None else "—",
-                        u.verdict if u else "", format_euro(c.besparingen), format_euro(c.baten),
-                        format_euro(c.investment),
-                        format_euro(ret, 2) if ret is not None else "n.v.t.",
+                        interval_text(u.net_result) if u is not None else "—",
+                        short_verdict(u), format_euro(c.besparingen), format_euro(c.baten),
+                        format_euro(c.investment), return_text(ret),
                         format_euro(ref.total), format_euro(itv.total),
                         f"{c.reference} − {c.intervention}",
                         "opnieuw geprijsd" if entry.repriced else ""])

@@ -3,12 +3,16 @@ that is as large as its contents."""
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QFrame, QHeaderView, QLabel, QSizePolicy, \
     QTableView, QVBoxLayout, QWidget
 
 from effectencalculator.ui.labels import EXPLAIN
 from effectencalculator.ui.rows_model import RowsModel
+
+_AMOUNT = re.compile(r"(€ [-+]?[\d.,]+)")
 
 
 def read_only_table(model: RowsModel) -> QTableView:
@@ -63,5 +67,6 @@ class FigureCard(QFrame):
         self.setToolTip(EXPLAIN[key])
 
     def set_note(self, text: str) -> None:
-        self.note.setText(text)
+        """Rich text; "€ 12.345" never breaks after the euro sign (as in the PDF)."""
+        self.note.setText(_AMOUNT.sub(r"<span style='white-space:nowrap'>\1</span>", text))
         self.note.setVisible(bool(text))

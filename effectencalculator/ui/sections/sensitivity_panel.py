@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, \
     QWidget
 
+from effectencalculator.report.figures import delta as _delta
 from effectencalculator.report.format import format_euro
 from effectencalculator.ui import charts
 from effectencalculator.ui.rows_model import RowsModel
@@ -18,17 +19,6 @@ log = logging.getLogger(__name__)
 
 #: rows of the ranked sensitivity table (a long table costs layout time on every update)
 MAX_SWING_ROWS = 50
-
-
-def _delta(value: float | None) -> str:
-    """A change of the net result: '+€ 1.234', '−€ 567' ('—' without a bound), as in the
-    report's sensitivity table."""
-    if value is None:
-        return "—"
-    text = format_euro(abs(value))
-    if text == format_euro(0):
-        return text
-    return ("+" if value > 0 else "−") + text
 
 
 class SensitivityPanel(QGroupBox):

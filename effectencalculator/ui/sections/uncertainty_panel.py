@@ -7,20 +7,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from effectencalculator.model.calculation import CaseResult
-from effectencalculator.model.uncertainty import UNCERTAIN
+from effectencalculator.report.figures import worded
 from effectencalculator.report.format import format_euro, format_number, format_percent
 from effectencalculator.ui.rows_model import RowsModel
 from effectencalculator.ui.sections.result_widgets import enlarge, read_only_table
-
-DIFFERENCE_FIGURES = (("net_result", "Netto resultaat"),
-                      ("besparingen", "Potentiële besparingen (inzet)"),
-                      ("baten", "Baten (effecten)"))
-
-
-def interval_text(interval) -> str:
-    """'€ 14.426 tot € 68.478' (the report's ``interval_text``)."""
-    return f"{format_euro(interval.p10)} tot {format_euro(interval.p90)}"
-
 
 class UncertaintyPanel(QGroupBox):
     """The Monte Carlo interval as the report shows it, from the UncertaintyController's
@@ -76,25 +66,14 @@ class UncertaintyPanel(QGroupBox):
                 "Zonder vergelijking (een referentie- en een interventiescenario) is er geen "
                 "bandbreedte." if c is None else "")
             return
-        rows = [[name, format_euro(point), format_euro(i.p10), format_euro(i.p50),
-                 format_euro(i.p90)]
-                for (key, name), point, i in zip(
-                    DIFFERENCE_FIGURES, (c.net_result, c.besparingen, c.baten),
-                    (u.net_result, u.besparingen, u.baten))]
+        words = worded(result, u)
+        rows = [[name, point, format_euro(i.p10), format_euro(i.p50), format_euro(i.p90)]
+                for name, point, i in words.interval_rows()]
         self.model.set_rows(rows, bold_rows={0})
         self.share_label.setText(format_percent(u.share_intervention_cheaper))
-        if u.uncertain:
-            verdict = (f"<b>{UNCERTAIN.capitalize()}</b>: het interval P10–P90 van het "
-                       f"netto resultaat ({interval_text(u.net_result)}) bevat nul. De "
-                       "scenario's kosten ongeveer even veel; er is geen besparing aan te "
-                       "tonen.")
-        elif u.net_result.p10 > 0:
-            verdict = ("<b>Interventie waarschijnlijk goedkoper</b>: het hele interval "
-                       "P10–P90 van het netto resultaat ligt boven nul.")
-        else:
-            verdict = ("<b>Interventie waarschijnlijk duurder</b>: het hele interval "
-                       "P10–P90 van het netto resultaat ligt onder nul.")
-        self.verdict_label.setText(verdict)
+        verdict = words.verdict()
+        assert verdict is not None
+        self.verdict_label.setText(f"<b>{verdict.title}</b>: {verdict.reason}")
 
     def show_status(self, ctl, has_result: bool) -> None:
         """How fresh the interval is (``ctl``: the UncertaintyController)."""

@@ -1,0 +1,103 @@
+"""One wording of every figure: the CLI text, the PDF and the Berekening section say the
+same about a borderline case (PT-GLD-047: the P10–P90 interval of the net result
+contains zero), because all three take their words from ``report.figures``."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+from pypdf import PdfReader
+from test_ui_support import make_window
+
+from conftest import ROOT
+from effectencalculator.cli import main
+from effectencalculator.model.calculation import calculate
+from effectencalculator.model.storage import load_case
+from effectencalculator.model.tables import table_for_case
+from effectencalculator.model.uncertainty import simulate
+from effectencalculator.report.build import build_report_pdf
+from effectencalculator.report.figures import delta, worded
+from effectencalculator.report.format import format_euro
+
+BORDERLINE = ROOT / "examples" / "pt-gld-047-van-der-veen.yaml"
+
+
+def flat(text: str) -> str:
+    """Whitespace (line breaks, column padding, no-break spaces) as single spaces."""
+    return " ".join(text.split())
+
+
+@pytest.fixture(scope="module")
+def borderline():
+    case = load_case(BORDERLINE)
+    table, _ = table_for_case(case)
+    result = calculate(case, table)
+    words = worded(result, simulate(result))
+    assert words.uncertain, "PT-GLD-047 with the default table: P10–P90 contains zero"
+    reader = PdfReader(io.BytesIO(build_report_pdf(case, table)))
+    return words, flat(" ".join(page.extract_text() for page in reader.pages))
+
+
+@pytest.fixture
+def cli_text(capsys) -> str:
+    assert main(["summary", str(BORDERLINE), "--uncertainty"]) == 0
+    return flat(capsys.readouterr().out)
+
+
+def test_cli_and_pdf_word_the_key_figures_alike(borderline, cli_text):
+    words, pdf = borderline
+    figures = words.key_figures()
+    assert [f.key for f in figures if f.uncertain] == [
+        "net_result", "besparingen", "baten", "return_per_euro"]
+    for f in figures:
+        expected = flat(f"{f.label} {f.value} {f.note}")
+        assert expected in cli_text, expected
+        assert expected in pdf, expected
+    net = format_euro(words.result.comparison.net_result)
+    assert f"Netto resultaat onzeker ongeveer gelijk; puntschatting {net}" in cli_text
+    # no figure of the difference is presented as a saving, in either output
+    for text in (cli_text, pdf):
+        assert not re.search(r"Potentiële besparingen €", text)
+
+
+def test_cli_and_pdf_give_the_same_verdict_and_totals(borderline, cli_text):
+    words, pdf = borderline
+    verdict = words.verdict()
+    assert verdict is not None and verdict.key == "uncertain"
+    assert flat(verdict.sentence) in cli_text
+    assert flat(verdict.phrase) in pdf
+    assert "Totaal (onzeker: ongeveer gelijk)" in cli_text
+    assert "Totaal (onzeker: ongeveer gelijk)" in pdf
+
+
+def test_the_berekening_section_words_it_as_the_pdf_and_the_cli(qtbot, ctx,
+                                                               borderline, cli_text):
+    words, pdf = borderline
+    window = make_window(qtbot, ctx, BORDERLINE)
+    window.show()
+    window.show_section(window.sections.index(window.berekening))
+    window.uncertainty.run_now()
+    section = window.berekening
+    for key in ("net_result", "besparingen", "baten", "investment", "return_per_euro"):
+        figure = words.figure(key)
+        card = section.cards[key]
+        note = re.sub(r"<[^>]+>", "", card.note.text().split("<br>")[0])
+        shown = flat(f"{figure.label} {section.figure_text(key)} {note}")
+        assert section.figure_text(key) == figure.value, key
+        assert shown in pdf and shown in cli_text, shown
+    verdict = flat(re.sub(r"<[^>]+>", "", section.verdict_label.text()))
+    assert verdict == flat(words.verdict().sentence)
+    assert verdict in cli_text
+    total = section.payer_model.rowCount() - 1
+    assert section.payer_model.cell(total, 0) == "Totaal (onzeker: ongeveer gelijk)"
+    assert "(onzeker: ongeveer gelijk)" in window.totals_label.text()
+    window.doc.undo_stack.setClean()
+
+
+def test_delta_is_a_signed_change():
+    assert delta(None) == "—"
+    assert delta(1234.4) == "+€ 1.234"
+    assert delta(-567) == "−€ 567"
+    assert delta(0.2) == "€ 0"
