@@ -11,19 +11,16 @@ Pure Python, no Qt; the case is never copied deeply nor changed.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field, replace
 
 from effectencalculator.model.calculation import CaseResult, LineResult, calculate
 from effectencalculator.model.case import Case
 from effectencalculator.model.case_rules import check_case
 from effectencalculator.model.cost_table import CostTable
+from effectencalculator.model.location import Location
 from effectencalculator.model.validation import (
     Finding, Findings, InvalidInputError, Severity,
 )
-
-_LINE_PATH = re.compile(r"^scenarios\[(\d+)\]\.lines\[(\d+)\]")
-
 
 @dataclass
 class LiveResult:
@@ -44,8 +41,11 @@ class LiveResult:
 
 
 def _line_key(path: str) -> tuple[int, int] | None:
-    match = _LINE_PATH.match(path)
-    return (int(match.group(1)), int(match.group(2))) if match else None
+    """(scenario, line) of a finding in a service line; None elsewhere."""
+    try:
+        return Location.parse(path).line_key
+    except ValueError:
+        return None
 
 
 def calculate_live(case: Case, table: CostTable | None) -> LiveResult:
@@ -90,8 +90,7 @@ def calculate_live(case: Case, table: CostTable | None) -> LiveResult:
         if key is None or not line_errors:
             return path
         s_index, l_index = key
-        original = kept[s_index][l_index]
-        return _LINE_PATH.sub(f"scenarios[{s_index}].lines[{original}]", path, count=1)
+        return str(Location.parse(path).with_line(kept[s_index][l_index]))
 
     def remap(items: list[Finding]) -> list[Finding]:
         return [replace(f, path=full_path(f.path)) for f in items]

@@ -7,9 +7,10 @@ the same thing about it. The rule they share: when the P10–P90 interval of the
 contains zero, no figure of the difference is presented as a saving — each says
 "onzeker" beside its point estimate, and the difference is "onzeker: ongeveer gelijk".
 
-Nothing is computed here: every amount is a field of ``CaseResult`` or
-``UncertaintyResult``, formatted with ``report.format``. Plain text only (no markup):
-each output adds its own emphasis.
+The same goes for where a finding is: ``location_text`` says it in Dutch from the typed
+``model.location.Location``. Nothing is computed here: every amount is a field of
+``CaseResult`` or ``UncertaintyResult``, formatted with ``report.format``. Plain text
+only (no markup): each output adds its own emphasis.
 """
 
 from __future__ import annotations
@@ -18,15 +19,19 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from effectencalculator.model.calculation import CaseResult, Comparison, ScenarioResult
+from effectencalculator.model.location import describe as describe_location
 from effectencalculator.model.uncertainty import UNCERTAIN
 from effectencalculator.report.format import format_euro, format_number, format_percent, \
     payer_label
 
 if TYPE_CHECKING:  # numpy is imported only when a simulation is run
+    from effectencalculator.model.case import Case
     from effectencalculator.model.uncertainty import Interval, UncertaintyResult
+    from effectencalculator.model.validation import Finding
 
 __all__ = ["UNCERTAIN", "UNSURE", "PayerRow", "Verdict", "WordedFigure", "WordedResult",
-           "delta", "interval_text", "worded"]
+           "delta", "finding_text", "interval_text", "location_text", "return_text",
+           "short_verdict", "worded"]
 
 #: the value of a figure of the difference when the interval contains zero
 UNSURE = "onzeker"
@@ -267,6 +272,18 @@ def worded(result: CaseResult, uncertainty: UncertaintyResult | None = None
            ) -> WordedResult:
     """The worded figures of ``result`` (with its interval, when there is one)."""
     return WordedResult(result, uncertainty)
+
+
+def location_text(path: str, case: Case | None = None) -> str:
+    """Where a finding is, in Dutch: "scenario 'Huidig stelsel', regel 4, hoeveelheid"
+    (``model.location``); '' for the case as a whole."""
+    return describe_location(path, case) if path else ""
+
+
+def finding_text(finding: Finding, case: Case | None = None) -> str:
+    """A finding as a line in a list: its place in Dutch, then the message."""
+    where = location_text(finding.path, case)
+    return f"{where}: {finding.message}" if where else finding.message
 
 
 def short_verdict(uncertainty: UncertaintyResult | None) -> str:

@@ -18,6 +18,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from effectencalculator.model.case import Rate, ServiceLine
 from effectencalculator.model.live import LiveResult
+from effectencalculator.model.location import Location
 from effectencalculator.report.format import (
     format_date, format_date_short, format_euro, format_percent, format_quantity,
 )
@@ -205,9 +206,8 @@ class LinesModel(RecordTableModel):
 
     def _error_columns(self, row: int) -> dict[str, str]:
         out: dict[str, str] = {}
-        prefix = f"scenarios[{self.scenario_index}].lines[{row}]"
-        for finding in self.line_errors(row):
-            field = finding.path[len(prefix):].lstrip(".")
+        for finding in self.line_errors(row):  # all in this line (``LiveResult``)
+            field = Location.parse(finding.path).field_in_line()
             out.setdefault(_FIELD_COLUMN.get(field, "item"), finding.message)
         return out
 

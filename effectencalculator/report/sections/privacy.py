@@ -3,6 +3,7 @@ never the found text."""
 
 from __future__ import annotations
 
+from effectencalculator.model.location import Location
 from effectencalculator.model.privacy import KIND_LABELS as PRIVACY_KIND_LABELS
 from effectencalculator.model.privacy import PrivacyStatus
 from effectencalculator.report.content import Column, Para, Row, TableBlock
@@ -55,27 +56,10 @@ def privacy_blocks(status: PrivacyStatus | None) -> list:
     return out
 
 
-_PRIVACY_PARTS = {
-    "case": "casusgegevens", "title": "titel", "researcher": "onderzoeker",
-    "participants": "deelnemer", "household": "gezinslid", "label": "naam",
-    "narrative": "verhaal", "summary": "samenvatting", "events": "gebeurtenis",
-    "description": "beschrijving", "perspectives": "perspectief", "who": "wie",
-    "text": "tekst", "quotes": "citaat", "outcomes": "resultaat", "start": "begin",
-    "end": "eind", "reference": "referentie", "source": "bron", "scenarios": "scenario",
-    "lines": "regel", "note": "toelichting", "custom_items": "eigen post", "name": "naam",
-    "source_note": "bronvermelding",
-}
-
-
 def privacy_location(path: str) -> str:
     """'perspectives[0].quotes[1]' → 'perspectief 1, citaat 2 (perspectives[0].quotes[1])':
-    made from the location alone, never from the field's content."""
-    parts = []
-    for part in path.split("."):
-        name, _, rest = part.partition("[")
-        label = _PRIVACY_PARTS.get(name, name)
-        if rest:
-            label += " " + " ".join(str(int(i) + 1) for i in
-                                    rest.rstrip("]").split("][") if i.isdigit())
-        parts.append(label)
-    return f"{', '.join(parts)} ({path})"
+    made from the location alone (``Location.text``), never from the field's content."""
+    try:
+        return f"{Location.parse(path).text()} ({path})"
+    except ValueError:
+        return path

@@ -12,6 +12,7 @@ panels of their own (``uncertainty_panel.py``, ``sensitivity_panel.py``).
 
 from __future__ import annotations
 
+import html
 import logging
 
 from PySide6.QtCore import Qt, QTimer
@@ -23,7 +24,7 @@ from PySide6.QtWidgets import (
 from effectencalculator.model.case import Compare
 from effectencalculator.model.calculation import CaseResult
 from effectencalculator.model.scenario_table import scenario_columns
-from effectencalculator.report.figures import interval_text, worded
+from effectencalculator.report.figures import finding_text, interval_text, worded
 from effectencalculator.report.format import format_euro, format_number, format_percent
 from effectencalculator.ui import charts
 from effectencalculator.ui.commands import SetAttrCommand
@@ -255,7 +256,7 @@ class BerekeningSection(QScrollArea):
         problems = []
         if live.errors:
             problems.append("<b style='color:#a00000'>Er kan (nog) niet worden gerekend:</b>")
-            problems += [f"• {f.path}: {f.message}" if f.path else f"• {f.message}"
+            problems += [f"• {html.escape(finding_text(f, self.doc.case))}"
                          for f in live.errors]
         if live.line_errors:
             problems.append(f"<span style='color:#a00000'>{len(live.line_errors)} regel(s) "
@@ -361,15 +362,14 @@ class BerekeningSection(QScrollArea):
             if text in seen:
                 continue
             seen.add(text)
-            item = QListWidgetItem(text)
-            item.setToolTip(text)
+            item = QListWidgetItem(finding_text(finding, self.doc.case))
+            item.setToolTip(text)  # with file, line and the path itself
             if finding.is_error:
                 item.setForeground(Qt.GlobalColor.darkRed)
             self.messages.addItem(item)
         if not seen:
             self.messages.addItem("Geen meldingen.")
 
-    # -- uncertainty and sensitivity --------------------------------------------------
     # -- uncertainty and sensitivity --------------------------------------------------
     def current_uncertainty(self, result: CaseResult | None):
         """The latest simulation for the compared pair (maybe from a moment ago: the
