@@ -321,7 +321,8 @@ def _report_pdf(args: argparse.Namespace) -> int:
     output = _output(args.output, (".pdf",))
     priced = _load_and_price(args.case, args.table)
     privacy = _privacy_gate(priced.case, args.case, args.accept_privacy_findings)
-    write_report_pdf(priced.case, priced.table, output, created=args.date, privacy=privacy)
+    write_report_pdf(priced.case, priced.table, output, created=args.date, privacy=privacy,
+                     result=priced.result)  # priced once, above
     print(f"rapport geschreven: {output}")
     return EXIT_OK
 

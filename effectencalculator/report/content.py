@@ -412,13 +412,17 @@ def tornado_series(result: CaseResult, swings: list[Swing], top: int = TOP_SWING
 
 def build_content(case: Case, result: CaseResult, table: CostTable, *,
                   created: date | None = None,
-                  privacy: PrivacyStatus | None = None) -> ReportContent:
+                  privacy: PrivacyStatus | None = None,
+                  uncertainty: UncertaintyResult | None = None,
+                  swings: list[Swing] | None = None) -> ReportContent:
     """The whole report as data. ``created`` defaults to :func:`report_date`.
 
     The Monte Carlo interval is computed here with the model's fixed default seed and
     number of draws, so the same case gives the same figures (and the same PDF) every
     time. ``privacy``: the outcome of the privacy check for this export, stated in the
     Verantwoording (by location and kind only); None says the check was not run.
+    ``uncertainty`` and ``swings``: the interval and sensitivity the caller already has
+    for this result (the same defaults); None computes them here.
     """
     from effectencalculator.model.uncertainty import simulate
     from effectencalculator.report import content_sections as cs
@@ -428,8 +432,10 @@ def build_content(case: Case, result: CaseResult, table: CostTable, *,
     timeline = layout_timeline(case, item_names(case, table))
     payers = payer_series(case, result)
     cumulative = cumulative_series(case, result)
-    uncertainty = simulate(result)
-    swings = sensitivity(result)
+    if uncertainty is None:
+        uncertainty = simulate(result)
+    if swings is None:
+        swings = sensitivity(result)
     tornado = tornado_series(result, swings)
     ctx = cs.Context(case, result, table, created, digest, timeline, payers, cumulative,
                      uncertainty, swings, tornado, privacy)

@@ -132,7 +132,8 @@ class ExportController(QObject):
         if not charts.pdf_export_available():
             self.ctx.dialogs.show_info(self.window, "PDF-rapport", PDF_UNAVAILABLE)
             return
-        if self.busy or self.strict_result() is None:
+        result = None if self.busy else self.strict_result()
+        if result is None:
             return
         privacy = self.privacy_gate("het rapport (PDF)")
         if privacy is None:
@@ -145,6 +146,10 @@ class ExportController(QObject):
         if path.suffix.lower() != ".pdf":
             path = path.with_name(path.name + ".pdf")
         case, table = self.doc.case.copy(), self.doc.table
+        # the window's own interval and sensitivity, when they are of this very result
+        ctl = getattr(self.window, "uncertainty", None)
+        held = ctl.outcome if ctl is not None and not ctl.stale and not ctl.error \
+            and ctl.applies_to(result) else None
         self.cancel_event = cancel = threading.Event()
 
         def work(progress):
@@ -156,7 +161,10 @@ class ExportController(QObject):
                 progress(fraction, text)
 
             build = importlib.import_module(charts.REPORT_BUILD)
-            build.write_report_pdf(case, table, path, progress=step, privacy=privacy)
+            build.write_report_pdf(
+                case, table, path, progress=step, privacy=privacy, result=result,
+                uncertainty=held.uncertainty if held is not None else None,
+                swings=held.swings if held is not None else None)
             return path
 
         self.busy = True
