@@ -13,12 +13,14 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+import yaml
+
 from effectencalculator.model.case import Case
 from effectencalculator.model.cost_table import CostTable
 from effectencalculator.model.storage import load_table
 from effectencalculator.model.user_dirs import user_data_dir
 from effectencalculator.model.validation import Finding, InvalidInputError, Severity
-from effectencalculator.model.yaml_io import read_yaml_file
+from effectencalculator.model.yaml_io import MAX_DEPTH, MAX_FILE_BYTES, read_yaml_file
 
 DEFAULT_TABLE_NAME = "nl-jeugd-gezin"
 USER_TABLES_ENV = "EFFECTENCALCULATOR_TABLES"
@@ -42,7 +44,10 @@ def user_tables_dir() -> Path:
 
 
 def available_tables() -> list[TableRef]:
-    """Every readable table (name + version) in the shipped and the user's folders."""
+    """Every readable table (name + version) in the shipped and the user's folders.
+
+    Only the two top-level keys are read (:func:`table_head`), not whole tables: the
+    window lists the tables at start-up and in every table choice."""
     return [*_tables_in(shipped_tables_dir()), *_tables_in(user_tables_dir())]
 
 
@@ -51,13 +56,93 @@ def _tables_in(folder: Path) -> list[TableRef]:
     if not folder.is_dir():
         return refs
     for path in sorted(folder.glob("*.yaml")):
+        head = table_head(path)
+        if head is not None:
+            refs.append(TableRef(head[0], head[1], path))
+    return refs
+
+
+_HEAD_KEYS = ("name", "version")
+_SCAN_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def table_head(path: Path) -> tuple[str, str] | None:
+    """(name, version) of a table file, or None when it is no readable table.
+
+    Walks the YAML event stream of the top-level mapping until both keys are seen (a
+    table puts them first), so the items are never built; the limits of ``yaml_io``
+    still hold. A value the scan cannot settle (an alias, a nested value) falls back to
+    reading the whole file as before."""
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            return None
+        found = _scan_head(path)
+    except (OSError, yaml.YAMLError, UnicodeDecodeError):
+        return None
+    if found is None:  # the scan could not tell: read it all
         try:
             data = read_yaml_file(path).data
         except InvalidInputError:
-            continue
-        if isinstance(data, dict) and data.get("name"):
-            refs.append(TableRef(str(data["name"]), str(data.get("version", "")), path))
-    return refs
+            return None
+        if not isinstance(data, dict) or not data.get("name"):
+            return None
+        return str(data["name"]), str(data.get("version", ""))
+    name, version = found
+    return (name, version) if name else None
+
+
+def _scan_head(path: Path) -> tuple[str, str] | None:
+    """('', '') for no table; None when the full read must decide."""
+    values: dict[str, str] = {}
+    depth = 0
+    key: str | None = None      # the top-level key whose value comes next
+    expect_key = True
+    with open(path, "rb") as stream:
+        for event in yaml.parse(stream, Loader=_SCAN_LOADER):
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                if depth == 0 and not isinstance(event, yaml.MappingStartEvent):
+                    return "", ""  # a list at the top: no table
+                if depth == 1 and key in _HEAD_KEYS:
+                    return None  # name or version as a mapping or list: let the reader say
+                depth += 1
+                if depth > MAX_DEPTH:
+                    return "", ""
+                if depth == 2:
+                    expect_key = False  # the nested value of a top-level key
+                continue
+            if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                depth -= 1
+                if depth == 1:
+                    expect_key = True
+                elif depth == 0:
+                    break
+                continue
+            if depth == 0 and isinstance(event, yaml.ScalarEvent):
+                return "", ""  # a single value: no table
+            if depth != 1:
+                continue
+            if isinstance(event, yaml.AliasEvent):
+                return None
+            if not isinstance(event, yaml.ScalarEvent):
+                continue
+            if expect_key:
+                key, expect_key = event.value, False
+                continue
+            if key in _HEAD_KEYS:
+                values[key] = _scalar(event)
+                if len(values) == len(_HEAD_KEYS):
+                    break
+            expect_key = True
+    return values.get("name", ""), values.get("version", "")
+
+
+def _scalar(event: yaml.ScalarEvent) -> str:
+    """The text of a value as the full reader gives it: a plain ``2024.2`` is read as a
+    YAML number first, as ``yaml_io`` does, then written as text."""
+    if event.style or not event.implicit[0]:
+        return event.value
+    value = yaml.load(event.value, Loader=_SCAN_LOADER)
+    return "" if value is None else str(value)
 
 
 def _version_key(version: str) -> tuple:
