@@ -372,7 +372,9 @@ def _portfolio_json(args: argparse.Namespace, table: CostTable) -> int:
     data = {"cost_table": {"name": table.name, "version": table.version,
                            "sha256": table.sha256}, "price_year": result.price_year}
     data.update(portfolio_dict(summary))
-    print(json.dumps(data, ensure_ascii=False, indent=2))
+    # indented for a person at a terminal; compact for a script (the C encoder: 1 000
+    # cases in a fraction of the time the indenting pure-Python encoder takes)
+    print(json.dumps(data, ensure_ascii=False, indent=2 if sys.stdout.isatty() else None))
     return EXIT_OK
 
 

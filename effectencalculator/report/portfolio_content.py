@@ -17,6 +17,7 @@ from typing import Callable
 
 from effectencalculator import __version__
 from effectencalculator.model.portfolio import Portfolio, PortfolioCase, without_folder
+from effectencalculator.model.portfolio_stats import PortfolioSummary
 from effectencalculator.model.uncertainty import DEFAULT_DRAWS, DEFAULT_SEED, UNCERTAIN, \
     UncertaintyResult
 from effectencalculator.model.validation import Finding
@@ -164,12 +165,41 @@ def build_portfolio_content(portfolio: Portfolio, created: date | None = None,
     return PortfolioContent(_cover(ctx), sections, meta, series, uncertainty)
 
 
+def guardrail_texts(summary: PortfolioSummary) -> list[str]:
+    """The guardrails in words, for the PDF and the window alike: the warnings, how much
+    of the total the largest cases carry, the mean with each case left out, the
+    duplicates (Dutch)."""
+    def pct(x: float) -> str:
+        return f"{x * 100:.0f} %"
+    out = list(summary.warnings)
+    conc, loo, net = summary.concentration, summary.leave_one_out, summary.net_result
+    if net is not None:
+        out.append(f"Mediaan {_euro(net.median)} naast een gemiddelde van {_euro(net.mean)} "
+                   f"per casus (n = {len(summary.cases)}).")
+    if conc.top1_share is not None and conc.top3_share is not None:
+        out.append(f"De grootste casus ({conc.top1_code}) draagt {pct(conc.top1_share)} van "
+                   f"het totale netto resultaat, de grootste drie samen "
+                   f"{pct(conc.top3_share)}.")
+    if loo is not None:
+        out.append(f"Met telkens één casus weggelaten ligt het gemiddelde tussen "
+                   f"{_euro(loo.mean_low)} en {_euro(loo.mean_high)} (de grootste invloed: "
+                   f"{loo.most_influential}).")
+    if summary.duplicates:
+        out.append(f"{len(summary.duplicates)} "
+                   f"{'bestand heeft' if len(summary.duplicates) == 1 else 'bestanden hebben'}"
+                   " dezelfde casuscode als een ander bestand en "
+                   f"{'telt' if len(summary.duplicates) == 1 else 'tellen'} niet mee: "
+                   + "; ".join(f"{d.code} ({d.path}; geteld: {d.kept})"
+                               for d in summary.duplicates) + ".")
+    return out
+
+
 def net_series(portfolio: Portfolio, uncertainty: list[UncertaintyResult | None]
                ) -> PortfolioNetSeries:
     """Net result per priced case, with its P10–P90 (the portfolio chart)."""
     bars = []
     for entry, u in zip(portfolio.cases, uncertainty):
-        if not entry.ok:
+        if not entry.ok or entry.duplicate_of is not None:  # a duplicate counts once
             continue
         value = entry.result.comparison.net_result  # type: ignore[union-attr]
         bars.append(NetBar(entry.code, value, u.net_result.p10 if u else None,
@@ -253,6 +283,7 @@ def _summary(ctx: _Ctx, series: PortfolioNetSeries) -> Section:
         figures.append(KeyFigure(label, _euro(stats.total),
                                  f"totaal; gemiddeld {_euro(stats.mean)} per casus"))
     add(KeyFigures(figures))
+    add(Callout("Wat dit portfolio wel en niet zegt", " ".join(guardrail_texts(p.summary()))))
     add(stats_table(p))
     add(Heading("Netto resultaat per casus"))
     add(ChartBlock("portfolio_net", "Figuur 1. Netto maatschappelijk resultaat per casus",
