@@ -40,14 +40,17 @@ def _host_id() -> str:
     return hashlib.sha256(socket.gethostname().encode("utf-8", "replace")).hexdigest()[:16]
 
 
-def process_alive(pid: int) -> bool:
-    """True when process ``pid`` runs on this computer (ours always does)."""
+def process_alive(pid: int, *, unknown: bool = True) -> bool:
+    """True when process ``pid`` runs on this computer (ours always does).
+
+    ``unknown`` is the answer where there is no cheap check (Windows): a lock then goes
+    stale by its age, a recovery copy is offered."""
     if pid == os.getpid():
         return True
     if pid <= 0:
         return False
     if sys.platform.startswith("win"):
-        return True  # no cheap check there; such a lock goes stale by its age
+        return unknown
     try:
         os.kill(pid, 0)
     except ProcessLookupError:

@@ -14,7 +14,6 @@ from __future__ import annotations
 import json
 import logging
 import os
-import sys
 import time
 import uuid
 from dataclasses import dataclass
@@ -23,6 +22,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
+from effectencalculator.model.file_safety import process_alive
 from effectencalculator.model.crypto import ENCRYPTED_SUFFIX
 from effectencalculator.model.storage import (
     SaveError, atomic_write_bytes, atomic_write_text, case_to_bytes,
@@ -66,20 +66,8 @@ class Snapshot:
 
 
 def _process_alive(pid: int) -> bool:
-    """True when ``pid`` runs (our own process always does)."""
-    if pid == os.getpid():
-        return True
-    if sys.platform.startswith("win"):
-        return False  # no cheap check; a copy of another live process is rare there
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    except OSError:
-        return False
-    return True
+    """True when ``pid`` runs; on Windows (no cheap check) a copy is offered."""
+    return process_alive(pid, unknown=False)
 
 
 class RecoveryStore:
