@@ -64,9 +64,6 @@ def test_the_report_command_prices_the_case_once(tmp_path, monkeypatch, capsys):
 
 def test_the_window_exports_its_own_interval_and_sensitivity(qtbot, ctx,
                                                              tmp_path, priced, monkeypatch):
-    from effectencalculator.ui import charts
-    if not charts.pdf_export_available():
-        pytest.skip("geen rapportmodule")
     window = make_window(qtbot, ctx, EXAMPLE_CASE)
     window.uncertainty.run_now()  # the debounce timer is a fake: run at once
     assert not window.uncertainty.stale and window.uncertainty.outcome is not None

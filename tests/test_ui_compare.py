@@ -16,7 +16,6 @@ from effectencalculator.model.portfolio import build_portfolio
 from effectencalculator.model.storage import load_table
 from effectencalculator.model.tables import default_table_path
 from effectencalculator.report.format import format_euro
-from effectencalculator.ui import charts
 from effectencalculator.ui.services import SaveChoice, SyncRunner
 
 BROKEN = "schema_version: 1\ncase:\n  code: KAPOT\n  period: [niet afgesloten\n"
@@ -99,9 +98,8 @@ def test_ui_compare_chart_and_repriced(qtbot, ctx, folder):
     assert compare.repriced_model.rowCount() == 3
     assert "prijspeil 2025 omgerekend naar 2024" in compare.repriced_model.cell(0, 2)
     assert "(3)" in compare.tabs.tabText(3)
-    if charts.charts_available():
-        svg = compare.chart_widget.svg_bytes
-        assert b"PT-GLD-047" in svg and b"onzeker" in svg and b"clipPath" not in svg
+    svg = compare.chart_widget.svg_bytes
+    assert b"PT-GLD-047" in svg and b"onzeker" in svg and b"clipPath" not in svg
     window.doc.undo_stack.setClean()
 
 
@@ -109,12 +107,7 @@ def test_ui_compare_can_be_cancelled_and_keeps_the_previous_outcome(qtbot, ctx, 
     window, compare = open_compare(qtbot, ctx, folder)
     before = compare.outcome
 
-    class CancellingRunner(SyncRunner):
-        def run(self, work, on_done, on_error, on_progress=None):
-            compare.cancel_event.set()  # the user pressed Annuleren at once
-            super().run(work, on_done, on_error, on_progress)
-
-    ctx.runner = CancellingRunner()
+    ctx.runner = SyncRunner(cancel_at=0.0)  # the user pressed Annuleren at once
     compare.rebuild()
     assert compare.outcome is before and not compare.busy
     assert "geannuleerd" in compare.statusBar().currentMessage()
@@ -151,11 +144,10 @@ def test_ui_compare_exports_xlsx_csv_and_pdf(qtbot, ctx, folder, tmp_path):
     compare.export(".csv")
     assert tmp_path / "uit" / "portfolio.csv" in written[-1] and len(written[-1]) == 3
 
-    if charts.pdf_export_available():
-        ctx.dialogs.save_path = str(tmp_path / "uit" / "portfolio")
-        compare.export(".pdf")
-        assert written[-1] == [tmp_path / "uit" / "portfolio.pdf"], ctx.dialogs.errors
-        assert (tmp_path / "uit" / "portfolio.pdf").read_bytes().startswith(b"%PDF")
+    ctx.dialogs.save_path = str(tmp_path / "uit" / "portfolio")
+    compare.export(".pdf")
+    assert written[-1] == [tmp_path / "uit" / "portfolio.pdf"], ctx.dialogs.errors
+    assert (tmp_path / "uit" / "portfolio.pdf").read_bytes().startswith(b"%PDF")
     assert not compare.busy and compare.progress is None
     window.doc.undo_stack.setClean()
 

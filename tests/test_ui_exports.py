@@ -12,7 +12,7 @@ from test_ui_support import make_window
 from conftest import EXAMPLE_CASE
 from effectencalculator.model.calculation import calculate
 from effectencalculator.model.uncertainty import simulate
-from effectencalculator.ui import charts
+from effectencalculator.ui.long_work import SyncRunner
 
 
 def test_ui_export_summary_csv_has_the_calculation_figures(qtbot, ctx, tmp_path):
@@ -53,9 +53,6 @@ def test_ui_export_refuses_a_case_with_errors(qtbot, ctx, tmp_path):
 
 def test_ui_export_pdf_with_progress_then_offer_the_folder(qtbot, ctx, tmp_path):
     window = make_window(qtbot, ctx, EXAMPLE_CASE)
-    if not charts.pdf_export_available():
-        assert not window.actions_.export_pdf.isEnabled()
-        return
     assert window.actions_.export_pdf.isEnabled()
     progress = []
     window.exports.pdfFinished.connect(progress.append)
@@ -89,29 +86,28 @@ def test_ui_export_pdf_can_be_cancelled_and_writes_nothing(qtbot, ctx, tmp_path)
     from PySide6.QtWidgets import QPushButton
 
     window = make_window(qtbot, ctx, EXAMPLE_CASE)
-    if not charts.pdf_export_available():
-        return
     exports = window.exports
     finished, messages = [], []
     exports.pdfFinished.connect(finished.append)
     exports.status.connect(messages.append)
-    shown = exports._pdf_progress
 
-    def press_cancel_on_first_step(fraction, text=""):
-        shown(fraction, text)
-        assert exports.progress is not None and not exports.progress.wasCanceled()
-        button = exports.progress.findChild(QPushButton)
+    def press_cancel_on_first_step(handle, fraction):
+        if handle.cancelled:
+            return
+        assert exports.busy  # a second export cannot start meanwhile
+        assert not handle.dialog.wasCanceled()
+        button = handle.dialog.findChild(QPushButton)
         assert button.text() == "Annuleren"
         button.click()  # the next step stops the build
 
-    exports._pdf_progress = press_cancel_on_first_step
+    ctx.runner = SyncRunner(on_step=press_cancel_on_first_step)
     ctx.dialogs.save_path = str(tmp_path / "rapport.pdf")
     exports.export_pdf()
     assert finished == [None] and not (tmp_path / "rapport.pdf").exists()
     assert messages[-1].startswith("Rapport maken geannuleerd")
     assert ctx.dialogs.errors == [] and exports.progress is None and not exports.busy
     # the next export is not cancelled
-    exports._pdf_progress = shown
+    ctx.runner = SyncRunner()
     ctx.dialogs.yes_no = False
     exports.export_pdf()
     assert finished[-1] == tmp_path / "rapport.pdf" and (tmp_path / "rapport.pdf").exists()

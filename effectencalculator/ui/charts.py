@@ -7,28 +7,8 @@ and paper show the same picture. reportlab is imported only when a chart is draw
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
 import re
 from typing import Any
-
-REPORT_CHARTS = "effectencalculator.report.charts"
-REPORT_BUILD = "effectencalculator.report.build"
-
-
-def module_available(name: str) -> bool:
-    try:
-        return importlib.util.find_spec(name) is not None
-    except (ImportError, ValueError):
-        return False
-
-
-def charts_available() -> bool:
-    return module_available(REPORT_CHARTS)
-
-
-def pdf_export_available() -> bool:
-    return module_available(REPORT_BUILD)
 
 
 def drawing_to_svg(drawing: Any) -> bytes:
@@ -57,12 +37,3 @@ def svg_for_qt(svg: bytes, families: dict[str, str]) -> bytes:
             match.group(2) or b"", "")
         return f"font-family: '{family}'{style}".encode()
     return _FONT.sub(font, svg)
-
-
-def chart_factories() -> dict[str, Any]:
-    """The chart factories of the report module (empty when it does not exist yet)."""
-    if not charts_available():
-        return {}
-    module = importlib.import_module(REPORT_CHARTS)
-    names = {"payer": "payer_bar_chart", "cumulative": "cumulative_chart"}
-    return {key: getattr(module, name) for key, name in names.items() if hasattr(module, name)}

@@ -2,29 +2,39 @@
 
 Exports use the strict calculation (the same as ``effectencalculator summary``): a case
 with an incomplete line is not exported; the errors are shown instead. The PDF is built
-on the thread pool with a progress dialog; afterwards the user may open the folder.
+as a job of ``long_work`` (thread pool, progress dialog, Annuleren); afterwards the user
+may open the folder.
 """
 
 from __future__ import annotations
 
-import importlib
-import threading
+from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from effectencalculator.model.calculation import CaseResult, calculate
 from effectencalculator.model.storage import SaveError
 from effectencalculator.model.validation import InvalidInputError
-from effectencalculator.ui import charts
 from effectencalculator.ui.document import CaseDocument
+from effectencalculator.ui.long_work import Handle, IsCancelled, LongWork, Progress
 from effectencalculator.ui.privacy_view import PrivacyController
 from effectencalculator.ui.services import AppContext
 from effectencalculator.ui.settings import LAST_FOLDER
 
-PDF_UNAVAILABLE = ("PDF-rapport: de rapportmodule (effectencalculator.report.build) is in "
-                   "deze versie nog niet beschikbaar.")
+
+def write_pdf(case, table, path: Path, privacy, result: CaseResult, held,
+              progress: Progress, is_cancelled: IsCancelled) -> Path:
+    """The job: the case report as a PDF file, from the result (and the interval and
+    sensitivity, ``held``, when the window has them) its caller already computed.
+    Annuleren stops it at its next step; once the file is written, the last step, it
+    stays written."""
+    from effectencalculator.report.build import write_report_pdf
+    write_report_pdf(case, table, path, progress=progress, privacy=privacy, result=result,
+                     uncertainty=held.uncertainty if held is not None else None,
+                     swings=held.swings if held is not None else None)
+    return path
 
 
 class ExportController(QObject):
@@ -35,11 +45,19 @@ class ExportController(QObject):
                  parent: QObject | None = None):
         super().__init__(parent)
         self.window, self.doc, self.ctx = window, doc, ctx
-        self.progress: QProgressDialog | None = None
-        self.busy = False
-        self.cancel_event = threading.Event()
+        self.pdf_job: Handle | None = None
         self.privacy = PrivacyController(window, doc, ctx, self)
         self.privacy.status_message.connect(self.status)
+
+    @property
+    def busy(self) -> bool:
+        """A PDF is being made."""
+        return self.pdf_job is not None and not self.pdf_job.finished
+
+    @property
+    def progress(self) -> QProgressDialog | None:
+        """The progress dialog of the PDF being made (None when none is)."""
+        return self.pdf_job.dialog if self.busy and self.pdf_job is not None else None
 
     def _suggest(self, suffix: str) -> str:
         folder = (self.doc.path.parent if self.doc.path is not None
@@ -129,9 +147,6 @@ class ExportController(QObject):
 
     # -- PDF ------------------------------------------------------------------------
     def export_pdf(self) -> None:
-        if not charts.pdf_export_available():
-            self.ctx.dialogs.show_info(self.window, "PDF-rapport", PDF_UNAVAILABLE)
-            return
         result = None if self.busy else self.strict_result()
         if result is None:
             return
@@ -145,56 +160,19 @@ class ExportController(QObject):
         path = Path(name)
         if path.suffix.lower() != ".pdf":
             path = path.with_name(path.name + ".pdf")
-        case, table = self.doc.case.copy(), self.doc.table
         # the window's own interval and sensitivity, when they are of this very result
         ctl = getattr(self.window, "uncertainty", None)
         held = ctl.outcome if ctl is not None and not ctl.stale and not ctl.error \
             and ctl.applies_to(result) else None
-        self.cancel_event = cancel = threading.Event()
-
-        def work(progress):
-            def step(fraction: float, text: str = "") -> None:
-                # Annuleren stops the build at its next step; once the file is written
-                # (the last step) it stays written, so the answer is what happened
-                if cancel.is_set() and fraction < 1.0:
-                    raise InterruptedError("rapport geannuleerd")
-                progress(fraction, text)
-
-            build = importlib.import_module(charts.REPORT_BUILD)
-            build.write_report_pdf(
-                case, table, path, progress=step, privacy=privacy, result=result,
-                uncertainty=held.uncertainty if held is not None else None,
-                swings=held.swings if held is not None else None)
-            return path
-
-        self.busy = True
-        self.progress = QProgressDialog("Rapport maken…", "Annuleren", 0, 100, self.window)
-        self.progress.setWindowTitle("PDF-rapport")
-        self.progress.setWindowModality(Qt.WindowModality.WindowModal)
-        self.progress.setMinimumDuration(0)
-        self.progress.canceled.connect(cancel.set)
-        self.progress.setValue(0)
-        self.ctx.runner.run(work, self._pdf_done, self._pdf_failed, self._pdf_progress)
-
-    def _pdf_progress(self, fraction: float, text: str = "") -> None:
-        dialog = self.progress
-        if dialog is None or self.cancel_event.is_set():
-            return
-        if text:
-            dialog.setLabelText(text)
-        # last: setValue of a modal progress dialog processes events, so the build may
-        # finish (and _close_progress run) inside it; nothing touches the dialog after it
-        dialog.setValue(int(max(0.0, min(1.0, fraction)) * 100))
-
-    def _close_progress(self) -> None:
-        self.busy = False
-        if self.progress is not None:
-            self.progress.reset()
-            self.progress.deleteLater()
-            self.progress = None
+        work = partial(write_pdf, self.doc.case.copy(), self.doc.table, path, privacy,
+                       result, held)
+        self.pdf_job = Handle()  # busy from here on, also while a synchronous run lasts
+        self.pdf_job = self.ctx.runner.start(LongWork(
+            work=work, on_done=self._pdf_done, on_error=self._pdf_failed,
+            on_cancelled=self._pdf_cancelled, title="PDF-rapport", label="Rapport maken…"),
+            self.window)
 
     def _pdf_done(self, path: Path) -> None:
-        self._close_progress()
         self.status.emit(f"Rapport opgeslagen: {path}")
         self.pdfFinished.emit(path)
         if self.ctx.dialogs.ask_yes_no(self.window, "Rapport opgeslagen",
@@ -202,12 +180,11 @@ class ExportController(QObject):
                                        "De map openen?"):
             self.ctx.desktop.open_folder(Path(path).parent)
 
+    def _pdf_cancelled(self) -> None:
+        self.status.emit("Rapport maken geannuleerd; er is geen bestand geschreven.")
+        self.pdfFinished.emit(None)
+
     def _pdf_failed(self, exc: BaseException) -> None:
-        self._close_progress()
-        if isinstance(exc, InterruptedError):
-            self.status.emit("Rapport maken geannuleerd; er is geen bestand geschreven.")
-            self.pdfFinished.emit(None)
-            return
         details = ([f.format() for f in exc.findings] if isinstance(exc, InvalidInputError)
                    else [f"{type(exc).__name__}: {exc}"])
         self.ctx.dialogs.show_error(self.window, "Rapport maken mislukt",

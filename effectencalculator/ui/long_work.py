@@ -4,7 +4,8 @@ A job is a plain function ``work(progress, is_cancelled)`` (no Qt in it): it rep
 ``progress(fraction, text)`` and stops when ``is_cancelled()`` says so, or simply at its
 next ``progress`` call, which raises ``Cancelled`` once the user pressed Annuleren.
 ``TaskRunner`` runs it on the thread pool, optionally with a modal progress dialog, and
-calls back on the GUI thread; ``SyncRunner`` runs it at once (tests, screenshots).
+calls back on the GUI thread; ``SyncRunner`` runs it at once (tests, screenshots). The
+PDF export, the portfolio's build and export and the uncertainty run are such jobs.
 
 Every failure is logged with its traceback here, so a dialog that only shows a line of
 text never hides where an error came from. ``TaskRunner.pending`` counts the jobs in
@@ -51,6 +52,8 @@ class LongWork(Generic[T]):
     label: str = ""
     #: milliseconds before the dialog appears (short jobs never flash one)
     show_after_ms: int = 0
+    #: False: the dialog has no Annuleren (a file being written is finished)
+    cancellable: bool = True
 
 
 class Handle:
@@ -101,10 +104,51 @@ def receiver_alive(callback: Callable[..., Any]) -> bool:
     return not isinstance(owner, QObject) or shiboken6.isValid(owner)
 
 
+def _open_dialog(job: LongWork[Any], handle: Handle, parent: QWidget | None) -> None:
+    """The modal progress dialog with Annuleren (only for a job with a title)."""
+    if not job.title:
+        return
+    dialog = QProgressDialog(job.label or job.title, "Annuleren", 0, 100, parent)
+    dialog.setWindowTitle(job.title)
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(job.show_after_ms)
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
+    if job.cancellable:
+        dialog.canceled.connect(handle.cancel)
+    else:
+        dialog.setCancelButton(None)
+    dialog.setValue(0)
+    handle.dialog = dialog
+
+
+def _show_progress(job: LongWork[Any], handle: Handle, fraction: float, text: str) -> None:
+    """The job's own hook, then the dialog. setValue of a modal progress dialog processes
+    events (the job may even finish inside it), so nothing touches the dialog after it."""
+    if handle.cancelled:
+        return
+    report = job.on_progress
+    if report is not None and receiver_alive(report):
+        report(fraction, text)
+    dialog = handle.dialog
+    if dialog is not None and shiboken6.isValid(dialog):
+        if text:
+            dialog.setLabelText(text)
+        dialog.setValue(int(max(0.0, min(1.0, fraction)) * 100))
+
+
+def _close_dialog(handle: Handle) -> None:
+    dialog, handle.dialog = handle.dialog, None
+    if dialog is not None and shiboken6.isValid(dialog):  # else gone with its window
+        dialog.reset()
+        dialog.deleteLater()
+
+
 def _deliver(job: LongWork[Any], handle: Handle, ok: bool, value: Any) -> None:
-    """Hand the outcome to the job's callbacks (on the GUI thread), unless their object
-    is gone."""
+    """Close the dialog and hand the outcome to the job's callbacks (on the GUI thread),
+    unless their object is gone."""
     handle.finished = True
+    _close_dialog(handle)
     if ok:
         callback: Callable[..., Any] = job.on_done
         args: tuple[Any, ...] = (value,)
@@ -138,23 +182,28 @@ def _legacy(work: Callable[[Progress], Any], on_done, on_error,
 class SyncRunner:
     """Runs the job at once on the calling thread (tests, screenshots, benchmarks).
 
-    ``cancel_at``: act as if Annuleren was pressed once progress reaches that fraction,
-    so tests can cancel without a dialog or a thread.
+    The progress dialog is the real one. ``cancel_at``: act as if Annuleren was pressed
+    once progress reaches that fraction; ``on_step(handle, fraction)`` runs after every
+    step, so a test can press the dialog's own Annuleren button (``handle.dialog``).
     """
 
-    def __init__(self, cancel_at: float | None = None) -> None:
+    def __init__(self, cancel_at: float | None = None,
+                 on_step: Callable[[Handle, float], None] | None = None) -> None:
         self.cancel_at = cancel_at
+        self.on_step = on_step
         self.started: list[LongWork[Any]] = []
 
     def start(self, job: LongWork[Any], parent: QWidget | None = None) -> Handle:
         self.started.append(job)
         handle = Handle()
+        _open_dialog(job, handle, parent)
 
         def report(fraction: float, text: str) -> None:
-            if job.on_progress is not None:
-                job.on_progress(fraction, text)
+            _show_progress(job, handle, fraction, text)
             if self.cancel_at is not None and fraction >= self.cancel_at:
                 handle.cancel()
+            if self.on_step is not None:
+                self.on_step(handle, fraction)
         if self.cancel_at is not None and self.cancel_at <= 0:
             handle.cancel()
         ok, value = _run_logged(job, handle, report)
@@ -195,21 +244,10 @@ class _Flight(QObject):
         self.signals.finished.connect(self.finished)
 
     def progress(self, fraction: float, text: str) -> None:
-        dialog = self.handle.dialog
-        if dialog is not None and shiboken6.isValid(dialog) and not self.handle.cancelled:
-            dialog.setValue(int(max(0.0, min(1.0, fraction)) * 100))
-            if text:
-                dialog.setLabelText(text)
-        report = self.job.on_progress
-        if report is not None and not self.handle.cancelled and receiver_alive(report):
-            report(fraction, text)
+        _show_progress(self.job, self.handle, fraction, text)
 
     def finished(self, ok: bool, value: Any) -> None:
         self.runner._flights.discard(self)
-        dialog, self.handle.dialog = self.handle.dialog, None
-        if dialog is not None and shiboken6.isValid(dialog):  # gone with its window
-            dialog.reset()
-            dialog.deleteLater()
         _deliver(self.job, self.handle, ok, value)
 
 
@@ -228,16 +266,7 @@ class TaskRunner:
 
     def start(self, job: LongWork[Any], parent: QWidget | None = None) -> Handle:
         handle = Handle()
-        if job.title:
-            dialog = QProgressDialog(job.label or job.title, "Annuleren", 0, 100, parent)
-            dialog.setWindowTitle(job.title)
-            dialog.setWindowModality(Qt.WindowModality.WindowModal)
-            dialog.setMinimumDuration(job.show_after_ms)
-            dialog.setAutoClose(False)
-            dialog.setAutoReset(False)
-            dialog.canceled.connect(handle.cancel)
-            dialog.setValue(0)
-            handle.dialog = dialog
+        _open_dialog(job, handle, parent)
         flight = _Flight(self, job, handle)
         self._flights.add(flight)
         self.pool.start(_Job(job, handle, flight.signals))

@@ -18,11 +18,10 @@ from PySide6.QtWidgets import (
 
 from effectencalculator.report.figures import worded
 from effectencalculator.report.format import format_euro
-from effectencalculator.ui import charts
 from effectencalculator.ui.actions import Actions, build_actions
 from effectencalculator.ui.controller import CASE_SUFFIXES, DocumentController
 from effectencalculator.ui.document import CaseDocument
-from effectencalculator.ui.exports import PDF_UNAVAILABLE, ExportController
+from effectencalculator.ui.exports import ExportController
 from effectencalculator.ui.labels import EXPLAIN
 from effectencalculator.ui.notes_panel import OpenNotesPanel
 from effectencalculator.ui.recovery import Autosaver, RecoveryStore
@@ -182,11 +181,6 @@ class MainWindow(QMainWindow):
         for i, action in enumerate(a.sections):
             action.setData(i)
             action.triggered.connect(self._section_action)
-        if not charts.pdf_export_available():
-            a.export_pdf.setEnabled(False)
-            a.export_pdf.setToolTip(PDF_UNAVAILABLE)
-            a.export_pdf.setStatusTip(PDF_UNAVAILABLE)
-            file_menu.setToolTipsVisible(True)
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         self._fill_recent()
 

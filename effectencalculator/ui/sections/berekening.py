@@ -26,7 +26,6 @@ from effectencalculator.model.calculation import CaseResult
 from effectencalculator.model.scenario_table import scenario_columns
 from effectencalculator.report.figures import finding_text, interval_text, worded
 from effectencalculator.report.format import format_euro, format_number, format_percent
-from effectencalculator.ui import charts
 from effectencalculator.ui.commands import SetAttrCommand
 from effectencalculator.ui.document import CaseDocument
 from effectencalculator.ui.labels import (
@@ -444,13 +443,6 @@ class BerekeningSection(QScrollArea):
         self._charts_dirty = False
         self.chart_timer.stop()
         result = self._chart_result
-        if not charts.charts_available():
-            self.chart_note.setText(
-                "Grafieken per financier en cumulatief over de tijd verschijnen hier zodra de "
-                "rapportmodule (effectencalculator.report.charts) beschikbaar is; het scherm "
-                "toont dan dezelfde grafieken als het PDF-rapport.")
-            self.chart_note.show()
-            return
         from effectencalculator.ui.chart_view import show_charts
         try:
             show_charts(self, result)

@@ -103,8 +103,7 @@ class ChartTab(QScrollArea):
         self.setWidget(body)
 
     def draw(self, outcome: PortfolioOutcome | None) -> None:
-        from effectencalculator.ui import charts
-        if outcome is None or not outcome.portfolio.priced or not charts.charts_available():
+        if outcome is None or not outcome.portfolio.priced:
             self.note.setText("Geen berekende casussen." if outcome is not None else "")
             if self.chart_widget is not None:
                 self.chart_widget.hide()

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QSizePolicy, QVBox
 
 from effectencalculator.report.figures import delta as _delta
 from effectencalculator.report.format import format_euro
-from effectencalculator.ui import charts
 from effectencalculator.ui.rows_model import RowsModel
 from effectencalculator.ui.sections.result_widgets import read_only_table
 
@@ -81,7 +80,7 @@ class SensitivityPanel(QGroupBox):
 
     def draw_tornado(self, series) -> None:
         """The report's tornado drawing of ``series`` (None: hide it), as SVG."""
-        if series is None or not charts.charts_available():
+        if series is None:
             if self.tornado_chart is not None:
                 self.tornado_chart.hide()
             return

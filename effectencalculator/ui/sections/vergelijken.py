@@ -19,7 +19,7 @@ table of cases in ``portfolio_cases.py``, the totals and the chart in
 
 from __future__ import annotations
 
-import threading
+from functools import partial
 from pathlib import Path
 from typing import Callable
 
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from effectencalculator.report.format import format_number
+from effectencalculator.ui.long_work import Cancelled, Handle, IsCancelled, LongWork, Progress
 from effectencalculator.ui.rows_model import RowsModel
 from effectencalculator.ui.sections.portfolio_cases import ERROR_COLOR, CasesModel, \
     portfolio_table, with_hint
@@ -78,9 +79,8 @@ class VergelijkenWindow(QMainWindow):
         self.setWindowTitle("Casussen vergelijken — Effectencalculator")
         self.paths: list[Path] = []
         self.outcome: PortfolioOutcome | None = None
-        self.progress: QProgressDialog | None = None
-        self.busy = False
-        self.cancel_event = threading.Event()
+        #: the build or export running now (its dialog: ``progress``)
+        self.job: Handle | None = None
 
         body = QWidget()
         self.setCentralWidget(body)
@@ -307,6 +307,19 @@ class VergelijkenWindow(QMainWindow):
                 None, self.outcome.portfolio.price_year):
             self.rebuild()
 
+    @property
+    def busy(self) -> bool:
+        return self.job is not None and not self.job.finished
+
+    @property
+    def progress(self) -> QProgressDialog | None:
+        return self.job.dialog if self.busy and self.job is not None else None
+
+    def _start(self, job: LongWork) -> None:
+        self._set_enabled(False)
+        self.job = Handle()  # busy from here on, also while a synchronous run lasts
+        self.job = self.ctx.runner.start(job, self)
+
     # -- building ----------------------------------------------------------------------
     def rebuild(self) -> None:
         """Build the portfolio on the thread pool, with a progress dialog and Annuleren."""
@@ -314,33 +327,10 @@ class VergelijkenWindow(QMainWindow):
             return
         paths, table_file, year = list(self.paths), self.table_file(), self.price_year()
         words = never_export_words(self.ctx)
-        self.cancel_event = cancel = threading.Event()
-        self.busy = True
-        self._set_enabled(False)
-        self.progress = QProgressDialog("Casussen lezen…", "Annuleren", 0, 100, self)
-        self.progress.setWindowTitle("Casussen vergelijken")
-        self.progress.setWindowModality(Qt.WindowModality.WindowModal)
-        self.progress.setMinimumDuration(300)
-        self.progress.canceled.connect(cancel.set)
-        self.progress.setValue(0)
-        self.ctx.runner.run(
-            lambda progress: compute_portfolio(paths, table_file, year, progress, cancel.is_set,
-                                               words),
-            self._built, self._build_failed, self._progress)
-
-    def _progress(self, fraction: float, text: str = "") -> None:
-        if self.progress is not None and not self.cancel_event.is_set():
-            self.progress.setValue(int(max(0.0, min(1.0, fraction)) * 100))
-            if text:
-                self.progress.setLabelText(text)
-
-    def _close_progress(self) -> None:
-        self.busy = False
-        self._set_enabled(True)
-        if self.progress is not None:
-            self.progress.reset()
-            self.progress.deleteLater()
-            self.progress = None
+        self._start(LongWork(
+            work=partial(_build, paths, table_file, year, words), on_done=self._built,
+            on_error=self._build_failed, on_cancelled=self._build_cancelled,
+            title="Casussen vergelijken", label="Casussen lezen…", show_after_ms=300))
 
     def _set_enabled(self, on: bool) -> None:
         for widget in (self.open_folder_button, self.open_files_button, self.table_combo,
@@ -350,7 +340,7 @@ class VergelijkenWindow(QMainWindow):
             button.setEnabled(on and self.outcome is not None)
 
     def _built(self, outcome: PortfolioOutcome) -> None:
-        self._close_progress()
+        self._set_enabled(True)
         self.show_outcome(outcome)
         ms = outcome.elapsed_ms
         took = f"{format_number(ms)} ms" if ms < 1000 else f"{format_number(ms / 1000, 1)} s"
@@ -358,17 +348,19 @@ class VergelijkenWindow(QMainWindow):
             f"{len(outcome.portfolio.cases)} casussen gelezen in {took}", 8000)
         self.built.emit(outcome)
 
+    def _build_cancelled(self) -> None:
+        self._set_enabled(True)
+        self.statusBar().showMessage("Vergelijken geannuleerd; de vorige uitkomst blijft "
+                                     "staan.", 8000)
+        self.built.emit(None)
+
     def _build_failed(self, exc: BaseException) -> None:
-        self._close_progress()
-        if isinstance(exc, InterruptedError):
-            self.statusBar().showMessage("Vergelijken geannuleerd; de vorige uitkomst blijft "
-                                         "staan.", 8000)
-        else:
-            from effectencalculator.model.validation import InvalidInputError
-            details = ([f.format() for f in exc.findings] if isinstance(exc, InvalidInputError)
-                       else [f"{type(exc).__name__}: {exc}"])
-            self.ctx.dialogs.show_error(self, "Vergelijken mislukt",
-                                        "De casussen konden niet worden vergeleken.", details)
+        self._set_enabled(True)
+        from effectencalculator.model.validation import InvalidInputError
+        details = ([f.format() for f in exc.findings] if isinstance(exc, InvalidInputError)
+                   else [f"{type(exc).__name__}: {exc}"])
+        self.ctx.dialogs.show_error(self, "Vergelijken mislukt",
+                                    "De casussen konden niet worden vergeleken.", details)
         self.built.emit(None)
 
     # -- showing -----------------------------------------------------------------------
@@ -492,33 +484,13 @@ class VergelijkenWindow(QMainWindow):
         path = Path(name)
         if path.suffix.lower() != suffix:
             path = path.with_name(path.name + suffix)
-        portfolio = self.outcome.portfolio
-
-        def work(progress):
-            if suffix == ".pdf":
-                from effectencalculator.report.portfolio_pdf import write_portfolio_pdf
-                write_portfolio_pdf(portfolio, path, progress=progress)
-                return [path]
-            from effectencalculator.export.rows import portfolio_sheets
-            from effectencalculator.export.spreadsheet import write_sheets
-            progress(0.1, "Tabellen samenstellen")
-            sheets = portfolio_sheets(portfolio)
-            progress(0.5, "Schrijven")
-            return write_sheets(sheets, path)
-
-        self.busy = True
-        self._set_enabled(False)
-        self.progress = QProgressDialog("Exporteren…", "", 0, 100, self)
-        self.progress.setWindowTitle("Portfolio exporteren")
-        self.progress.setCancelButton(None)
-        self.progress.setWindowModality(Qt.WindowModality.WindowModal)
-        self.progress.setMinimumDuration(0)
-        self.progress.setValue(0)
-        self.cancel_event = threading.Event()
-        self.ctx.runner.run(work, self._exported, self._export_failed, self._progress)
+        self._start(LongWork(
+            work=partial(_export, self.outcome.portfolio, path), on_done=self._exported,
+            on_error=self._export_failed, title="Portfolio exporteren",
+            label="Exporteren…", cancellable=False))
 
     def _exported(self, written: list[Path]) -> None:
-        self._close_progress()
+        self._set_enabled(True)
         self.statusBar().showMessage("Geëxporteerd: " + ", ".join(str(p) for p in written),
                                      10000)
         self.exported.emit(written)
@@ -528,8 +500,31 @@ class VergelijkenWindow(QMainWindow):
             self.ctx.desktop.open_folder(Path(written[0]).parent)
 
     def _export_failed(self, exc: BaseException) -> None:
-        self._close_progress()
+        self._set_enabled(True)
         self.ctx.dialogs.show_error(self, "Exporteren mislukt",
                                     "Het portfolio kon niet worden geëxporteerd.",
                                     [f"{type(exc).__name__}: {exc}"])
         self.exported.emit(None)
+
+
+def _build(paths: list[Path], table_file: Path, year: int | None, words: list[str],
+           progress: Progress, is_cancelled: IsCancelled) -> PortfolioOutcome:
+    """The build job: read, price and simulate every case (Annuleren: ``Cancelled``)."""
+    try:
+        return compute_portfolio(paths, table_file, year, progress, is_cancelled, words)
+    except InterruptedError as exc:  # the model's word for a cancelled portfolio
+        raise Cancelled(str(exc)) from exc
+
+
+def _export(portfolio, path: Path, progress: Progress, is_cancelled: IsCancelled) -> list[Path]:
+    """The export job: the portfolio as PDF, or as XLSX/CSV tables."""
+    if path.suffix.lower() == ".pdf":
+        from effectencalculator.report.portfolio_pdf import write_portfolio_pdf
+        write_portfolio_pdf(portfolio, path, progress=progress)
+        return [path]
+    from effectencalculator.export.rows import portfolio_sheets
+    from effectencalculator.export.spreadsheet import write_sheets
+    progress(0.1, "Tabellen samenstellen")
+    sheets = portfolio_sheets(portfolio)
+    progress(0.5, "Schrijven")
+    return write_sheets(sheets, path)
