@@ -47,9 +47,9 @@ def main() -> None:
     parser.add_argument("--keep", type=Path, help="write the PDFs into this folder")
     args = parser.parse_args()
 
+    from effectencalculator.model.portfolio import build_portfolio
     from effectencalculator.model.storage import load_case, load_table
     from effectencalculator.model.tables import table_for_case
-    from effectencalculator.model.portfolio import build_portfolio
     from effectencalculator.report.build import build_report_pdf
     from effectencalculator.report.portfolio_pdf import build_portfolio_pdf
 

@@ -24,7 +24,11 @@ from effectencalculator.model.calculation import CaseResult, calculate
 from effectencalculator.model.case import Case
 from effectencalculator.model.cost_table import CostTable
 from effectencalculator.model.storage import (
-    PasswordRequired, SaveError, load_table, read_case, read_table,
+    PasswordRequired,
+    SaveError,
+    load_table,
+    read_case,
+    read_table,
 )
 from effectencalculator.model.summary import summary_dict
 from effectencalculator.model.tables import default_table_path, table_for_case
@@ -251,8 +255,7 @@ def _in_file(items: Sequence[Finding], file: str, context: Findings) -> list[Fin
 def _privacy_gate(case: Case, path: str, accept: bool, status=None):
     """Refuse an export while privacy findings are open, unless explicitly accepted.
     ``status``: the check already made (a portfolio checks its cases while reading)."""
-    from effectencalculator.model.privacy import PrivacyStatus, check_privacy, \
-        load_never_export
+    from effectencalculator.model.privacy import PrivacyStatus, check_privacy, load_never_export
 
     if status is None:
         status = check_privacy(case, load_never_export())

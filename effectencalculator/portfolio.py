@@ -20,8 +20,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, NamedTuple
 
-from effectencalculator.export.rows import LINE_COLUMNS, PORTFOLIO_COLUMNS, line_rows, \
-    portfolio_case_rows
+from effectencalculator.export.rows import (
+    LINE_COLUMNS,
+    PORTFOLIO_COLUMNS,
+    line_rows,
+    portfolio_case_rows,
+)
 from effectencalculator.model.cost_table import CostTable
 from effectencalculator.model.portfolio import Portfolio, build_portfolio
 from effectencalculator.model.storage import load_table

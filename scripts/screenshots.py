@@ -65,7 +65,7 @@ def render(outdir: Path, case: Path, width: int, height: int) -> list[Path]:
         from timeline_screenshots import render_session  # beside this script
         written += render_session(app, window, outdir)
         written += render_compare(app, window, outdir, [case.parent], width, height)
-        from effectencalculator.ui.privacy_screenshots import render_privacy
+        from privacy_screenshots import render_privacy  # beside this script
         written += render_privacy(app, window, outdir, Path(tmp) / "niet-exporteren.txt")
         window.doc.undo_stack.setClean()
         window.close()

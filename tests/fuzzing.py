@@ -6,9 +6,9 @@ from __future__ import annotations
 import copy
 
 import yaml
+from conftest import EXAMPLE_CASE, TEST_TABLE
 from hypothesis import strategies as st
 
-from conftest import EXAMPLE_CASE, TEST_TABLE
 from effectencalculator.model.calculation import calculate
 from effectencalculator.model.cost_table import CostTable
 from effectencalculator.model.storage import case_from_bytes, table_from_bytes

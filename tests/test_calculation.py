@@ -6,12 +6,11 @@ import itertools
 from datetime import date
 
 import pytest
+from conftest import case_yaml
 
 from effectencalculator.model.calculation import calculate
 from effectencalculator.model.storage import load_case, load_table
 from effectencalculator.model.validation import InvalidInputError
-
-from conftest import case_yaml
 
 TWO_SCENARIOS = """\
 - id: interventie

@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 
 import pytest
-
 from conftest import DEFAULT_TABLE, EXAMPLE_CASE, TEST_TABLE, case_yaml, cli, cli_process
 
 VALID_SCENARIOS = """\

@@ -12,10 +12,9 @@ import sys
 import textwrap
 
 import pytest
+from conftest import EXAMPLE_CASE, ROOT, cli, cli_process
 
 from effectencalculator.model.storage import load_case, save_case
-
-from conftest import EXAMPLE_CASE, ROOT, cli, cli_process
 
 
 @pytest.fixture

@@ -3,10 +3,10 @@ saved, and printed in the report under its own heading."""
 
 from __future__ import annotations
 
+from conftest import EXAMPLE_CASE
 from pypdf import PdfReader
 from test_ui_support import make_window
 
-from conftest import EXAMPLE_CASE
 from effectencalculator.model.storage import load_case, save_case
 from effectencalculator.model.tables import table_for_case
 from effectencalculator.report.build import write_report_pdf

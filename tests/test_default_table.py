@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 
+from conftest import DEFAULT_TABLE
+
 from effectencalculator.model.storage import read_table
 from effectencalculator.model.tables import default_table_path, find_table
 from effectencalculator.model.vocabulary import KINDS, PAYERS, UNITS
-
-from conftest import DEFAULT_TABLE
 
 
 def test_default_table_is_valid_and_found_through_the_package():
@@ -97,6 +97,7 @@ def test_the_old_version_stays_shipped_for_cases_that_recorded_it():
 
 def _comparison(name: str) -> dict:
     from conftest import ROOT
+
     from effectencalculator.model.calculation import calculate
     from effectencalculator.model.storage import load_case
     from effectencalculator.model.summary import summary_dict

@@ -9,14 +9,24 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from effectencalculator.model.dutch_input import (
-    date_text, describe_date, describe_number, describe_percent, number_text, parse_date,
-    parse_number, parse_percent,
+    date_text,
+    describe_date,
+    describe_number,
+    describe_percent,
+    number_text,
+    parse_date,
+    parse_number,
+    parse_percent,
 )
 from effectencalculator.report.format import (
-    format_date, format_date_short, format_number, format_percent,
+    format_date,
+    format_date_short,
+    format_number,
+    format_percent,
 )
 
 D = date(2025, 3, 1)

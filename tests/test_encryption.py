@@ -5,15 +5,18 @@ from __future__ import annotations
 import json
 
 import pytest
+from conftest import EXAMPLE_CASE
 
 from effectencalculator.cli import PASSWORD_ENV, main
 from effectencalculator.model.crypto import MAGIC
 from effectencalculator.model.storage import (
-    EncryptedFileDamaged, PasswordRequired, load_case, read_case, save_case,
+    EncryptedFileDamaged,
+    PasswordRequired,
+    load_case,
+    read_case,
+    save_case,
 )
 from effectencalculator.model.validation import InvalidInputError
-
-from conftest import EXAMPLE_CASE
 
 
 @pytest.fixture

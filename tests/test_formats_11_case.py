@@ -10,7 +10,7 @@ from datetime import date
 
 from effectencalculator.model.case import Mechanism, Reading, Review
 from effectencalculator.model.privacy import text_fields
-from effectencalculator.model.storage import case_to_text, case_from_bytes
+from effectencalculator.model.storage import case_from_bytes, case_to_text
 
 BASE = textwrap.dedent("""\
     schema_version: 1

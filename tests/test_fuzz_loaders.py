@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import time
 
+from conftest import DEFAULT_TABLE
+from fuzzing import (
+    SPECIAL_BYTES,
+    hostile_case_bytes,
+    hostile_table_bytes,
+    load_and_price,
+    load_table_bytes,
+)
 from hypothesis import HealthCheck, given, settings
 
 from effectencalculator.model.storage import table_from_bytes
-
-from conftest import DEFAULT_TABLE
-from fuzzing import SPECIAL_BYTES, hostile_case_bytes, hostile_table_bytes, load_and_price, \
-    load_table_bytes
 
 TABLE, _ = table_from_bytes(DEFAULT_TABLE.read_bytes(), "nl-jeugd-gezin.yaml")
 FUZZ = settings(max_examples=250, deadline=2000, derandomize=True,
@@ -37,9 +41,10 @@ def test_table_loader_never_crashes(raw):
 
 
 def test_huge_files_are_refused(tmp_path):
+    import pytest
+
     from effectencalculator.model.storage import read_case
     from effectencalculator.model.validation import InvalidInputError
-    import pytest
 
     path = tmp_path / "groot.yaml"
     with open(path, "wb") as handle:

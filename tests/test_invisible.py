@@ -11,11 +11,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pytest
-
 from conftest import TEST_TABLE, case_yaml
+
 from effectencalculator.cli import main
 from effectencalculator.model.invisible import (
-    invisible_in, only_differs_by_invisible, strip_invisible, visible,
+    invisible_in,
+    only_differs_by_invisible,
+    strip_invisible,
+    visible,
 )
 
 

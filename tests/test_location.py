@@ -5,8 +5,8 @@ scenario's name for the window."""
 from __future__ import annotations
 
 import pytest
-
 from conftest import ROOT
+
 from effectencalculator.model.live import calculate_live
 from effectencalculator.model.location import Location, describe
 from effectencalculator.model.storage import load_case

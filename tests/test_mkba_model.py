@@ -13,18 +13,19 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from conftest import ROOT, case_yaml
 
+from effectencalculator.model.breakdown import (
+    besparingen_split,
+    confidence_contributions,
+    low_confidence_share,
+)
 from effectencalculator.model.calculation import calculate
 from effectencalculator.model.sensitivity import sensitivity
 from effectencalculator.model.storage import load_case, load_table, read_case, read_table
 from effectencalculator.model.summary import summary_dict
 from effectencalculator.model.switching import switching_values
-from effectencalculator.model.breakdown import (
-    besparingen_split, confidence_contributions, low_confidence_share,
-)
 from effectencalculator.model.validation import InvalidInputError
-
-from conftest import ROOT, case_yaml
 
 MKBA_TABLE = textwrap.dedent("""\
     schema_version: 1

@@ -8,15 +8,18 @@ import io
 import re
 
 import pytest
+from conftest import EXAMPLE_CASE
 from pypdf import PdfReader
 
-from conftest import EXAMPLE_CASE
 from effectencalculator.model.calculation import calculate
 from effectencalculator.model.storage import load_case
 from effectencalculator.model.switching import switching_values
 from effectencalculator.model.tables import table_for_case
 from effectencalculator.report.mkba_text import (
-    SOCIETAL, item_switch_text, line_switch_text, switching_sentences,
+    SOCIETAL,
+    item_switch_text,
+    line_switch_text,
+    switching_sentences,
 )
 
 

@@ -16,11 +16,11 @@ import sys
 import textwrap
 
 import pytest
-from PySide6.QtTest import QTest
-
 from conftest import EXAMPLE_CASE, ROOT
-from effectencalculator.model.storage import load_case, read_case, save_case
+from PySide6.QtTest import QTest
 from test_ui_support import make_context, make_window
+
+from effectencalculator.model.storage import load_case, read_case, save_case
 
 COMMON = textwrap.dedent("""\
     import json, sys

@@ -14,8 +14,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
-
 from conftest import TEST_TABLE, case_yaml
+
 from effectencalculator.cli import main
 from effectencalculator.export.rows import Sheet
 from effectencalculator.export.spreadsheet import spreadsheet_text, write_csv, write_xlsx

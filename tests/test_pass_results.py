@@ -6,10 +6,10 @@ from __future__ import annotations
 import io
 
 import pytest
+from conftest import EXAMPLE_CASE
 from pypdf import PdfReader
 from test_ui_support import make_window
 
-from conftest import EXAMPLE_CASE
 from effectencalculator import cli
 from effectencalculator.model import sensitivity as sensitivity_module
 from effectencalculator.model import uncertainty as uncertainty_module

@@ -6,13 +6,12 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
+from conftest import TEST_TABLE, case_yaml
 
 from effectencalculator.model.portfolio import build_portfolio
 from effectencalculator.model.portfolio_cache import FigureCache, portfolio_figures
 from effectencalculator.model.portfolio_figures import figures_of
 from effectencalculator.model.storage import load_table
-
-from conftest import TEST_TABLE, case_yaml
 
 
 def _case(code: str, hours: float) -> str:

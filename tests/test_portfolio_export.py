@@ -6,14 +6,13 @@ import csv
 from datetime import date
 
 import pytest
+from conftest import TEST_TABLE, case_yaml
 
 from effectencalculator.export.rows import case_sheets, portfolio_sheets
 from effectencalculator.export.spreadsheet import write_csv, write_xlsx
 from effectencalculator.model.calculation import calculate
 from effectencalculator.model.portfolio import build_portfolio
 from effectencalculator.model.storage import load_case, load_table
-
-from conftest import TEST_TABLE, case_yaml
 
 # net result = OTS 8000 × index 125/100 × 0.8 (= 8000 at 2024 prices) − UUR 10 × 100
 SCENARIOS = """\
@@ -122,6 +121,7 @@ def test_portfolio_xlsx_and_csv(folder, tmp_path):
 
 def test_summary_sheet_says_when_the_difference_is_uncertain():
     from conftest import ROOT
+
     from effectencalculator.export.rows import summary_sheet
     from effectencalculator.model.tables import table_for_case
     from effectencalculator.model.uncertainty import simulate

@@ -5,13 +5,12 @@ from __future__ import annotations
 import shutil
 
 import pytest
+from conftest import DEFAULT_TABLE, EXAMPLE_CASE, ROOT
 
 from effectencalculator.export.rows import portfolio_sheets
 from effectencalculator.model.portfolio import build_portfolio
 from effectencalculator.model.storage import load_table
 from effectencalculator.portfolio import EXTRA_CASE_COLUMNS, frames
-
-from conftest import DEFAULT_TABLE, EXAMPLE_CASE, ROOT
 
 
 def test_frames_are_the_xlsx_rows_plus_review_and_payer_views(tmp_path):

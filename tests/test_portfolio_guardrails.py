@@ -7,16 +7,19 @@ import json
 import shutil
 
 import pytest
+from conftest import DEFAULT_TABLE, EXAMPLE_CASE
 
 from effectencalculator.cli import main
 from effectencalculator.model.portfolio import build_portfolio
 from effectencalculator.model.portfolio_figures import CaseFigures
 from effectencalculator.model.portfolio_stats import (
-    NOT_RANDOM, extrapolate, parse_review_filter, split_duplicates, summarize,
+    NOT_RANDOM,
+    extrapolate,
+    parse_review_filter,
+    split_duplicates,
+    summarize,
 )
 from effectencalculator.model.storage import load_table
-
-from conftest import DEFAULT_TABLE, EXAMPLE_CASE
 
 
 def fig(code: str, net: float, **kw) -> CaseFigures:

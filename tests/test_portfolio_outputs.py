@@ -5,13 +5,12 @@ from __future__ import annotations
 import shutil
 from datetime import date
 
+from conftest import DEFAULT_TABLE, EXAMPLE_CASE, ROOT
 from pypdf import PdfReader
 
 from effectencalculator.model.portfolio import build_portfolio
 from effectencalculator.model.storage import load_table
 from effectencalculator.report.portfolio_pdf import write_portfolio_pdf
-
-from conftest import DEFAULT_TABLE, EXAMPLE_CASE, ROOT
 
 
 def _folder(tmp_path):

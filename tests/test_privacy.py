@@ -5,15 +5,19 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import ROOT
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from effectencalculator.model.privacy import (
-    check_privacy, load_never_export, passes_eleven_test, passes_mod97, scan_case, scan_text,
+    check_privacy,
+    load_never_export,
+    passes_eleven_test,
+    passes_mod97,
+    scan_case,
+    scan_text,
 )
 from effectencalculator.model.storage import load_case
-
-from conftest import ROOT
 
 PLANTED = {
     "narrative.summary": ("Moeder (geboren 12-03-1988) woont aan de Kerkstraat 12a, "

@@ -12,9 +12,9 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from conftest import ROOT
 from pypdf import PdfReader
 
-from conftest import ROOT
 from effectencalculator.cli import main
 
 

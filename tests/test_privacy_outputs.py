@@ -17,9 +17,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import EXAMPLE_CASE
 from pypdf import PdfReader
 
-from conftest import EXAMPLE_CASE
 from effectencalculator.model.case import Case
 from effectencalculator.model.privacy import check_privacy
 from effectencalculator.model.storage import load_case

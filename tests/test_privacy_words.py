@@ -56,10 +56,15 @@ def test_a_finding_in_an_unknown_field_is_fixed_in_place():
     """Findings outside the free-text fields (unknown keys kept on save) point at the
     exact string, so the privacy view can change it (and nothing else)."""
     from conftest import EXAMPLE_CASE
+
     from effectencalculator.model.privacy import check_privacy
     from effectencalculator.model.storage import load_case
     from effectencalculator.ui.privacy_fields import (
-        describe, field_ref, field_text, lenient_ref, new_value,
+        describe,
+        field_ref,
+        field_text,
+        lenient_ref,
+        new_value,
     )
 
     case = load_case(EXAMPLE_CASE)

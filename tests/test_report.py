@@ -9,15 +9,14 @@ import re
 from datetime import date
 
 import pytest
+from conftest import EXAMPLE_CASE, case_yaml, cli, cli_process
 from pypdf import PdfReader
 
-from conftest import EXAMPLE_CASE, case_yaml, cli, cli_process
 from effectencalculator.model.calculation import calculate
 from effectencalculator.model.storage import SaveError, load_case, load_table
 from effectencalculator.model.tables import table_for_case
 from effectencalculator.model.validation import InvalidInputError
-from effectencalculator.report.build import build_report_pdf, report_content, \
-    write_report_pdf
+from effectencalculator.report.build import build_report_pdf, report_content, write_report_pdf
 from effectencalculator.report.content import SECTION_TITLES, case_sha256, report_date
 from effectencalculator.report.format import format_euro, payer_label
 
@@ -272,11 +271,11 @@ def test_content_model_keeps_charts_for_the_gui(example):
 
 
 def test_checked_frame_reports_a_flowable_wider_than_the_page():
+    from reportlab.pdfgen.canvas import Canvas
     from reportlab.platypus import Spacer
 
     from effectencalculator.report.content import ReportContent  # noqa: F401
     from effectencalculator.report.pdf import FRAME_H, FRAME_W, _CheckedFrame
-    from reportlab.pdfgen.canvas import Canvas
 
     frame = _CheckedFrame(0, 0, FRAME_W, FRAME_H, leftPadding=0, rightPadding=0)
     frame.overflows = []

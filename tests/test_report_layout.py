@@ -8,13 +8,24 @@ import sys
 from datetime import date
 
 import pytest
-
 from conftest import EXAMPLE_CASE
-from effectencalculator.model.breakdown import category_differences, payer_differences, \
-    reconciliation, year_differences
+
+from effectencalculator.model.breakdown import (
+    category_differences,
+    payer_differences,
+    reconciliation,
+    year_differences,
+)
 from effectencalculator.model.calculation import calculate
-from effectencalculator.model.case import Case, CaseInfo, Event, Narrative, Rate, Scenario, \
-    ServiceLine
+from effectencalculator.model.case import (
+    Case,
+    CaseInfo,
+    Event,
+    Narrative,
+    Rate,
+    Scenario,
+    ServiceLine,
+)
 from effectencalculator.model.storage import load_case
 from effectencalculator.model.tables import table_for_case
 from effectencalculator.model.timeline_layout import EVENTS_LANE, layout_timeline
@@ -120,8 +131,7 @@ def test_charts_work_on_their_own_and_render_to_svg(example_result):
     from reportlab.graphics import renderSVG
 
     from effectencalculator.report.build import report_content
-    from effectencalculator.report.charts import cumulative_chart, payer_bar_chart, \
-        timeline_chart
+    from effectencalculator.report.charts import cumulative_chart, payer_bar_chart, timeline_chart
     from effectencalculator.report.format import format_euro
 
     case, table, result = example_result
@@ -143,8 +153,7 @@ def test_charts_work_on_their_own_and_render_to_svg(example_result):
 def test_charts_say_so_when_there_is_nothing_to_draw():
     from reportlab.graphics import renderSVG
 
-    from effectencalculator.report.charts import cumulative_chart, nice_ticks, \
-        payer_bar_chart
+    from effectencalculator.report.charts import cumulative_chart, nice_ticks, payer_bar_chart
     from effectencalculator.report.content import CumulativeSeries, PayerSeries
 
     assert "Geen geprijsde kosten" in renderSVG.drawToString(

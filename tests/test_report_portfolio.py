@@ -13,15 +13,14 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from conftest import DEFAULT_TABLE, ROOT
 from pypdf import PdfReader
 
-from conftest import DEFAULT_TABLE, ROOT
 from effectencalculator.model.portfolio import build_portfolio
 from effectencalculator.model.storage import SaveError, load_table
 from effectencalculator.model.uncertainty import simulate
 from effectencalculator.report.format import format_euro, format_percent, payer_label
-from effectencalculator.report.portfolio_content import FIGURES, build_portfolio_content, \
-    error_text
+from effectencalculator.report.portfolio_content import FIGURES, build_portfolio_content, error_text
 from effectencalculator.report.portfolio_pdf import build_portfolio_pdf, write_portfolio_pdf
 
 EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
@@ -240,8 +239,7 @@ def test_net_chart_shows_every_case_code_whole(codes):
     'GEN-0001' became 'GEN-00…' through floating point)."""
     from reportlab.graphics.shapes import String
 
-    from effectencalculator.report.charts import NetBar, PortfolioNetSeries, \
-        portfolio_net_parts
+    from effectencalculator.report.charts import NetBar, PortfolioNetSeries, portfolio_net_parts
 
     bars = [NetBar(code, 1000.0 * (n % 7 - 3), -5000.0, 8000.0)
             for n, code in enumerate(codes)]

@@ -14,9 +14,20 @@ from pathlib import Path
 
 import pytest
 
-from effectencalculator.model.case import (Case, CaseInfo, Event, Member, Narrative, Outcome,
-                                           Perspective, Rate, SafetyScore, Scenario,
-                                           ServiceLine, Settings)
+from effectencalculator.model.case import (
+    Case,
+    CaseInfo,
+    Event,
+    Member,
+    Narrative,
+    Outcome,
+    Perspective,
+    Rate,
+    SafetyScore,
+    Scenario,
+    ServiceLine,
+    Settings,
+)
 from effectencalculator.model.cost_table import CostTable
 from effectencalculator.model.vocabulary import DOMAINS
 

@@ -10,17 +10,16 @@ import re
 from datetime import date
 
 import pytest
+from conftest import EXAMPLE_CASE, ROOT
 from pypdf import PdfReader
 
-from conftest import EXAMPLE_CASE, ROOT
 from effectencalculator.model.calculation import calculate
 from effectencalculator.model.privacy import KIND_LABELS, check_privacy
 from effectencalculator.model.sensitivity import sensitivity
 from effectencalculator.model.storage import load_case
 from effectencalculator.model.tables import table_for_case
 from effectencalculator.model.uncertainty import DEFAULT_DRAWS, DEFAULT_SEED, simulate
-from effectencalculator.report.build import build_report_pdf, report_content, \
-    write_report_pdf
+from effectencalculator.report.build import build_report_pdf, report_content, write_report_pdf
 from effectencalculator.report.content import KeyFigures, TableBlock, all_text
 from effectencalculator.report.content_sections import privacy_location
 from effectencalculator.report.format import format_euro, format_number, format_percent
@@ -202,6 +201,7 @@ def test_tornado_chart_stands_alone_and_renders_to_svg(certain):
 
 def test_no_comparison_means_no_interval_and_no_tornado(write_case, table_path):
     from conftest import case_yaml
+
     from effectencalculator.model.storage import load_table
 
     path = write_case(case_yaml("""\

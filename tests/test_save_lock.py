@@ -20,13 +20,17 @@ import textwrap
 import time
 
 import pytest
-
 from conftest import EXAMPLE_CASE, ROOT
+
 from effectencalculator.model import file_safety
 from effectencalculator.model.case import ServiceLine
 from effectencalculator.model.file_safety import SaveLock, SaveLockedError, lock_path
 from effectencalculator.model.storage import (
-    SaveError, file_sha256, load_case, read_case, save_case,
+    SaveError,
+    file_sha256,
+    load_case,
+    read_case,
+    save_case,
 )
 
 SAVER = textwrap.dedent("""\

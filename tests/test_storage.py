@@ -6,18 +6,24 @@ import errno
 import os
 import random
 import signal
-from datetime import datetime, UTC
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from conftest import DEFAULT_TABLE, EXAMPLE_CASE, case_yaml
 
 from effectencalculator.model import storage
 from effectencalculator.model.storage import (
-    FileChangedError, SaveError, case_to_text, conflict_copy_path, file_sha256, load_case,
-    load_table, read_case, save_case,
+    FileChangedError,
+    SaveError,
+    case_to_text,
+    conflict_copy_path,
+    file_sha256,
+    load_case,
+    load_table,
+    read_case,
+    save_case,
 )
-
-from conftest import DEFAULT_TABLE, EXAMPLE_CASE, case_yaml
 
 
 def _without_provenance(case):

@@ -8,9 +8,9 @@ import shutil
 
 import openpyxl
 import pytest
+from conftest import EXAMPLE_CASE, ROOT
 from test_ui_support import make_window
 
-from conftest import EXAMPLE_CASE, ROOT
 from effectencalculator.model.calculation import calculate
 from effectencalculator.model.portfolio import build_portfolio
 from effectencalculator.model.storage import load_table

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import shutil
 
+from conftest import EXAMPLE_CASE
 from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from test_ui_support import make_context, make_window
 
-from conftest import EXAMPLE_CASE
 from effectencalculator.model.storage import read_case
 from effectencalculator.ui.services import RestoreChoice, SaveChoice
 

@@ -9,10 +9,10 @@ import shutil
 from pathlib import Path
 
 import pytest
+from conftest import EXAMPLE_CASE
 from PySide6.QtWidgets import QDialog
 from test_ui_support import make_context, make_window
 
-from conftest import EXAMPLE_CASE
 from effectencalculator.model.crypto import MAGIC, is_encrypted
 from effectencalculator.model.storage import read_case
 from effectencalculator.ui.password import MIN_LENGTH, PasswordDialog, check_new_password

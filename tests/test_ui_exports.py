@@ -6,10 +6,9 @@ import csv
 import io
 
 import pytest
-
+from conftest import EXAMPLE_CASE
 from test_ui_support import make_window
 
-from conftest import EXAMPLE_CASE
 from effectencalculator.model.calculation import calculate
 from effectencalculator.model.uncertainty import simulate
 from effectencalculator.ui.long_work import SyncRunner

@@ -15,11 +15,11 @@ import sys
 import textwrap
 from pathlib import Path
 
+from conftest import EXAMPLE_CASE, ROOT
 from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtTest import QTest
 from test_ui_support import make_context
 
-from conftest import EXAMPLE_CASE, ROOT
 from effectencalculator.ui.services import SaveChoice
 
 UI = ROOT / "effectencalculator" / "ui"

@@ -8,6 +8,7 @@ import sys
 import textwrap
 
 from conftest import EXAMPLE_CASE, ROOT
+
 from effectencalculator.model.calculation import calculate
 from effectencalculator.model.case import ServiceLine
 from effectencalculator.model.live import calculate_live

@@ -6,11 +6,11 @@ from __future__ import annotations
 import logging
 import threading
 
+from conftest import EXAMPLE_CASE
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton, QWidget
 from test_ui_support import make_window
 
-from conftest import EXAMPLE_CASE
 from effectencalculator.ui.long_work import Cancelled, Handle, LongWork, SyncRunner, TaskRunner
 
 

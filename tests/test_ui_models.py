@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+from conftest import EXAMPLE_CASE
 from test_ui_support import make_window
 
-from conftest import EXAMPLE_CASE
 from effectencalculator.ui.item_picker import ItemPicker, resolve_item, search_items
 from effectencalculator.ui.lines_model import LinesModel
 from effectencalculator.ui.rows_model import RowsModel
 from effectencalculator.ui.sections.kostentabel import CatalogueModel
 from effectencalculator.ui.table_models import (
-    custom_items_model, events_model, members_model, outcomes_model, perspectives_model,
+    custom_items_model,
+    events_model,
+    members_model,
+    outcomes_model,
+    perspectives_model,
 )
 
 

@@ -15,10 +15,10 @@ import sys
 import textwrap
 
 import pytest
+from conftest import EXAMPLE_CASE, ROOT
 from PySide6.QtTest import QTest
 from test_ui_support import make_context, make_window
 
-from conftest import EXAMPLE_CASE, ROOT
 from effectencalculator.model.storage import load_case, save_case
 from effectencalculator.ui.services import SaveChoice
 

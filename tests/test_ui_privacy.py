@@ -7,10 +7,10 @@ import io
 import re
 
 import pytest
+from conftest import EXAMPLE_CASE
 from pypdf import PdfReader
 from test_ui_support import make_window
 
-from conftest import EXAMPLE_CASE
 from effectencalculator.model.privacy import KIND_LABELS
 from effectencalculator.model.storage import load_case, read_case, save_case
 from effectencalculator.report.content_sections import privacy_location

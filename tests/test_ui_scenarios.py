@@ -4,12 +4,11 @@ comparison choice and the events along."""
 
 from __future__ import annotations
 
+from conftest import EXAMPLE_CASE
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QPushButton
 from test_ui_support import make_window
-
-from conftest import EXAMPLE_CASE
 
 
 def _button(widget, text: str) -> QPushButton:

@@ -11,9 +11,8 @@ import subprocess
 import sys
 import textwrap
 
-from test_ui_support import make_window
-
 from conftest import EXAMPLE_CASE, ROOT
+from test_ui_support import make_window
 
 SCRIPT = textwrap.dedent("""\
     import json, sys

@@ -310,11 +310,11 @@ def test_ui_timeline_ctrl_wheel_zooms_and_fit_shows_the_period(timeline):
 def test_ui_timeline_screenshots_of_the_example_case(qtbot, ctx, tmp_path, monkeypatch):
     """The screenshot command's timeline part: the section and the session view (1920×1080)
     show the example case's bars in the payer colours and the totals."""
-    from PySide6.QtGui import QColor, QImage
-
     from conftest import EXAMPLE_CASE, ROOT
+    from PySide6.QtGui import QColor, QImage
     monkeypatch.syspath_prepend(str(ROOT / "scripts"))
     from timeline_screenshots import render_session
+
     from effectencalculator.ui.timeline.style import PAYER_COLORS
     window = make_window(qtbot, ctx, EXAMPLE_CASE)
     window.resize(1366, 700)

@@ -7,10 +7,22 @@ from datetime import date
 
 import pytest
 
-from effectencalculator.model.case import Case, CaseInfo, Event, Narrative, Period, Rate, \
-    Scenario, ServiceLine
-from effectencalculator.model.timeline_layout import EVENTS_LANE, layout_timeline, \
-    resized_line, shifted_line
+from effectencalculator.model.case import (
+    Case,
+    CaseInfo,
+    Event,
+    Narrative,
+    Period,
+    Rate,
+    Scenario,
+    ServiceLine,
+)
+from effectencalculator.model.timeline_layout import (
+    EVENTS_LANE,
+    layout_timeline,
+    resized_line,
+    shifted_line,
+)
 
 NAMES = {"WIJK": "Wijkteam uur", "VT": "Veilig Thuis zaak", "OTS": "Ondertoezichtstelling"}
 

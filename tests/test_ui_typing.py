@@ -17,13 +17,13 @@ import textwrap
 from datetime import date
 
 import pytest
+from conftest import EXAMPLE_CASE, ROOT
 from PySide6.QtCore import QDate, QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit
 from test_dutch_input import DATES, NUMBERS, PERCENTS
 from test_ui_support import make_window
 
-from conftest import EXAMPLE_CASE, ROOT
 from effectencalculator.model.case import Perspective
 from effectencalculator.model.cost_table import CostItem
 from effectencalculator.report.format import format_euro

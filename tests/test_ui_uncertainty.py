@@ -3,9 +3,9 @@ ranked sensitivity table, the scenarios side by side and the comparison choice."
 
 from __future__ import annotations
 
+from conftest import EXAMPLE_CASE, ROOT
 from test_ui_support import make_window
 
-from conftest import EXAMPLE_CASE, ROOT
 from effectencalculator.model.calculation import calculate
 from effectencalculator.model.sensitivity import sensitivity
 from effectencalculator.model.uncertainty import simulate

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
+from conftest import EXAMPLE_CASE
 from PySide6.QtCore import Qt
 from test_ui_support import make_window
 
-from conftest import EXAMPLE_CASE
 from effectencalculator.model.calculation import calculate
 from effectencalculator.report.format import format_euro
 

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from conftest import case_yaml
 
 from effectencalculator.model.calculation import calculate
 from effectencalculator.model.sensitivity import sensitivity
 from effectencalculator.model.storage import load_case, load_table
 from effectencalculator.model.uncertainty import simulate
-
-from conftest import case_yaml
 
 THREE_LINES = """\
 - id: interventie
@@ -120,6 +119,7 @@ def test_monte_carlo_on_the_example_within_one_percent():
     only when every range is symmetric; the default table's ranges are not); with a fixed
     seed the run is reproducible."""
     from conftest import EXAMPLE_CASE
+
     from effectencalculator.model.tables import table_for_case
 
     case = load_case(EXAMPLE_CASE)

@@ -8,10 +8,10 @@ import io
 import re
 
 import pytest
+from conftest import ROOT
 from pypdf import PdfReader
 from test_ui_support import make_window
 
-from conftest import ROOT
 from effectencalculator.cli import main
 from effectencalculator.model.calculation import calculate
 from effectencalculator.model.storage import load_case

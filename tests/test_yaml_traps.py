@@ -15,8 +15,8 @@ import re
 from dataclasses import dataclass
 
 import pytest
-
 from conftest import TEST_TABLE, case_yaml
+
 from effectencalculator.cli import main
 from effectencalculator.model.storage import read_case, read_table
 

@@ -10,7 +10,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from effectencalculator.model.breakdown import (
-    besparingen_split, confidence_contributions, low_confidence_share,
+    besparingen_split,
+    confidence_contributions,
+    low_confidence_share,
 )
 from effectencalculator.model.calculation import CaseResult
 from effectencalculator.model.case import Case
@@ -18,8 +20,8 @@ from effectencalculator.model.cost_table import CostTable
 from effectencalculator.model.gc_pause import gc_paused
 from effectencalculator.model.portfolio import Portfolio
 from effectencalculator.model.switching import switching_values
-from effectencalculator.report.mkba_text import SOCIETAL, VIEWS_EXPLANATION, payer_role
 from effectencalculator.report.figures import short_verdict
+from effectencalculator.report.mkba_text import SOCIETAL, VIEWS_EXPLANATION, payer_role
 
 if TYPE_CHECKING:
     from effectencalculator.model.uncertainty import UncertaintyResult

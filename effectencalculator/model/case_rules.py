@@ -14,10 +14,15 @@ from effectencalculator.model.fields import RAW_KEY
 from effectencalculator.model.invisible import check_case_text
 from effectencalculator.model.validation import Findings
 from effectencalculator.model.vocabulary import (
-    ALL_SCENARIOS, DIRECTIONS, DOMAINS, PAYERS, PRODUCTIVITY_METHODS, RATE_PERIOD_DAYS,
-    SCENARIO_ROLES, SCHEMA_VERSION,
+    ALL_SCENARIOS,
+    DIRECTIONS,
+    DOMAINS,
+    PAYERS,
+    PRODUCTIVITY_METHODS,
+    RATE_PERIOD_DAYS,
+    SCENARIO_ROLES,
+    SCHEMA_VERSION,
 )
-
 
 #: Beyond these a value is a typing error, and sums could overflow: refused with a message.
 MAX_QUANTITY = 10_000_000.0

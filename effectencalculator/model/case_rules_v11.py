@@ -11,7 +11,9 @@ from effectencalculator.model.case import Case
 from effectencalculator.model.fields import RAW_KEY
 from effectencalculator.model.validation import Findings
 from effectencalculator.model.vocabulary import (
-    MECHANISM_EFFECTS, READING_SCALES, REVIEW_STATUSES,
+    MECHANISM_EFFECTS,
+    READING_SCALES,
+    REVIEW_STATUSES,
 )
 
 

@@ -11,13 +11,31 @@ from __future__ import annotations
 from typing import Any, Callable, TypeVar
 
 from effectencalculator.model.case import (
-    Case, CaseInfo, Compare, Event, HistoryEntry, Member, Narrative, Outcome, Period,
-    Perspective, Rate, RecordedTable, SafetyScore, Scenario, ServiceLine, Settings,
+    Case,
+    CaseInfo,
+    Compare,
+    Event,
+    HistoryEntry,
+    Member,
+    Narrative,
+    Outcome,
+    Period,
+    Perspective,
+    Rate,
+    RecordedTable,
+    SafetyScore,
+    Scenario,
+    ServiceLine,
+    Settings,
 )
 from effectencalculator.model.case_rules import MAX_LINES
 from effectencalculator.model.case_schema_v11 import (
-    narrative_v11_data, outcome_v11_data, read_narrative_v11, read_outcome_v11,
-    read_review, review_data,
+    narrative_v11_data,
+    outcome_v11_data,
+    read_narrative_v11,
+    read_outcome_v11,
+    read_review,
+    review_data,
 )
 from effectencalculator.model.fields import RAW_KEY, FieldReader
 from effectencalculator.model.table_schema import item_from_data, item_to_data

@@ -13,7 +13,6 @@ from typing import Any
 from effectencalculator.model.case import Mechanism, Narrative, Outcome, Reading, Review
 from effectencalculator.model.fields import RAW_KEY, FieldReader
 
-
 # -- reading ---------------------------------------------------------------------------
 
 def read_outcome_v11(f: FieldReader, outcome: Outcome) -> None:

@@ -19,8 +19,12 @@ from effectencalculator.model.case_rules import check_case
 from effectencalculator.model.cost_table import CostTable
 from effectencalculator.model.location import Location
 from effectencalculator.model.validation import (
-    Finding, Findings, InvalidInputError, Severity,
+    Finding,
+    Findings,
+    InvalidInputError,
+    Severity,
 )
+
 
 @dataclass
 class LiveResult:

@@ -19,8 +19,7 @@ from effectencalculator.model.case import Case
 from effectencalculator.model.cost_table import CostTable
 from effectencalculator.model.gc_pause import gc_paused
 from effectencalculator.model.portfolio_figures import CaseFigures, figures_of
-from effectencalculator.model.portfolio_stats import PortfolioSummary, split_duplicates, \
-    summarize
+from effectencalculator.model.portfolio_stats import PortfolioSummary, split_duplicates, summarize
 from effectencalculator.model.privacy import PrivacyStatus, check_privacy
 from effectencalculator.model.storage import read_case
 from effectencalculator.model.validation import Finding, InvalidInputError, Severity

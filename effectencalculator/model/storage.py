@@ -13,7 +13,7 @@ import hashlib
 import os
 import shutil
 import tempfile
-from datetime import datetime, UTC
+from datetime import UTC, datetime
 from pathlib import Path
 
 from effectencalculator import __version__
@@ -21,15 +21,23 @@ from effectencalculator.model.case import Case, HistoryEntry, RecordedTable
 from effectencalculator.model.case_rules import MAX_LINES, check_case
 from effectencalculator.model.case_schema import case_from_data, case_to_data
 from effectencalculator.model.cost_table import CostTable
+from effectencalculator.model.crypto import (
+    DamagedFileError,
+    DecryptionError,
+    check_encrypted,
+    decrypt,
+    encrypt,
+    is_encrypted,
+)
 from effectencalculator.model.file_safety import SaveLock, remove_stale_temp_files
 from effectencalculator.model.table_extends import has_extends, remap_findings, resolve_extends
 from effectencalculator.model.table_schema import table_from_data
 from effectencalculator.model.validation import Finding, Findings, InvalidInputError, Severity
-from effectencalculator.model.crypto import (
-    DamagedFileError, DecryptionError, check_encrypted, decrypt, encrypt, is_encrypted,
-)
 from effectencalculator.model.yaml_io import (
-    YamlDocument, dump_yaml, parse_yaml_bytes, read_file_bytes,
+    YamlDocument,
+    dump_yaml,
+    parse_yaml_bytes,
+    read_file_bytes,
 )
 
 

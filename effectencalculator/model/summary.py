@@ -5,7 +5,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from effectencalculator.model.breakdown import (
-    besparingen_split, confidence_contributions, low_confidence_share,
+    besparingen_split,
+    confidence_contributions,
+    low_confidence_share,
 )
 from effectencalculator.model.calculation import CaseResult, ScenarioResult
 from effectencalculator.model.switching import switching_values

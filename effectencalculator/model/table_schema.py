@@ -8,12 +8,22 @@ from typing import Any
 
 from effectencalculator.model.cost_table import CostItem, CostTable, PriceIndex, Source
 from effectencalculator.model.fields import (
-    RAW_KEY, FieldReader, describe, index_key_problem, is_number, join, year_key,
+    RAW_KEY,
+    FieldReader,
+    describe,
+    index_key_problem,
+    is_number,
+    join,
+    year_key,
 )
 from effectencalculator.model.invisible import report_invisible, visible
 from effectencalculator.model.validation import Findings
 from effectencalculator.model.vocabulary import (
-    CONFIDENCES, KINDS, PAYERS, SCHEMA_VERSION, UNITS,
+    CONFIDENCES,
+    KINDS,
+    PAYERS,
+    SCHEMA_VERSION,
+    UNITS,
 )
 
 NAME_PATTERN = re.compile(r"^[a-z0-9-]+$")

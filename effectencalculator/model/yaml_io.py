@@ -21,7 +21,13 @@ import yaml
 
 from effectencalculator.model.validation import Finding, InvalidInputError, Severity
 from effectencalculator.model.yaml_traps import (
-    BOOL_TAG, FLOAT_TAG, INT_TAG, TIMESTAMP_TAG, as_text_reason, dutch_number, dutch_problem,
+    BOOL_TAG,
+    FLOAT_TAG,
+    INT_TAG,
+    TIMESTAMP_TAG,
+    as_text_reason,
+    dutch_number,
+    dutch_problem,
 )
 
 MAX_FILE_BYTES = 20 * 1024 * 1024

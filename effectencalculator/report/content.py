@@ -21,8 +21,7 @@ from effectencalculator.model.cost_table import CostTable
 from effectencalculator.model.privacy import PrivacyStatus
 from effectencalculator.model.sensitivity import Swing, sensitivity
 from effectencalculator.model.storage import case_to_text
-from effectencalculator.model.timeline_layout import TimelineLayout, layout_timeline, \
-    scenario_order
+from effectencalculator.model.timeline_layout import TimelineLayout, layout_timeline, scenario_order
 from effectencalculator.model.vocabulary import PAYERS
 from effectencalculator.report.format import format_quantity, payer_label
 

@@ -21,8 +21,7 @@ from typing import TYPE_CHECKING
 from effectencalculator.model.calculation import CaseResult, Comparison, ScenarioResult
 from effectencalculator.model.location import describe as describe_location
 from effectencalculator.model.uncertainty import UNCERTAIN
-from effectencalculator.report.format import format_euro, format_number, format_percent, \
-    payer_label
+from effectencalculator.report.format import format_euro, format_number, format_percent, payer_label
 
 if TYPE_CHECKING:  # numpy is imported only when a simulation is run
     from effectencalculator.model.case import Case

@@ -10,7 +10,10 @@ nothing is computed here but the wording. (Meant to be absorbed into ``report/fi
 from __future__ import annotations
 
 from effectencalculator.model.breakdown import (
-    BesparingenSplit, confidence_contributions, low_confidence_gross, low_confidence_share,
+    BesparingenSplit,
+    confidence_contributions,
+    low_confidence_gross,
+    low_confidence_share,
 )
 from effectencalculator.model.calculation import CaseResult, Comparison
 from effectencalculator.model.switching import ItemSwitch, LineSwitch, switching_values

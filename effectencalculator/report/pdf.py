@@ -19,21 +19,66 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
-    BaseDocTemplate, CondPageBreak, Flowable, KeepInFrame, KeepTogether, NextPageTemplate,
-    PageBreak, PageTemplate, Paragraph, Spacer, Table)
+    BaseDocTemplate,
+    CondPageBreak,
+    Flowable,
+    KeepInFrame,
+    KeepTogether,
+    NextPageTemplate,
+    PageBreak,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+)
 from reportlab.platypus.flowables import HRFlowable
 
 from effectencalculator.report.content import (
-    Bullets, Callout, ChartBlock, DocumentContent, Facts, Heading, KeyFigures, Para, Quote,
-    Section, TableBlock)
+    Bullets,
+    Callout,
+    ChartBlock,
+    DocumentContent,
+    Facts,
+    Heading,
+    KeyFigures,
+    Para,
+    Quote,
+    Section,
+    TableBlock,
+)
 from effectencalculator.report.fonts import SANS, SANS_BOLD
-from effectencalculator.report.pdf_styles import (
-    CONFIDENTIAL, FRAME_H, FRAME_W, INK, MARGIN_B, MARGIN_L, MARGIN_R, MARGIN_T, MUTED,
-    PAGE_H, PAGE_W, RULE, Progress, make_styles, para, short_date, table_style)
-from effectencalculator.report.pdf_flowables import (
-    CheckedFrame, NumberedCanvas, QuoteBar, date_formatter)
 from effectencalculator.report.pdf_blocks import (
-    callout_table, chart_flowables, facts_table, key_figures_table, table_flowables)
+    callout_table,
+    chart_flowables,
+    facts_table,
+    key_figures_table,
+    table_flowables,
+)
+from effectencalculator.report.pdf_flowables import (
+    CheckedFrame,
+    NumberedCanvas,
+    QuoteBar,
+    date_formatter,
+)
+from effectencalculator.report.pdf_styles import (
+    CONFIDENTIAL,
+    FRAME_H,
+    FRAME_W,
+    INK,
+    MARGIN_B,
+    MARGIN_L,
+    MARGIN_R,
+    MARGIN_T,
+    MUTED,
+    PAGE_H,
+    PAGE_W,
+    RULE,
+    Progress,
+    make_styles,
+    para,
+    short_date,
+    table_style,
+)
 
 #: the geometry and the checked frame, where tests and callers have always found them
 __all__ = ["FRAME_H", "FRAME_W", "MARGIN_L", "MARGIN_R", "PAGE_H", "PAGE_W", "PdfRenderer",

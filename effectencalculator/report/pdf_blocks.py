@@ -3,7 +3,6 @@ the key-figure grid, tables (column widths from the words they hold) and charts.
 
 from __future__ import annotations
 
-
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -12,9 +11,19 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Ta
 
 from effectencalculator.report import charts
 from effectencalculator.report.content import Callout, ChartBlock, KeyFigures, TableBlock
-from effectencalculator.report.pdf_styles import (
-    FRAME_H, FRAME_W, HEADER_BG, INK, LIGHT, RULE, is_figure, is_hash, para, table_style)
 from effectencalculator.report.pdf_flowables import DrawingFlowable
+from effectencalculator.report.pdf_styles import (
+    FRAME_H,
+    FRAME_W,
+    HEADER_BG,
+    INK,
+    LIGHT,
+    RULE,
+    is_figure,
+    is_hash,
+    para,
+    table_style,
+)
 
 Styles = dict[str, ParagraphStyle]
 

@@ -14,8 +14,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, TableStyle
 
-from effectencalculator.report.fonts import (
-    SANS, SANS_BOLD, SERIF, SERIF_ITALIC, register_fonts)
+from effectencalculator.report.fonts import SANS, SANS_BOLD, SERIF, SERIF_ITALIC, register_fonts
 
 Progress = Callable[[float, str], None]
 

@@ -18,16 +18,43 @@ from typing import Callable
 from effectencalculator import __version__
 from effectencalculator.model.portfolio import Portfolio, PortfolioCase, without_folder
 from effectencalculator.model.portfolio_stats import PortfolioSummary
-from effectencalculator.model.uncertainty import DEFAULT_DRAWS, DEFAULT_SEED, UNCERTAIN, \
-    UncertaintyResult
+from effectencalculator.model.uncertainty import (
+    DEFAULT_DRAWS,
+    DEFAULT_SEED,
+    UNCERTAIN,
+    UncertaintyResult,
+)
 from effectencalculator.model.validation import Finding
 from effectencalculator.report.content import (
-    NOT_FILLED, Callout, ChartBlock, Column, Cover, DocumentContent, Facts, Heading,
-    KeyFigure, KeyFigures, Metadata, NetBar, Para, PortfolioNetSeries, Row, Section,
-    TableBlock, case_sha256, empty, report_date)
+    NOT_FILLED,
+    Callout,
+    ChartBlock,
+    Column,
+    Cover,
+    DocumentContent,
+    Facts,
+    Heading,
+    KeyFigure,
+    KeyFigures,
+    Metadata,
+    NetBar,
+    Para,
+    PortfolioNetSeries,
+    Row,
+    Section,
+    TableBlock,
+    case_sha256,
+    empty,
+    report_date,
+)
 from effectencalculator.report.figures import UNSURE, return_text, short_verdict
-from effectencalculator.report.format import format_date, format_euro, format_number, \
-    format_percent, payer_label
+from effectencalculator.report.format import (
+    format_date,
+    format_euro,
+    format_number,
+    format_percent,
+    payer_label,
+)
 
 Progress = Callable[[float, str], None]
 

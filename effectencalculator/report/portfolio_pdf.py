@@ -16,8 +16,7 @@ from typing import Callable
 from effectencalculator.model.portfolio import Portfolio
 from effectencalculator.model.storage import atomic_write_bytes
 from effectencalculator.report.pdf import render_pdf
-from effectencalculator.report.portfolio_content import PortfolioContent, \
-    build_portfolio_content
+from effectencalculator.report.portfolio_content import PortfolioContent, build_portfolio_content
 
 Progress = Callable[[float, str], None]
 

@@ -6,9 +6,8 @@ difference is printed as a saving."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import textwrap
+from typing import TYPE_CHECKING
 
 from effectencalculator.model.breakdown import besparingen_split
 from effectencalculator.model.calculation import CaseResult
@@ -16,7 +15,11 @@ from effectencalculator.model.case import Case
 from effectencalculator.report.figures import worded
 from effectencalculator.report.format import format_euro, format_number, format_percent
 from effectencalculator.report.mkba_text import (
-    NO_SWITCHING, VIEWS_EXPLANATION, low_confidence_text, split_rows, switching_sentences,
+    NO_SWITCHING,
+    VIEWS_EXPLANATION,
+    low_confidence_text,
+    split_rows,
+    switching_sentences,
     view_rows,
 )
 

@@ -29,14 +29,25 @@ from effectencalculator.model.case import Case
 from effectencalculator.model.crypto import ENCRYPTED_SUFFIX
 from effectencalculator.model.file_safety import clean_up_interrupted_saves
 from effectencalculator.model.storage import (
-    EncryptedFileDamaged, FileChangedError, PasswordRequired, SaveError, case_from_bytes,
-    conflict_copy_path, file_sha256, read_case, read_case_bytes, save_case,
+    EncryptedFileDamaged,
+    FileChangedError,
+    PasswordRequired,
+    SaveError,
+    case_from_bytes,
+    conflict_copy_path,
+    file_sha256,
+    read_case,
+    read_case_bytes,
+    save_case,
 )
 from effectencalculator.model.validation import Finding, Findings, InvalidInputError, Severity
 from effectencalculator.ui.document import CaseDocument, new_case_template
 from effectencalculator.ui.recovery import Autosaver
 from effectencalculator.ui.services import (
-    SAVE_CASE_FILTER, AppContext, RestoreChoice, SaveChoice,
+    SAVE_CASE_FILTER,
+    AppContext,
+    RestoreChoice,
+    SaveChoice,
 )
 from effectencalculator.ui.settings import LAST_FOLDER
 from effectencalculator.ui.table_loader import table_for

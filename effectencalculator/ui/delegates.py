@@ -3,18 +3,35 @@
 from __future__ import annotations
 
 from PySide6.QtCore import (
-    QAbstractItemModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal,
+    QAbstractItemModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
 )
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QAbstractItemDelegate, QAbstractItemView, QComboBox, QLineEdit, QSpinBox, QStyledItemDelegate,
-    QStyleOptionViewItem, QTableView, QWidget,
+    QAbstractItemDelegate,
+    QAbstractItemView,
+    QComboBox,
+    QLineEdit,
+    QSpinBox,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QWidget,
 )
 
 from effectencalculator.ui.item_picker import ItemPicker
 from effectencalculator.ui.table_models import RecordTableModel
 from effectencalculator.ui.widgets import (
-    NumberEdit, OptionalDateEdit, ParsedEdit, PercentEdit, year_spin,
+    NumberEdit,
+    OptionalDateEdit,
+    ParsedEdit,
+    PercentEdit,
+    year_spin,
 )
 
 _COMMIT_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab, Qt.Key.Key_Backtab)

@@ -20,7 +20,11 @@ from effectencalculator.model.case import Rate, ServiceLine
 from effectencalculator.model.live import LiveResult
 from effectencalculator.model.location import Location
 from effectencalculator.report.format import (
-    format_date, format_date_short, format_euro, format_percent, format_quantity,
+    format_date,
+    format_date_short,
+    format_euro,
+    format_percent,
+    format_quantity,
 )
 from effectencalculator.ui.document import CaseDocument
 from effectencalculator.ui.labels import EXPLAIN, PAYER_LABELS, RATE_LABELS

@@ -12,8 +12,15 @@ from pathlib import Path
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
-    QLabel, QListWidget, QListWidgetItem, QMainWindow, QMenu, QSplitter, QStackedWidget,
-    QVBoxLayout, QWidget,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMenu,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
 )
 
 from effectencalculator.report.figures import worded
@@ -34,10 +41,10 @@ from effectencalculator.ui.sections.kostentabel import KostentabelSection
 from effectencalculator.ui.sections.perspectieven import PerspectievenSection
 from effectencalculator.ui.sections.resultaten import ResultatenSection
 from effectencalculator.ui.sections.verhaal import VerhaalSection
-from effectencalculator.ui.timeline.section import TimelineSection
 from effectencalculator.ui.services import AppContext
-from effectencalculator.ui.uncertainty import UncertaintyController
 from effectencalculator.ui.settings import GEOMETRY, LAST_SECTION, SPLITTER, WINDOW_STATE
+from effectencalculator.ui.timeline.section import TimelineSection
+from effectencalculator.ui.uncertainty import UncertaintyController
 
 APP_TITLE = "Effectencalculator"
 SECTION_TIPS = {

@@ -19,12 +19,20 @@ from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QDialog, QTextEdit, QToolButton, QTreeWidgetItem, QWidget
 
 from effectencalculator.model.privacy import (
-    CHECKED, KIND_LABELS, PrivacyFinding, PrivacyStatus, check_privacy,
+    CHECKED,
+    KIND_LABELS,
+    PrivacyFinding,
+    PrivacyStatus,
+    check_privacy,
 )
 from effectencalculator.ui.commands import SetAttrCommand
 from effectencalculator.ui.document import CaseDocument
 from effectencalculator.ui.privacy_fields import (
-    describe, field_text, lenient_ref, new_value, replace_at,
+    describe,
+    field_text,
+    lenient_ref,
+    new_value,
+    replace_at,
 )
 from effectencalculator.ui.privacy_layout import COL_CONTEXT, COL_STATUS, COL_WHERE, build_dialog
 

@@ -15,7 +15,6 @@ from typing import Any
 
 from effectencalculator.model.case import Case
 
-
 #: first part of a location → the window's section that edits it
 SECTIONS = {
     "case": "Gegevens", "household": "Gegevens", "narrative": "Verhaal",

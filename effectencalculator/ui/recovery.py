@@ -22,10 +22,13 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
-from effectencalculator.model.file_safety import process_alive
 from effectencalculator.model.crypto import ENCRYPTED_SUFFIX
+from effectencalculator.model.file_safety import process_alive
 from effectencalculator.model.storage import (
-    SaveError, atomic_write_bytes, atomic_write_text, case_to_bytes,
+    SaveError,
+    atomic_write_bytes,
+    atomic_write_text,
+    case_to_bytes,
 )
 from effectencalculator.report.format import format_date
 from effectencalculator.ui.document import CaseDocument

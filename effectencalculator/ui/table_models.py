@@ -18,13 +18,21 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from effectencalculator.model.case import Event, Member, Outcome, Perspective
 from effectencalculator.model.cost_table import CostItem
 from effectencalculator.model.vocabulary import (
-    ALL_SCENARIOS, DIRECTIONS, DOMAINS, KINDS, PAYERS, UNITS,
+    ALL_SCENARIOS,
+    DIRECTIONS,
+    DOMAINS,
+    KINDS,
+    PAYERS,
+    UNITS,
 )
 from effectencalculator.report.format import format_date_short, format_euro, format_number
 from effectencalculator.ui.commands import ReplaceRecordCommand
 from effectencalculator.ui.document import CaseDocument, CasePath, resolve
 from effectencalculator.ui.labels import (
-    EXPLAIN, KIND_LABELS, PAYER_LABELS, scenario_choice_label,
+    EXPLAIN,
+    KIND_LABELS,
+    PAYER_LABELS,
+    scenario_choice_label,
 )
 
 #: the roles the record models answer; views ask for many more on every paint

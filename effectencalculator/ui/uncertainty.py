@@ -28,7 +28,13 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 from effectencalculator.ui.long_work import (
-    Cancelled, Handle, IsCancelled, LongWork, Progress, Runner)
+    Cancelled,
+    Handle,
+    IsCancelled,
+    LongWork,
+    Progress,
+    Runner,
+)
 from effectencalculator.ui.results import ResultsController
 
 #: milliseconds of quiet after the last recalculation before the simulation runs

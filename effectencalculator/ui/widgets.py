@@ -20,12 +20,26 @@ from typing import Any
 from PySide6.QtCore import QDate, QEvent, QLocale, QPoint, Qt, Signal
 from PySide6.QtGui import QColor, QFocusEvent, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import (
-    QCalendarWidget, QLabel, QLineEdit, QSpinBox, QVBoxLayout, QWidget,
+    QCalendarWidget,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
 )
 
 from effectencalculator.model.dutch_input import (
-    DATE_HELP, NUMBER_HELP, Parsed, date_text, describe_date, describe_number,
-    describe_percent, number_text, parse_date, parse_number, parse_percent,
+    DATE_HELP,
+    NUMBER_HELP,
+    Parsed,
+    date_text,
+    describe_date,
+    describe_number,
+    describe_percent,
+    number_text,
+    parse_date,
+    parse_number,
+    parse_percent,
 )
 
 DUTCH = QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands)

@@ -11,10 +11,16 @@ labelled and amounts are Dutch euros.
 from __future__ import annotations
 
 from effectencalculator.report.charts.base import axis_ticks, nice_ticks
-from effectencalculator.report.charts.costs import cumulative_chart, payer_bar_chart, \
-    payer_chart_height
-from effectencalculator.report.charts.portfolio import portfolio_net_chart, \
-    portfolio_net_chart_height, portfolio_net_parts
+from effectencalculator.report.charts.costs import (
+           cumulative_chart,
+           payer_bar_chart,
+           payer_chart_height,
+)
+from effectencalculator.report.charts.portfolio import (
+           portfolio_net_chart,
+           portfolio_net_chart_height,
+           portfolio_net_parts,
+)
 from effectencalculator.report.charts.timeline import timeline_chart, timeline_parts
 from effectencalculator.report.charts.tornado import tornado_chart, tornado_chart_height
 from effectencalculator.report.content import NetBar, PortfolioNetSeries

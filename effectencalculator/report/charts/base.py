@@ -10,8 +10,8 @@ from reportlab.graphics.shapes import Drawing, Line, Rect, String
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from effectencalculator.report.fonts import SANS, SANS_BOLD
 from effectencalculator.report.figures import delta as signed_euro  # noqa: F401 - a change
+from effectencalculator.report.fonts import SANS, SANS_BOLD
 from effectencalculator.report.format import format_euro
 
 BLACK = colors.Color(0, 0, 0)

@@ -8,8 +8,20 @@ from datetime import date
 from reportlab.graphics.shapes import Drawing, Group, Line, PolyLine, Rect
 
 from effectencalculator.report.charts.base import (
-    BLACK, FONT_SIZE, GRID, MUTED, bar_swatch, draw_legend, fit_text, line_swatch,
-    new_drawing, nice_ticks, role_style, text_at, text_width)
+    BLACK,
+    FONT_SIZE,
+    GRID,
+    MUTED,
+    bar_swatch,
+    draw_legend,
+    fit_text,
+    line_swatch,
+    new_drawing,
+    nice_ticks,
+    role_style,
+    text_at,
+    text_width,
+)
 from effectencalculator.report.content import CumulativeSeries, PayerSeries, ReportContent
 from effectencalculator.report.fonts import register_fonts
 from effectencalculator.report.format import format_euro, format_month

@@ -9,11 +9,19 @@ from reportlab.graphics.shapes import Drawing, Line, Rect
 from reportlab.lib import colors
 
 from effectencalculator.report.charts.base import (
-    BLACK, GRID, MUTED, axis_ticks, draw_legend, fit_text, new_drawing, text_at, text_width)
+    BLACK,
+    GRID,
+    MUTED,
+    axis_ticks,
+    draw_legend,
+    fit_text,
+    new_drawing,
+    text_at,
+    text_width,
+)
 from effectencalculator.report.content import NetBar, PortfolioNetSeries
 from effectencalculator.report.fonts import register_fonts
 from effectencalculator.report.format import format_euro
-
 
 NET_ROW_H = 13.0
 MEDIUM = colors.Color(0.55, 0.55, 0.55)

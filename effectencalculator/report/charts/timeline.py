@@ -10,11 +10,22 @@ from reportlab.lib import colors
 
 from effectencalculator.model.timeline_layout import TimelineLane, TimelineLayout, TimelineRow
 from effectencalculator.report.charts.base import (
-    ROLE_STYLE, BAND, BLACK, GRID, MUTED, TEXT, WHITE, draw_legend, fit_text, new_drawing,
-    role_style, text_at, text_width)
+    BAND,
+    BLACK,
+    GRID,
+    MUTED,
+    ROLE_STYLE,
+    TEXT,
+    WHITE,
+    draw_legend,
+    fit_text,
+    new_drawing,
+    role_style,
+    text_at,
+    text_width,
+)
 from effectencalculator.report.fonts import register_fonts
 from effectencalculator.report.format import MONTHS_SHORT, format_month
-
 
 ROW_H = 10.0
 LANE_HEADER_H = 13.0

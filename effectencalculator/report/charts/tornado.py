@@ -7,12 +7,20 @@ from reportlab.graphics.shapes import Drawing, Line, Rect
 from reportlab.lib import colors
 
 from effectencalculator.report.charts.base import (
-    BLACK, GRID, MUTED, axis_ticks, draw_legend, fit_text, new_drawing, signed_euro,
-    text_at, text_width)
+    BLACK,
+    GRID,
+    MUTED,
+    axis_ticks,
+    draw_legend,
+    fit_text,
+    new_drawing,
+    signed_euro,
+    text_at,
+    text_width,
+)
 from effectencalculator.report.content import ReportContent, TornadoSeries
 from effectencalculator.report.fonts import register_fonts
 from effectencalculator.report.format import format_euro
-
 
 TORNADO_ROW_H = 14.0
 DARK = colors.Color(0.3, 0.3, 0.3)

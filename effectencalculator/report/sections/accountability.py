@@ -6,10 +6,25 @@ from __future__ import annotations
 from effectencalculator import __version__
 from effectencalculator.model.uncertainty import UNCERTAIN
 from effectencalculator.report.content import (
-    NOT_FILLED, SECTION_TITLES, Bullets, Column, Facts, Heading, Para, Row, Section,
-    TableBlock, empty)
+    NOT_FILLED,
+    SECTION_TITLES,
+    Bullets,
+    Column,
+    Facts,
+    Heading,
+    Para,
+    Row,
+    Section,
+    TableBlock,
+    empty,
+)
 from effectencalculator.report.format import (
-    format_date, format_euro, format_number, format_percent, payer_label)
+    format_date,
+    format_euro,
+    format_number,
+    format_percent,
+    payer_label,
+)
 from effectencalculator.report.sections.context import PSEUDONYMISATION, Context, euro
 from effectencalculator.report.sections.privacy import privacy_blocks
 

@@ -21,7 +21,12 @@ from effectencalculator.model.timeline_layout import TimelineLayout
 from effectencalculator.model.uncertainty import UncertaintyResult
 from effectencalculator.model.vocabulary import ALL_SCENARIOS
 from effectencalculator.report.content import (
-    Column, CumulativeSeries, PayerSeries, TornadoSeries, ordered_scenarios)
+    Column,
+    CumulativeSeries,
+    PayerSeries,
+    TornadoSeries,
+    ordered_scenarios,
+)
 from effectencalculator.report.figures import WordedResult, worded
 from effectencalculator.report.format import format_euro
 

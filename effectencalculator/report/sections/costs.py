@@ -6,13 +6,26 @@ from __future__ import annotations
 from effectencalculator.model.breakdown import reconciliation, year_differences
 from effectencalculator.model.calculation import LineResult, ScenarioResult
 from effectencalculator.report.content import (
-    SECTION_TITLES, ChartBlock, Column, Heading, Para, Row, Section, TableBlock, empty,
-    scenario_title)
+    SECTION_TITLES,
+    ChartBlock,
+    Column,
+    Heading,
+    Para,
+    Row,
+    Section,
+    TableBlock,
+    empty,
+    scenario_title,
+)
 from effectencalculator.report.format import (
-    format_euro, format_number, format_percent, format_period, format_quantity, payer_label)
-from effectencalculator.report.sections.context import (
-    Context, euro, money_column, nowrap_dates)
-
+    format_euro,
+    format_number,
+    format_percent,
+    format_period,
+    format_quantity,
+    payer_label,
+)
+from effectencalculator.report.sections.context import Context, euro, money_column, nowrap_dates
 
 LINE_COLUMNS = [Column("Post", weight=2.75), Column("Periode", weight=1.45),
                 Column("Hoeveelheid", "right", 1.2), Column("Eenheid", weight=0.85),

@@ -6,10 +6,18 @@ from __future__ import annotations
 from effectencalculator.model.breakdown import category_differences, payer_differences
 from effectencalculator.model.uncertainty import UNCERTAIN
 from effectencalculator.report.content import (
-    SECTION_TITLES, Column, Facts, Heading, Para, Row, Section, TableBlock, empty)
+    SECTION_TITLES,
+    Column,
+    Facts,
+    Heading,
+    Para,
+    Row,
+    Section,
+    TableBlock,
+    empty,
+)
 from effectencalculator.report.figures import UNSURE, return_text
-from effectencalculator.report.format import (
-    format_number, format_percent, payer_label)
+from effectencalculator.report.format import format_number, format_percent, payer_label
 from effectencalculator.report.sections.context import Context, euro, money_column
 from effectencalculator.report.sections.mkba import views_blocks
 from effectencalculator.report.sections.sensitivity import sensitivity_blocks

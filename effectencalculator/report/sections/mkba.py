@@ -8,8 +8,15 @@ from effectencalculator.model.switching import switching_values
 from effectencalculator.report.content import Column, Heading, Para, Row, TableBlock
 from effectencalculator.report.format import format_percent
 from effectencalculator.report.mkba_text import (
-    NO_SWITCHING, SPLIT_EXPLANATION, SWITCHING_EXPLANATION, VIEWS_EXPLANATION,
-    item_switch_text, line_switch_text, low_confidence_text, split_rows, transfers_text,
+    NO_SWITCHING,
+    SPLIT_EXPLANATION,
+    SWITCHING_EXPLANATION,
+    VIEWS_EXPLANATION,
+    item_switch_text,
+    line_switch_text,
+    low_confidence_text,
+    split_rows,
+    transfers_text,
     view_rows,
 )
 from effectencalculator.report.sections.context import Context, euro, money_column

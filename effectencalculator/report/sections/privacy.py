@@ -9,7 +9,6 @@ from effectencalculator.model.privacy import PrivacyStatus
 from effectencalculator.report.content import Column, Para, Row, TableBlock
 from effectencalculator.report.format import format_number
 
-
 PRIVACY_CHECKED = (
     "volledige geboortedata, postcodes, telefoonnummers, e-mailadressen, BSN-achtige "
     "nummers (negen cijfers die aan de 11-proef voldoen), IBAN-rekeningnummers, kentekens, "

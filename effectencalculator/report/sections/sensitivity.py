@@ -5,11 +5,18 @@ from __future__ import annotations
 
 from effectencalculator.model.sensitivity import Swing
 from effectencalculator.report.content import (
-    TOP_SWINGS, ChartBlock, Column, Heading, Para, Row, TableBlock, empty)
+    TOP_SWINGS,
+    ChartBlock,
+    Column,
+    Heading,
+    Para,
+    Row,
+    TableBlock,
+    empty,
+)
 from effectencalculator.report.figures import delta as _delta
 from effectencalculator.report.format import format_percent, format_period
-from effectencalculator.report.sections.context import (
-    Context, euro, money_column, nowrap_dates)
+from effectencalculator.report.sections.context import Context, euro, money_column, nowrap_dates
 from effectencalculator.report.sections.mkba import switching_blocks
 
 

@@ -5,8 +5,21 @@ from __future__ import annotations
 
 from effectencalculator.model.timeline_layout import EVENTS_LANE
 from effectencalculator.report.content import (
-    NOT_FILLED, SECTION_TITLES, ChartBlock, Column, Heading, Para, Quote, Row, Section,
-    TableBlock, direction_text, empty, paragraphs, score_text)
+    NOT_FILLED,
+    SECTION_TITLES,
+    ChartBlock,
+    Column,
+    Heading,
+    Para,
+    Quote,
+    Row,
+    Section,
+    TableBlock,
+    direction_text,
+    empty,
+    paragraphs,
+    score_text,
+)
 from effectencalculator.report.format import format_date_short, format_number
 from effectencalculator.report.sections.context import Context, scenario_label
 

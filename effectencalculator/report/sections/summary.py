@@ -5,14 +5,40 @@ from __future__ import annotations
 
 from effectencalculator.model.uncertainty import UNCERTAIN
 from effectencalculator.report.content import (
-    NOT_FILLED, SECTION_TITLES, Callout, Column, Cover, Heading, KeyFigure, KeyFigures,
-    Para, Row, Section, TableBlock, direction_text, empty, lead_sentences, or_empty)
+    NOT_FILLED,
+    SECTION_TITLES,
+    Callout,
+    Column,
+    Cover,
+    Heading,
+    KeyFigure,
+    KeyFigures,
+    Para,
+    Row,
+    Section,
+    TableBlock,
+    direction_text,
+    empty,
+    lead_sentences,
+    or_empty,
+)
 from effectencalculator.report.figures import interval_text
 from effectencalculator.report.format import (
-    format_date, format_number, format_percent, format_period)
+    format_date,
+    format_number,
+    format_percent,
+    format_period,
+)
 from effectencalculator.report.mkba_text import low_confidence_text
 from effectencalculator.report.sections.context import (
-    CONFIDENTIAL, HALF_OF_CASES, MONEY_CAVEAT, UNCERTAIN_TITLE, Context, euro, money_column)
+    CONFIDENTIAL,
+    HALF_OF_CASES,
+    MONEY_CAVEAT,
+    UNCERTAIN_TITLE,
+    Context,
+    euro,
+    money_column,
+)
 
 
 def cover(ctx: Context) -> Cover:

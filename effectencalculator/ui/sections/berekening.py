@@ -17,25 +17,35 @@ import logging
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
-    QComboBox, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
-    QScrollArea, QVBoxLayout, QWidget,
+    QComboBox,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
 )
 
-from effectencalculator.model.case import Compare
 from effectencalculator.model.calculation import CaseResult
+from effectencalculator.model.case import Compare
 from effectencalculator.model.scenario_table import scenario_columns
 from effectencalculator.report.figures import finding_text, interval_text, worded
 from effectencalculator.report.format import format_euro, format_number, format_percent
+from effectencalculator.report.mkba_text import payer_role
 from effectencalculator.ui.commands import SetAttrCommand
 from effectencalculator.ui.document import CaseDocument
 from effectencalculator.ui.labels import (
-    EXPLAIN, ROLE_LABELS, scenario_choice_label,
+    EXPLAIN,
+    ROLE_LABELS,
+    scenario_choice_label,
 )
 from effectencalculator.ui.results import ResultsController
 from effectencalculator.ui.rows_model import RowsModel
-from effectencalculator.ui.sections.result_widgets import FigureCard, read_only_table
-from effectencalculator.report.mkba_text import payer_role
 from effectencalculator.ui.sections.mkba_panel import MkbaPanel, SwitchingLabel
+from effectencalculator.ui.sections.result_widgets import FigureCard, read_only_table
 from effectencalculator.ui.sections.sensitivity_panel import SensitivityPanel
 from effectencalculator.ui.sections.uncertainty_panel import UncertaintyPanel
 from effectencalculator.ui.uncertainty import UncertaintyController

@@ -13,12 +13,24 @@ from typing import Any, Callable
 
 from PySide6.QtCore import QObject, QSignalBlocker, Qt
 from PySide6.QtWidgets import (
-    QAbstractSpinBox, QCheckBox, QComboBox, QDoubleSpinBox, QHBoxLayout, QLabel, QLineEdit,
-    QPlainTextEdit, QPushButton, QSpinBox, QWidget,
+    QAbstractSpinBox,
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QWidget,
 )
 
 from effectencalculator.ui.commands import (
-    InsertRecordsCommand, MoveRecordCommand, RemoveRecordsCommand, set_field,
+    InsertRecordsCommand,
+    MoveRecordCommand,
+    RemoveRecordsCommand,
+    set_field,
 )
 from effectencalculator.ui.delegates import RecordTableView
 from effectencalculator.ui.document import CaseDocument, CasePath, resolve

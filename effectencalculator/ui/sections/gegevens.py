@@ -3,13 +3,23 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QFormLayout, QGroupBox, QHBoxLayout, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
 )
 
 from effectencalculator.ui.delegates import RecordTableView
 from effectencalculator.ui.document import CaseDocument
 from effectencalculator.ui.sections.common import (
-    Binder, hint, lines_to_list, list_buttons, list_to_lines,
+    Binder,
+    hint,
+    lines_to_list,
+    list_buttons,
+    list_to_lines,
 )
 from effectencalculator.ui.table_models import members_model, new_member
 from effectencalculator.ui.widgets import OptionalDateEdit

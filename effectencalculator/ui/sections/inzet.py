@@ -6,15 +6,28 @@ import copy
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QMenu, QPlainTextEdit, QPushButton,
-    QTabWidget, QToolButton, QVBoxLayout, QWidget,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPlainTextEdit,
+    QPushButton,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
 )
 
 from effectencalculator.model.case import Scenario
 from effectencalculator.model.vocabulary import SCENARIO_ROLES
 from effectencalculator.report.format import format_euro, format_number
 from effectencalculator.ui.commands import (
-    InsertRecordsCommand, MoveRecordCommand, RemoveRecordsCommand, SetAttrCommand,
+    InsertRecordsCommand,
+    MoveRecordCommand,
+    RemoveRecordsCommand,
+    SetAttrCommand,
 )
 from effectencalculator.ui.delegates import RecordTableView
 from effectencalculator.ui.document import CaseDocument

@@ -14,8 +14,15 @@ from effectencalculator.model.breakdown import besparingen_split
 from effectencalculator.model.calculation import CaseResult
 from effectencalculator.report.format import format_euro
 from effectencalculator.report.mkba_text import (
-    NO_SWITCHING, SOCIETAL, SPLIT_EXPLANATION, SWITCHING_EXPLANATION, VIEWS_EXPLANATION,
-    low_confidence_text, split_rows, switching_sentences, transfers_text,
+    NO_SWITCHING,
+    SOCIETAL,
+    SPLIT_EXPLANATION,
+    SWITCHING_EXPLANATION,
+    VIEWS_EXPLANATION,
+    low_confidence_text,
+    split_rows,
+    switching_sentences,
+    transfers_text,
 )
 
 

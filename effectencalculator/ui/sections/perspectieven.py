@@ -4,14 +4,25 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
-    QSplitter, QVBoxLayout, QWidget,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
 )
 
 from effectencalculator.model.case import Perspective, SafetyScore
 from effectencalculator.ui.document import CaseDocument
 from effectencalculator.ui.sections.common import (
-    RecordSelection, hint, lines_to_list, list_buttons, list_to_lines,
+    RecordSelection,
+    hint,
+    lines_to_list,
+    list_buttons,
+    list_to_lines,
 )
 from effectencalculator.ui.table_models import perspectives_model
 from effectencalculator.ui.widgets import NumberEdit

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QScrollArea, QVBoxLayout, \
-    QWidget
+from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from effectencalculator.report.format import format_euro
 from effectencalculator.ui.labels import PAYER_LABELS

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QFormLayout, QGroupBox, QHBoxLayout, QPlainTextEdit, QSplitter, QVBoxLayout, QWidget,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QPlainTextEdit,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
 )
 
 from effectencalculator.ui.document import CaseDocument

@@ -12,6 +12,7 @@ from effectencalculator.report.format import format_euro, format_number, format_
 from effectencalculator.ui.rows_model import RowsModel
 from effectencalculator.ui.sections.result_widgets import enlarge, read_only_table
 
+
 class UncertaintyPanel(QGroupBox):
     """The Monte Carlo interval as the report shows it, from the UncertaintyController's
     latest outcome."""

@@ -26,18 +26,34 @@ from typing import Callable
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QComboBox, QFileDialog, QHBoxLayout, QLabel, QMainWindow, QProgressDialog, QPushButton,
-    QTabWidget, QVBoxLayout, QWidget,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QProgressDialog,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
 )
 
 from effectencalculator.report.format import format_number
 from effectencalculator.ui.long_work import Cancelled, Handle, IsCancelled, LongWork, Progress
 from effectencalculator.ui.rows_model import RowsModel
-from effectencalculator.ui.sections.portfolio_cases import ERROR_COLOR, CasesModel, \
-    portfolio_table, with_hint
+from effectencalculator.ui.sections.portfolio_cases import (
+    ERROR_COLOR,
+    CasesModel,
+    portfolio_table,
+    with_hint,
+)
 from effectencalculator.ui.sections.portfolio_totals import ChartTab, TotalsTab
 from effectencalculator.ui.sections.portfolio_work import (
-    PortfolioOutcome, compute_portfolio, error_lines, never_export_words)
+    PortfolioOutcome,
+    compute_portfolio,
+    error_lines,
+    never_export_words,
+)
 from effectencalculator.ui.services import AppContext
 from effectencalculator.ui.settings import LAST_FOLDER
 from effectencalculator.ui.widgets import year_spin

@@ -15,7 +15,10 @@ from effectencalculator.model.case import Event, ServiceLine
 from effectencalculator.model.timeline_layout import resized_line, shifted_line
 from effectencalculator.model.vocabulary import ALL_SCENARIOS
 from effectencalculator.ui.commands import (
-    InsertRecordsCommand, RemoveRecordsCommand, ReplaceRecordCommand, SetAttrCommand,
+    InsertRecordsCommand,
+    RemoveRecordsCommand,
+    ReplaceRecordCommand,
+    SetAttrCommand,
 )
 from effectencalculator.ui.document import CaseDocument
 

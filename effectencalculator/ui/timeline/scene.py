@@ -21,19 +21,21 @@ from typing import Literal
 
 from PySide6.QtCore import QPointF, QRectF, Signal
 from PySide6.QtGui import QColor, QPainter, QPen
-from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneContextMenuEvent, \
-    QGraphicsSceneMouseEvent, QMenu
+from PySide6.QtWidgets import (
+    QGraphicsScene,
+    QGraphicsSceneContextMenuEvent,
+    QGraphicsSceneMouseEvent,
+    QMenu,
+)
 
-from effectencalculator.model.timeline_layout import TimelineItem, TimelineLayout, \
-    layout_timeline
+from effectencalculator.model.timeline_layout import TimelineItem, TimelineLayout, layout_timeline
 from effectencalculator.model.vocabulary import ALL_SCENARIOS
 from effectencalculator.report.format import format_percent
 from effectencalculator.ui.document import CaseDocument
 from effectencalculator.ui.results import ResultsController
 from effectencalculator.ui.timeline import edits
 from effectencalculator.ui.timeline import style as st
-from effectencalculator.ui.timeline.items import EventItem, LineItem, Look, \
-    TimelineGraphicsItem
+from effectencalculator.ui.timeline.items import EventItem, LineItem, Look, TimelineGraphicsItem
 
 ColorBy = Literal["payer", "category"]
 NO_ITEM_LABEL = "(kies een post)"

@@ -8,8 +8,12 @@ from __future__ import annotations
 
 from effectencalculator.model.live import LiveResult
 from effectencalculator.model.timeline_layout import line_days
-from effectencalculator.report.format import format_date_short, format_euro, \
-    format_percent, format_quantity
+from effectencalculator.report.format import (
+    format_date_short,
+    format_euro,
+    format_percent,
+    format_quantity,
+)
 from effectencalculator.ui.document import CaseDocument
 from effectencalculator.ui.labels import PAYER_LABELS, RATE_LABELS
 from effectencalculator.ui.timeline import edits

@@ -1,4 +1,4 @@
-"""Screenshots of the privacy view and the password dialog (used by ``ui.screenshots``).
+"""Screenshots of the privacy view and the password dialog (used by ``scripts/screenshots.py``).
 
 The example cases are clean, so a few identifiers are planted in a copy of the open case
 (never saved) and a word is put on a temporary never-export list; one finding is accepted
