@@ -130,6 +130,14 @@ def _build_parser() -> argparse.ArgumentParser:
     report.add_argument("--date", type=_iso_date, metavar="JJJJ-MM-DD",
                         help="datum op het rapport (standaard: de laatste opslag van de "
                              "casus, anders de sessiedatum)")
+    report.add_argument("--sections", metavar="ONDERDELEN",
+                        help="alleen deze onderdelen, met komma's (bijv. verhaal,kosten), of "
+                             "'alle' en wat eruit moet, met een minteken (bijv. "
+                             "alle,-per-jaar,-bronnen). "
+                             "Onderdelen: verhaal, perspectieven, resultaten, kosten, "
+                             "per-jaar, verschil, bronnen, geschiedenis. Samenvatting en "
+                             "verantwoording staan er altijd in; de verantwoording noemt wat "
+                             "is weggelaten")
     privacy_option(report)
 
     export = sub.add_parser("export", help="exporteer een casus als spreadsheet",
@@ -320,12 +328,18 @@ def _check(args: argparse.Namespace) -> int:
 def _report_pdf(args: argparse.Namespace) -> int:
     """Price the case, then write the PDF atomically; on any error no file is left."""
     from effectencalculator.report.build import write_report_pdf
+    from effectencalculator.report.content import parse_sections
 
     output = _output(args.output, (".pdf",))
+    try:
+        omit = parse_sections(args.sections) if args.sections else frozenset()
+    except ValueError as exc:
+        print(f"fout: {exc}", file=sys.stderr)
+        return EXIT_INVALID
     priced = _load_and_price(args.case, args.table)
     privacy = _privacy_gate(priced.case, args.case, args.accept_privacy_findings)
     write_report_pdf(priced.case, priced.table, output, created=args.date, privacy=privacy,
-                     result=priced.result)  # priced once, above
+                     result=priced.result, omit=omit)  # priced once, above
     print(f"rapport geschreven: {output}")
     return EXIT_OK
 

@@ -33,19 +33,21 @@ Progress = Callable[[float, str], None]
 def report_content(case: Case, table: CostTable, created: date | None = None, *,
                    privacy: PrivacyStatus | None = None, result: CaseResult | None = None,
                    uncertainty: UncertaintyResult | None = None,
-                   swings: list[Swing] | None = None) -> ReportContent:
+                   swings: list[Swing] | None = None,
+                   omit: frozenset[str] = frozenset()) -> ReportContent:
     """Price the case (unless ``result`` is given) and build the report content (raises
     InvalidInputError)."""
     return build_content(case, result if result is not None else calculate(case, table),
                          table, created=created, privacy=privacy, uncertainty=uncertainty,
-                         swings=swings)
+                         swings=swings, omit=omit)
 
 
 def build_report_pdf(case: Case, table: CostTable, created: date | None = None,
                      progress: Progress | None = None, *,
                      privacy: PrivacyStatus | None = None, result: CaseResult | None = None,
                      uncertainty: UncertaintyResult | None = None,
-                     swings: list[Swing] | None = None) -> bytes:
+                     swings: list[Swing] | None = None,
+                     omit: frozenset[str] = frozenset()) -> bytes:
     """The PDF as bytes; the same case and table (and date) give the same bytes.
 
     ``created`` defaults to a date taken from the case (``content.report_date``), never
@@ -53,8 +55,9 @@ def build_report_pdf(case: Case, table: CostTable, created: date | None = None,
     check for this export (``model.privacy.check_privacy``), stated in the
     Verantwoording; None states that the check was not run. ``result``, ``uncertainty``
     and ``swings``: what the caller already computed for this case and table (the
-    default Monte Carlo draws and seed); None computes them here. Raises
-    InvalidInputError when the case cannot be priced.
+    default Monte Carlo draws and seed); None computes them here. ``omit``: keys of
+    ``content.REPORT_SECTIONS`` to leave out (ValueError for a required or unknown
+    key). Raises InvalidInputError when the case cannot be priced.
     """
     step = progress or (lambda fraction, message: None)
     step(0.0, "Berekenen")
@@ -62,7 +65,7 @@ def build_report_pdf(case: Case, table: CostTable, created: date | None = None,
         result = calculate(case, table)
     step(0.1, "Inhoud samenstellen")
     content = build_content(case, result, table, created=created, privacy=privacy,
-                            uncertainty=uncertainty, swings=swings)
+                            uncertainty=uncertainty, swings=swings, omit=omit)
 
     def layout(fraction: float, message: str) -> None:
         step(0.15 + 0.75 * fraction, message)
@@ -75,7 +78,8 @@ def write_report_pdf(case: Case, table: CostTable, path: str | Path, *,
                      created: date | None = None, progress: Progress | None = None,
                      privacy: PrivacyStatus | None = None, result: CaseResult | None = None,
                      uncertainty: UncertaintyResult | None = None,
-                     swings: list[Swing] | None = None) -> None:
+                     swings: list[Swing] | None = None,
+                     omit: frozenset[str] = frozenset()) -> None:
     """Build the report and write it to ``path`` atomically.
 
     ``progress(fraction 0..1, message)`` is called along the way (for a progress bar).
@@ -83,7 +87,7 @@ def write_report_pdf(case: Case, table: CostTable, path: str | Path, *,
     an existing file at ``path`` is then unchanged).
     """
     data = build_report_pdf(case, table, created, progress, privacy=privacy, result=result,
-                            uncertainty=uncertainty, swings=swings)
+                            uncertainty=uncertainty, swings=swings, omit=omit)
     if progress is not None:
         progress(0.95, "Opslaan")
     atomic_write_bytes(Path(path), data, keep_backup=False)

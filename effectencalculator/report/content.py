@@ -280,6 +280,72 @@ SECTION_TITLES = {
     "verantwoording": "Verantwoording",
 }
 
+#: parts of the full report a researcher may leave out (``--sections``, the export
+#: dialog), in report order, with the Dutch label a user sees; whole chapters and a few
+#: parts inside them
+REPORT_SECTIONS: dict[str, str] = {
+    "verhaal": "Het verhaal van het gezin",
+    "perspectieven": "Perspectieven",
+    "resultaten": "Resultaten per leefdomein",
+    "kosten": "Inzet en kosten",
+    "per-jaar": "Tabel kosten per kalenderjaar",
+    "verschil": "Verschil en gevoeligheid",
+    "bronnen": "Lijst van bronnen",
+    "geschiedenis": "Opslaggeschiedenis van de casus",
+}
+#: parts that are always printed (the key figures, the Verantwoording with privacy)
+REQUIRED_SECTIONS: dict[str, str] = {
+    "samenvatting": "Samenvatting met de kerncijfers",
+    "verantwoording": "Verantwoording (met privacycontrole)",
+}
+
+
+def parse_sections(text: str) -> frozenset[str]:
+    """The parts to leave out, from a ``--sections`` value: a comma-separated list of the
+    parts to print (``verhaal,kosten``), or 'alle' followed by parts to leave out, each
+    with a minus (``alle,-per-jaar,-bronnen``). Raises ValueError with a Dutch message
+    naming the valid names."""
+    names = [n.strip().lower() for n in text.split(",") if n.strip()]
+    if names and names[0] == "alle":
+        names = names[1:]
+        if any(not n.startswith("-") for n in names):
+            raise ValueError("--sections: na 'alle' volgen alleen onderdelen om weg te "
+                             "laten, elk met een minteken (alle,-per-jaar,-bronnen).")
+    elif not names:
+        raise ValueError("--sections: noem minstens één onderdeel. Geldig zijn: "
+                         + ", ".join(REPORT_SECTIONS) + ".")
+    excluded = [n[1:] for n in names if n.startswith("-")]
+    included = [n for n in names if not n.startswith("-")]
+    if excluded and included:
+        raise ValueError("--sections: noem de onderdelen die erin moeten, of 'alle' met "
+                         "de onderdelen die eruit moeten (met een minteken), niet beide.")
+    for name in excluded or included:
+        if name in REQUIRED_SECTIONS:
+            if excluded:
+                raise ValueError(f"--sections: '{name}' staat altijd in het rapport en kan "
+                                 f"niet worden weggelaten.")
+            continue
+        if name not in REPORT_SECTIONS:
+            raise ValueError(f"--sections: onbekend onderdeel '{name}'. Geldig zijn: "
+                             + ", ".join(REPORT_SECTIONS) + " (altijd erin: "
+                             + ", ".join(REQUIRED_SECTIONS) + ").")
+    if excluded or not included:
+        return frozenset(excluded)
+    return frozenset(k for k in REPORT_SECTIONS if k not in included)
+
+
+def check_omitted(omit: frozenset[str] | set[str] | list[str]) -> frozenset[str]:
+    """``omit`` as a set of known keys (ValueError in Dutch for a required or unknown
+    key), so the API refuses what the command line refuses."""
+    for name in omit:
+        if name in REQUIRED_SECTIONS:
+            raise ValueError(f"'{name}' staat altijd in het rapport en kan niet worden "
+                             f"weggelaten.")
+        if name not in REPORT_SECTIONS:
+            raise ValueError(f"Onbekend onderdeel '{name}'. Geldig zijn: "
+                             + ", ".join(REPORT_SECTIONS) + ".")
+    return frozenset(omit)
+
 
 def case_sha256(case: Case) -> str:
     """sha256 of the case as the program saves it (canonical YAML, UTF-8).
@@ -413,7 +479,9 @@ def build_content(case: Case, result: CaseResult, table: CostTable, *,
                   created: date | None = None,
                   privacy: PrivacyStatus | None = None,
                   uncertainty: UncertaintyResult | None = None,
-                  swings: list[Swing] | None = None) -> ReportContent:
+                  swings: list[Swing] | None = None,
+                  omit: frozenset[str] | set[str] | list[str] = frozenset()
+                  ) -> ReportContent:
     """The whole report as data. ``created`` defaults to :func:`report_date`.
 
     The Monte Carlo interval is computed here with the model's fixed default seed and
@@ -421,7 +489,8 @@ def build_content(case: Case, result: CaseResult, table: CostTable, *,
     time. ``privacy``: the outcome of the privacy check for this export, stated in the
     Verantwoording (by location and kind only); None says the check was not run.
     ``uncertainty`` and ``swings``: the interval and sensitivity the caller already has
-    for this result (the same defaults); None computes them here.
+    for this result (the same defaults); None computes them here. ``omit``: keys of
+    :data:`REPORT_SECTIONS` to leave out (the Verantwoording names them).
     """
     from effectencalculator.model.uncertainty import simulate
     from effectencalculator.report import content_sections as cs
@@ -437,7 +506,7 @@ def build_content(case: Case, result: CaseResult, table: CostTable, *,
         swings = sensitivity(result)
     tornado = tornado_series(result, swings)
     ctx = cs.Context(case, result, table, created, digest, timeline, payers, cumulative,
-                     uncertainty, swings, tornado, privacy)
+                     uncertainty, swings, tornado, privacy, check_omitted(omit))
     sections = cs.build_sections(ctx)
     title = f"Casusrapport {info.code}" + (f" — {info.title}" if info.title else "")
     meta = Metadata(

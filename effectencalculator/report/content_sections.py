@@ -22,6 +22,11 @@ def build_cover(ctx: Context) -> Cover:
 
 def build_sections(ctx: Context) -> list[Section]:
     """Samenvatting, Het verhaal van het gezin, Perspectieven, Resultaten per leefdomein,
-    Inzet en kosten, Verschil en gevoeligheid, Verantwoording."""
-    return [summary(ctx), story(ctx), perspectives(ctx), outcomes(ctx), costs(ctx),
-            difference(ctx), accountability(ctx)]
+    Inzet en kosten, Verschil en gevoeligheid, Verantwoording.
+
+    Chapters whose id the researcher left out (``ctx.omit``) are not built; the
+    Samenvatting and the Verantwoording always are."""
+    chapters = [("verhaal", story), ("perspectieven", perspectives),
+                ("resultaten", outcomes), ("kosten", costs), ("verschil", difference)]
+    return [summary(ctx), *(build(ctx) for key, build in chapters if key not in ctx.omit),
+            accountability(ctx)]

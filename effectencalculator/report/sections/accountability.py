@@ -7,6 +7,7 @@ from effectencalculator import __version__
 from effectencalculator.model.uncertainty import UNCERTAIN
 from effectencalculator.report.content import (
     NOT_FILLED,
+    REPORT_SECTIONS,
     SECTION_TITLES,
     Bullets,
     Column,
@@ -50,7 +51,10 @@ def accountability(ctx: Context) -> Section:
 
     add(Heading("Bronnen"))
     sources = _used_sources(ctx)
-    if sources:
+    if "bronnen" in ctx.omit:
+        add(Para(f"De lijst van bronnen ({len(sources)}) is op verzoek weggelaten; de "
+                 "kostentabel hierboven (naam, versie, sha256) wijst ze aan.", "small"))
+    elif sources:
         add(Bullets(sources))
     else:
         add(empty("Geen bronnen: er zijn geen geprijsde regels."))
@@ -93,7 +97,9 @@ def accountability(ctx: Context) -> Section:
     section.blocks.extend(privacy_blocks(ctx.privacy))
 
     add(Heading("Opslaggeschiedenis van de casus"))
-    if case.history:
+    if "geschiedenis" in ctx.omit:
+        add(Para("Op verzoek weggelaten.", "small"))
+    elif case.history:
         add(TableBlock([Column("Opgeslagen", weight=1.6), Column("Programma", weight=0.8),
                         Column("Kostentabel", weight=1.6), Column("sha256 tabel", weight=2.2)],
                        [Row([h.time or "—", h.program_version or "—",
@@ -108,6 +114,11 @@ def accountability(ctx: Context) -> Section:
              ("Programma", f"Effectencalculator {__version__}"),
              ("sha256 van de casus", ctx.case_sha256)]
     add(Facts(facts))
+    if ctx.omit:
+        add(Para("Weggelaten op verzoek van de onderzoeker: "
+                 + ", ".join(label for key, label in REPORT_SECTIONS.items()
+                             if key in ctx.omit)
+                 + ". De kerncijfers en deze verantwoording staan altijd in het rapport."))
     add(Para("De sha256 van de casus is berekend over de casus zoals het programma die "
              "opslaat (YAML, UTF-8). Hetzelfde casusbestand met dezelfde kostentabel geeft "
              "een identiek rapport.", "small"))

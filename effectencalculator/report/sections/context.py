@@ -65,6 +65,8 @@ class Context:
     swings: list[Swing] = field(default_factory=list)
     tornado: TornadoSeries | None = None
     privacy: PrivacyStatus | None = None
+    #: keys of ``content.REPORT_SECTIONS`` the researcher left out
+    omit: frozenset[str] = frozenset()
 
     @property
     def scenarios(self) -> list[ScenarioResult]:

@@ -66,7 +66,7 @@ def costs(ctx: Context) -> Section:
                    "Opgetelde kosten vanaf het begin; kosten over een periode zijn gelijk "
                    "over de dagen verdeeld."))
     years = year_differences(r)
-    if years:
+    if years and "per-jaar" not in ctx.omit:
         c = r.comparison
         assert c is not None
         rows = [Row([d.key, euro(d.intervention), euro(d.reference), euro(d.difference)])
