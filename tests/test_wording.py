@@ -101,3 +101,20 @@ def test_delta_is_a_signed_change():
     assert delta(1234.4) == "+€ 1.234"
     assert delta(-567) == "−€ 567"
     assert delta(0.2) == "€ 0"
+
+
+def test_the_session_view_words_an_uncertain_difference_as_the_status_bar(qtbot, ctx):
+    """The timeline's session view on a projector says 'onzeker' too (it said the plain
+    point estimate): the same words as the status bar, from report/figures."""
+    window = make_window(qtbot, ctx, BORDERLINE)
+    window.show()
+    window.tijdlijn.toggle_session()
+    session = window.tijdlijn.session
+    window.uncertainty.run_now()
+    after = [t for t in session.total_texts() if t.startswith("Verschil")]
+    words = worded(window.results.live.result, window.uncertainty.outcome.uncertainty)
+    assert words.uncertain
+    assert after == [f"Verschil  <b>{words.net_result_text()}</b>"]
+    assert after[0].endswith("(onzeker: ongeveer gelijk)</b>")
+    session.close()
+    window.doc.undo_stack.setClean()

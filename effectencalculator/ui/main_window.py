@@ -106,7 +106,7 @@ class MainWindow(QMainWindow):
         self.eigen_posten = EigenPostenSection(doc)
         self.sections = [self.gegevens, self.verhaal, self.perspectieven, self.resultaten,
                          self.inzet, self.berekening, self.kostentabel, self.eigen_posten]
-        self.tijdlijn = TimelineSection(doc, results)
+        self.tijdlijn = TimelineSection(doc, results, uncertainty=self.uncertainty)
         self.sections.append(self.tijdlijn)
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")

@@ -23,15 +23,17 @@ from effectencalculator.ui.timeline.panel import SidePanel
 from effectencalculator.ui.timeline.scene import TimelineScene
 from effectencalculator.ui.timeline.session import SessionWindow
 from effectencalculator.ui.timeline.view import ZOOM_STEP, TimelineView
+from effectencalculator.ui.uncertainty import UncertaintyController
 
 
 class TimelineSection(QWidget):
     title = "Tijdlijn"
 
     def __init__(self, doc: CaseDocument, results: ResultsController,
-                 parent: QWidget | None = None):
+                 parent: QWidget | None = None,
+                 uncertainty: UncertaintyController | None = None):
         super().__init__(parent)
-        self.doc, self.results = doc, results
+        self.doc, self.results, self.uncertainty = doc, results, uncertainty
         self.session: SessionWindow | None = None
         self.scene = TimelineScene(doc, results, parent=self)
         self.view = TimelineView(self.scene)
@@ -121,7 +123,8 @@ class TimelineSection(QWidget):
             self.session.close()
             return
         if self.session is None:
-            self.session = SessionWindow(self.doc, self.results, self.window())
+            self.session = SessionWindow(self.doc, self.results, self.window(),
+                                         self.uncertainty)
             self.session.closed.connect(self._session_closed)
             for action in self.window().actions():
                 if action.shortcut().toString() == "F11":

@@ -13,6 +13,7 @@ from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from effectencalculator.model.timeline_layout import scenario_order
+from effectencalculator.report.figures import worded
 from effectencalculator.report.format import format_euro
 from effectencalculator.ui.document import CaseDocument
 from effectencalculator.ui.labels import ROLE_LABELS
@@ -21,6 +22,7 @@ from effectencalculator.ui.timeline import style as st
 from effectencalculator.ui.timeline.legend import LegendWidget, legend_entries
 from effectencalculator.ui.timeline.scene import TimelineScene
 from effectencalculator.ui.timeline.view import TimelineView
+from effectencalculator.ui.uncertainty import UncertaintyController
 
 TOTAL_STYLE = ("QLabel {{ background: {bg}; color: {fg}; border-radius: 6px; "
                "padding: 6px 16px; font-size: {size}pt; }}")
@@ -31,9 +33,10 @@ class SessionWindow(QWidget):
 
     closed = Signal()
 
-    def __init__(self, doc: CaseDocument, results: ResultsController, parent=None):
+    def __init__(self, doc: CaseDocument, results: ResultsController, parent=None,
+                 uncertainty: UncertaintyController | None = None):
         super().__init__(parent, Qt.WindowType.Window)
-        self.doc, self.results = doc, results
+        self.doc, self.results, self.uncertainty = doc, results, uncertainty
         self.setObjectName("session_view")
         self.setWindowTitle("Effectencalculator — sessieweergave")
         self.setStyleSheet("QWidget#session_view { background: #FFFFFF; }")
@@ -61,6 +64,8 @@ class SessionWindow(QWidget):
         layout.addWidget(self.hint)
         self._total_labels: list[QLabel] = []
         results.updated.connect(self.update_totals)
+        if uncertainty is not None:  # an uncertain difference says "onzeker", as everywhere
+            uncertainty.updated.connect(self.update_totals)
         doc.caseReset.connect(self.update_totals)
         self.scene.geometryChanged.connect(self._update_legend)
         self.update_totals()
@@ -83,7 +88,10 @@ class SessionWindow(QWidget):
                 ("#E4E8EE", st.TEXT)
             texts.append((f"{role}  <b>{amount}</b>", *colors))
         if result is not None and result.comparison is not None:
-            texts.append((f"Verschil  <b>{format_euro(result.comparison.net_result)}</b>",
+            u = self.uncertainty
+            interval = u.outcome.uncertainty if u is not None and u.outcome is not None \
+                and u.applies_to(result) else None
+            texts.append((f"Verschil  <b>{worded(result, interval).net_result_text()}</b>",
                           "#FFF4D6", st.TEXT))
         while len(self._total_labels) < len(texts):
             label = QLabel()
