@@ -45,6 +45,11 @@ class Trap:
 CASE_TRAPS = [
     Trap("flow decimal comma", _lines("{item: UUR, quantity: 1,5, date: 2024-03-01}"), 2,
          "scenarios[0].lines[0].quantity", "1,5"),
+    Trap("flow list decimal comma", _lines("{item: UUR, quantity: [1,5], date: 2024-03-01}"),
+         2, "scenarios[0].lines[0].quantity", "1,5", also="schrijf 1.5"),
+    Trap("list of probabilities",
+         _lines("{item: UUR, quantity: 2, date: 2024-03-01, probability: [0,8, 0,2]}"), 2,
+         "scenarios[0].lines[0].probability", "0,8", also="schrijf 0.8"),
     Trap("flow probability comma",
          _lines("{item: UUR, quantity: 2, date: 2024-03-01, probability: 0,8}"), 2,
          "scenarios[0].lines[0].probability", "0,8"),
@@ -186,3 +191,15 @@ def test_broken_yaml_is_explained_in_dutch(text, dutch, tmp_path, capsys):
     assert code == 2
     assert dutch in err and re.search(rf"{re.escape(str(path))}:\d+: ", err), err
     assert not ENGLISH.search(err.replace(str(tmp_path), "")), err
+
+
+def test_a_list_with_a_space_after_the_comma_is_two_values():
+    """``[1,5]`` may be a Dutch decimal (an error naming the field); ``[1, 5]`` and a
+    block list are two values as YAML reads them, without a trap."""
+    from effectencalculator.model.yaml_io import parse_yaml_bytes
+    tight = parse_yaml_bytes(b"a:\n  b: [1,5]\n", "x.yaml")
+    assert tight.data == {"a": {"b": [1, 5]}}
+    assert [(p.path, p.line) for p in tight.problems] == [("a.b", 2)]
+    assert "schrijf 1.5" in tight.problems[0].message
+    for text in (b"a:\n  b: [1, 5]\n", b"a:\n  b:\n    - 1\n    - 5\n", b"b: [x,5]\n"):
+        assert parse_yaml_bytes(text, "x.yaml").problems == [], text

@@ -292,6 +292,7 @@ def _build_plain(loader: Any) -> tuple[Any, bool]:
     root: Any = _NO_KEY
     duplicates = False
     nodes = 0
+    after_number = -2  # in a sequence: where the last plain item ended (else -2)
     get_event = loader.get_event
     if not isinstance(get_event(), yaml.StreamStartEvent) or \
             not isinstance(get_event(), yaml.DocumentStartEvent):
@@ -314,6 +315,12 @@ def _build_plain(loader: Any) -> tuple[Any, bool]:
             nodes += 1
             if nodes > MAX_NODES:
                 raise _NotPlain
+            if not is_map and event.implicit[0]:
+                if event.start_mark.index == after_number + 1 and text[:1].isdigit():
+                    raise _NotPlain  # "[1,5]": maybe a Dutch decimal comma; see _Walk
+                after_number = event.end_mark.index
+            else:
+                after_number = -2
             if is_map and key is _NO_KEY:
                 if text in keys_seen:  # type: ignore[operator]
                     duplicates = True
@@ -325,6 +332,7 @@ def _build_plain(loader: Any) -> tuple[Any, bool]:
             if not text and is_map and isinstance(key, (int, float)):
                 raise _NotPlain  # "5:" with no value: maybe {quantity: 1,5}; see _Walk
         elif kind is _MappingStart or kind is _SequenceStart:
+            after_number = -2
             if event.anchor is not None or event.tag is not None or \
                     (is_map and key is _NO_KEY):  # the last: a collection as a key
                 raise _NotPlain
@@ -456,6 +464,8 @@ class _Walk:
             for i, item in enumerate(node.value):
                 child = f"{path}[{i}]"
                 self.lines.setdefault(child, item.start_mark.line + 1)
+                if node.flow_style and i:
+                    self._split_list_decimal(path, node.value[i - 1], item)
                 self.node(item, child)
         elif isinstance(node, yaml.ScalarNode) and not node.style and \
                 node.tag != _STR_TAG:
@@ -510,6 +520,25 @@ class _Walk:
                            f"'{written}' is gelezen als {number.value} en een los veld "
                            f"'{key_node.value}' (tussen {{ }} scheidt een komma de velden): "
                            f"{advice}"))
+
+
+    def _split_list_decimal(self, path: str, number: yaml.Node, after: yaml.Node) -> None:
+        """``[1,5]`` is read as the two numbers 1 and 5: a Dutch decimal comma when only
+        the comma stands between two plain numbers (``[1, 5]`` with a space is a list)."""
+        if not (isinstance(number, yaml.ScalarNode) and isinstance(after, yaml.ScalarNode)
+                and not number.style and not after.style and number.tag in _NUMBER_TAGS
+                and after.tag == _INT_TAG
+                and after.start_mark.index == number.end_mark.index + 1):
+            return
+        written = f"{number.value},{after.value}"
+        dutch = dutch_number(written)
+        if dutch is None:
+            return
+        self.traps.append((Severity.ERROR, path, number.start_mark.line + 1,
+                           f"'{written}' is gelezen als twee getallen, {number.value} en "
+                           f"{after.value} (tussen [ ] scheidt een komma de waarden): schrijf "
+                           f"{dutch} (een punt als decimaalteken), of zet een spatie na de "
+                           "komma als u twee waarden bedoelt"))
 
 
 _ADVICE = {
