@@ -138,6 +138,10 @@ def _build_parser() -> argparse.ArgumentParser:
                              "per-jaar, verschil, bronnen, geschiedenis. Samenvatting en "
                              "verantwoording staan er altijd in; de verantwoording noemt wat "
                              "is weggelaten")
+    report.add_argument("--short", action="store_true",
+                        help="de korte versie voor bestuurders en andere belanghebbenden: "
+                             "hoogstens 4 pagina's met het verhaal, de resultaten, de "
+                             "kerncijfers, de omslagwaarden en de conclusie")
     privacy_option(report)
 
     export = sub.add_parser("export", help="exporteer een casus als spreadsheet",
@@ -331,6 +335,10 @@ def _report_pdf(args: argparse.Namespace) -> int:
     from effectencalculator.report.content import parse_sections
 
     output = _output(args.output, (".pdf",))
+    if args.short and args.sections:
+        raise CommandError("--short en --sections gaan niet samen: de korte versie heeft "
+                           "een vaste indeling. Kies onderdelen alleen voor het volledige "
+                           "rapport.")
     try:
         omit = parse_sections(args.sections) if args.sections else frozenset()
     except ValueError as exc:
@@ -338,6 +346,12 @@ def _report_pdf(args: argparse.Namespace) -> int:
         return EXIT_INVALID
     priced = _load_and_price(args.case, args.table)
     privacy = _privacy_gate(priced.case, args.case, args.accept_privacy_findings)
+    if args.short:
+        from effectencalculator.report.short_pdf import write_short_pdf
+        write_short_pdf(priced.case, priced.table, output, created=args.date,
+                        privacy=privacy, result=priced.result)
+        print(f"korte versie geschreven: {output}")
+        return EXIT_OK
     write_report_pdf(priced.case, priced.table, output, created=args.date, privacy=privacy,
                      result=priced.result, omit=omit)  # priced once, above
     print(f"rapport geschreven: {output}")
