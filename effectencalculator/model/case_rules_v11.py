@@ -49,23 +49,31 @@ def _check_readings(case: Case, findings: Findings) -> None:
                                                  "deelnemer van deze casus")
             if scale is None:
                 continue
-            low, high, whole = scale
             for key in ("start", "end"):
                 value = getattr(reading, key)
-                if value is None:
-                    continue
-                if not low <= value <= high:
-                    findings.error(f"{where}.{key}", f"{_number(value)} ligt buiten de schaal "
-                                                     f"{outcome.scale} ({_number(low)} tot en "
-                                                     f"met {_number(high)})")
-                elif whole and not float(value).is_integer():
-                    findings.error(f"{where}.{key}", f"op de schaal {outcome.scale} gelden "
-                                                     f"alleen hele getallen (gevonden: "
-                                                     f"{_number(value)})")
-                elif not whole and abs(round(value, 1) - value) > 1e-9:
-                    findings.error(f"{where}.{key}", f"op de schaal {outcome.scale} geldt "
-                                                     "hooguit één decimaal (gevonden: "
-                                                     f"{_number(value)})")
+                problem = reading_problem(outcome.scale, value)
+                if problem:
+                    findings.error(f"{where}.{key}", problem)
+
+
+def reading_problem(scale_name: str, value: float | None) -> str:
+    """Why ``value`` is no reading on the scale ``scale_name`` ('' when it is, or when the
+    scale is unknown or absent: then any number goes). The case check and the readings
+    editor in Resultaten give this same message."""
+    scale = READING_SCALES.get(scale_name)
+    if scale is None or value is None:
+        return ""
+    low, high, whole = scale
+    if not low <= value <= high:
+        return (f"{_number(value)} ligt buiten de schaal {scale_name} ({_number(low)} tot en "
+                f"met {_number(high)})")
+    if whole and not float(value).is_integer():
+        return (f"op de schaal {scale_name} gelden alleen hele getallen (gevonden: "
+                f"{_number(value)})")
+    if not whole and abs(round(value, 1) - value) > 1e-9:
+        return (f"op de schaal {scale_name} geldt hooguit één decimaal (gevonden: "
+                f"{_number(value)})")
+    return ""
 
 
 def _check_review(case: Case, findings: Findings) -> None:

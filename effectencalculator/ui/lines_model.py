@@ -140,6 +140,10 @@ class LinesModel(RecordTableModel):
                    cell_tip=self._cost_tip,
                    header_tip="Hoeveelheid × prijs (op prijspeil) × kans, zonder "
                               "discontering."),
+            Column("calc", "Berekening", self._calc_text, width=330, cell_tip=self._cost_tip,
+                   header_tip="Hoe de kosten van de regel ontstaan: hoeveelheid × prijs op "
+                              "het prijspeil van de casus × kans = kosten (zonder "
+                              "discontering). Aan/uit met 'Berekening tonen'."),
             Column("note", "Toelichting", lambda l: " ".join(l.note.split()),
                    lambda l: l.note, _set_note, editor="multiline", width=320,
                    cell_tip=lambda l: l.note),
@@ -179,10 +183,12 @@ class LinesModel(RecordTableModel):
             self.refresh_all()
             return
         cost, last = self.column_index("cost"), self.columnCount() - 1
+        calc = self.column_index("calc")
         for row in changed:
             if before[row][:3] == self._row_states[row][:3]:  # only the amount changed
-                index = self.index(row, cost)
-                self.dataChanged.emit(index, index)
+                for col in (cost, calc):
+                    index = self.index(row, col)
+                    self.dataChanged.emit(index, index)
             else:
                 self.dataChanged.emit(self.index(row, 0), self.index(row, last))
 
@@ -266,6 +272,21 @@ class LinesModel(RecordTableModel):
         if not result.is_priced:
             return "niet geprijsd"
         return format_euro(result.cost)
+
+    def _calc_text(self, line: ServiceLine) -> str:
+        """The line's own arithmetic, from the calculation's figures (never recomputed)."""
+        result = self._result(line)
+        if result is None:
+            return "—"
+        if not result.is_priced:
+            return "niet geprijsd"
+        priced = result.priced
+        parts = [f"{format_quantity(result.quantity)} {priced.item.unit}",
+                 format_euro(priced.price, 2),
+                 f"{format_quantity(result.line.probability * 100)}%"]
+        if result.fraction != 1:  # a productivity line capped at its friction window
+            parts.append(f"{format_quantity(result.fraction * 100)}% (frictieperiode)")
+        return f"{' × '.join(parts)} = {format_euro(result.cost, 2)}"
 
     def _cost_tip(self, line: ServiceLine) -> str:
         result = self._result(line)

@@ -100,7 +100,7 @@ class MainWindow(QMainWindow):
         self.verhaal = VerhaalSection(doc)
         self.perspectieven = PerspectievenSection(doc)
         self.resultaten = ResultatenSection(doc)
-        self.inzet = InzetSection(doc, results)
+        self.inzet = InzetSection(doc, results, settings=self.ctx.settings)
         self.berekening = BerekeningSection(doc, results, self.uncertainty)
         self.kostentabel = KostentabelSection(doc, self.ctx.dialogs, self.ctx.desktop)
         self.eigen_posten = EigenPostenSection(doc)

@@ -31,6 +31,8 @@ SPLITTER = Key("window/splitter", QByteArray, QByteArray())
 RECENT_FILES = Key("files/recent", list, [])
 LAST_FOLDER = Key("files/last_folder", str, "")
 LAST_SECTION = Key("window/section", int, 0)
+#: Inzet: show each line's arithmetic as a column ("Berekening tonen")
+SHOW_CALCULATION = Key("inzet/show_calculation", bool, False)
 
 
 class UiSettings:
@@ -47,6 +49,9 @@ class UiSettings:
             if isinstance(value, str):
                 return [value] if value else []
             return [str(v) for v in value]
+        if key.type is bool:  # an INI file gives back "true"/"false"
+            return value.strip().lower() in ("true", "1") if isinstance(value, str) \
+                else bool(value)
         if key.type is int:
             try:
                 return int(value)

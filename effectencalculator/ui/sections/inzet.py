@@ -6,6 +6,7 @@ import copy
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QHBoxLayout,
@@ -35,6 +36,7 @@ from effectencalculator.ui.labels import EXPLAIN, ROLE_LABELS
 from effectencalculator.ui.lines_model import LinesModel, new_line
 from effectencalculator.ui.results import ResultsController
 from effectencalculator.ui.sections.common import Binder, hint
+from effectencalculator.ui.settings import SHOW_CALCULATION, UiSettings
 
 SCENARIOS = ("scenarios",)
 
@@ -163,6 +165,7 @@ class ScenarioPage(QWidget):
         self.view = RecordTableView(self, default_date=lambda: doc.case.info.period.start)
         self.view.setModel(self.model)
         self.view.setObjectName(f"lines_{index}")
+        self.show_calculation(False)
 
         buttons = QHBoxLayout()
         add = QPushButton("Regel toevoegen")
@@ -215,6 +218,16 @@ class ScenarioPage(QWidget):
         doc.fieldChanged.connect(self._field_changed)
         results.updated.connect(self.show_results)
         self.show_results()
+
+    def show_calculation(self, shown: bool) -> None:
+        """Show or hide the column with each line's arithmetic (the item column gives up
+        some room for it, so that both fit beside each other on a laptop screen)."""
+        calc, item = self.model.column_index("calc"), self.model.column_index("item")
+        self.view.setColumnHidden(calc, not shown)
+        self.view.setColumnWidth(item, 200 if shown else self.model.column(item).width)
+        if shown:
+            self.view.resizeColumnToContents(calc)
+            self.view.setColumnWidth(calc, min(max(self.view.columnWidth(calc), 200), 340))
 
     def detach(self) -> None:
         self.model.detach()
@@ -350,9 +363,9 @@ class InzetSection(QWidget):
     tabsRebuilt = Signal()
 
     def __init__(self, doc: CaseDocument, results: ResultsController,
-                 parent: QWidget | None = None):
+                 parent: QWidget | None = None, settings: UiSettings | None = None):
         super().__init__(parent)
-        self.doc, self.results = doc, results
+        self.doc, self.results, self.settings = doc, results, settings
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
         add = QPushButton("Scenario toevoegen")
@@ -372,7 +385,14 @@ class InzetSection(QWidget):
         self.copy_menu = QMenu(self.copy_button)
         self.copy_menu.aboutToShow.connect(self._fill_copy_menu)
         self.copy_button.setMenu(self.copy_menu)
-        for widget in (add, remove, left, right, self.copy_button):
+        self.calculation_toggle = QCheckBox("Berekening tonen")
+        self.calculation_toggle.setToolTip(
+            "Toon bij elke regel hoe de kosten ontstaan: hoeveelheid × prijs op het "
+            "prijspeil van de casus × kans = kosten")
+        self.calculation_toggle.setChecked(bool(settings.get(SHOW_CALCULATION))
+                                           if settings is not None else False)
+        self.calculation_toggle.toggled.connect(self._toggle_calculation)
+        for widget in (add, remove, left, right, self.copy_button, self.calculation_toggle):
             top.addWidget(widget)
         top.addStretch(1)
         self.net_label = QLabel()
@@ -411,10 +431,17 @@ class InzetSection(QWidget):
                       for i in range(len(self.doc.case.scenarios))]
         for page in self.pages:
             self.tabs.addTab(page, "")
+            page.show_calculation(self.calculation_toggle.isChecked())
         self._update_titles()
         if self.pages:
             self.tabs.setCurrentIndex(max(0, min(current, len(self.pages) - 1)))
         self.tabsRebuilt.emit()
+
+    def _toggle_calculation(self, shown: bool) -> None:
+        for page in self.pages:
+            page.show_calculation(shown)
+        if self.settings is not None:
+            self.settings.set(SHOW_CALCULATION, shown)
 
     def _update_titles(self) -> None:
         for i, scenario in enumerate(self.doc.case.scenarios):

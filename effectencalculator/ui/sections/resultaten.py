@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QLabel,
     QPlainTextEdit,
     QSplitter,
     QVBoxLayout,
@@ -15,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from effectencalculator.ui.document import CaseDocument
 from effectencalculator.ui.labels import EXPLAIN
+from effectencalculator.ui.readings_editor import SCALE_CHOICES, ReadingsTable
 from effectencalculator.ui.sections.common import RecordSelection, hint, list_buttons
 from effectencalculator.ui.table_models import new_outcome, outcomes_model
 
@@ -55,11 +59,52 @@ class ResultatenSection(QWidget):
             row.addLayout(column)
         form.addRow(row)
         form.addRow(hint("Kies hierboven een leefdomein; richting en bron kiest u in de tabel."))
-        splitter.addWidget(detail)
+        bottom = QWidget()
+        row = QHBoxLayout(bottom)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(detail, 5)
+        row.addWidget(self._readings_box(), 4)
+        splitter.addWidget(bottom)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         layout.addWidget(splitter)
         self.records.select_first()
+        self._follow_outcome()
+
+    def _readings_box(self) -> QGroupBox:
+        """Who sees it how: a reading per person, the scale, and whether they agree."""
+        box = QGroupBox("Hoe ieder het ziet")
+        column = QVBoxLayout(box)
+        top = QHBoxLayout()
+        self.scale = QComboBox()
+        for value, label in SCALE_CHOICES:
+            self.scale.addItem(label, value)
+        self.scale.setToolTip("De schaal van de aflezingen bij dit resultaat; een aflezing "
+                              "buiten de schaal wordt niet overgenomen.")
+        self.binder.bind(self.scale, "scale", "schaal")
+        self.not_agreed = QCheckBox("niet eens")
+        self.not_agreed.setToolTip("De betrokkenen zijn het over dit resultaat niet eens; "
+                                   "het rapport zegt dat erbij.")
+        self.binder.bind(self.not_agreed, "agreed", "niet eens",
+                         get=lambda agreed: agreed is False,
+                         put=lambda old, checked: False if checked
+                         else (None if old is False else old))
+        top.addWidget(QLabel("Schaal"))
+        top.addWidget(self.scale, 1)
+        top.addWidget(self.not_agreed)
+        column.addLayout(top)
+        self.readings = ReadingsTable(self.doc, box)
+        column.addWidget(self.readings, 1)
+        self.view.selectionModel().currentRowChanged.connect(self._follow_outcome)
+        self.model.modelReset.connect(self._follow_outcome)
+        self.model.rowsRemoved.connect(self._follow_outcome)
+        self.model.rowsInserted.connect(self._follow_outcome)
+        self.model.rowsMoved.connect(self._follow_outcome)
+        return box
+
+    def _follow_outcome(self, *_args) -> None:
+        path = self.records.current_path()
+        self.readings.set_outcome(None if path is None else path[1])
 
     def _text(self, attr: str, label: str, placeholder: str) -> QPlainTextEdit:
         edit = self.binder.bind(QPlainTextEdit(), attr, label)
