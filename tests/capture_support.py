@@ -41,9 +41,10 @@ def cell_editor(view, index) -> QLineEdit:
     view.setCurrentIndex(index)
     assert view.edit(index, QAbstractItemView.EditTrigger.AllEditTriggers, None)
     editor = QApplication.focusWidget()
-    if editor is None or editor is view:  # the window is not the active one
-        shown = [w for w in view.viewport().findChildren(QWidget)
-                 if w.isVisible() and w.parent() is view.viewport()]
+    viewport = view.viewport()
+    if editor is None or not viewport.isAncestorOf(editor):  # the window is not active
+        shown = [w for w in viewport.findChildren(QWidget)
+                 if w.isVisible() and w.parent() is viewport]
         assert len(shown) == 1, shown
         editor = shown[0]
     if isinstance(editor, QLineEdit):
