@@ -58,3 +58,47 @@ def test_live_totals_place_line_errors_through_the_location():
     assert live.result is not None and list(live.line_errors) == [(1, 3)]
     finding = live.line_errors[(1, 3)][0]
     assert finding_text(finding, case).startswith("scenario 'Huidig stelsel', regel 4, ")
+
+
+def test_a_key_step_inside_a_dict_reads_back_and_ends_a_path():
+    """The privacy scan's paths into unknown fields (``extra{2}`` is the third entry's
+    key) are locations like any other: one reader, in model/location.py."""
+    for path in ["scenarios[0].extra{2}", "scenarios[0].extra[1][0]",
+                 "scenarios[0].extra[1]{0}"]:
+        assert str(Location.parse(path)) == path
+    loc = Location.parse("scenarios[0].extra{2}")
+    assert loc.steps[-1].key == 2 and loc.steps[-1].indexes == ()
+    assert loc.text() == "scenario 1, onbekend veld 3 (naam)"
+    assert Location.parse("scenarios[0].extra[1][0]").text() == "scenario 1, onbekend veld 2"
+    with pytest.raises(ValueError):
+        Location.parse("scenarios[0].extra{2}.tel")      # a key is a string: nothing after it
+
+
+def test_the_words_of_a_field_depend_on_its_record():
+    """An outcome's 'start' is a situation, an event's 'start' a date."""
+    assert Location.parse("outcomes[1].start").text() == "resultaat 2, situatie bij de start"
+    assert Location.parse("settings.compare.reference").text() == \
+        "instellingen, vergelijking, referentie"
+    assert Location.parse("household[0].label").text() == "gezinslid 1, label (pseudoniem)"
+
+
+def test_the_privacy_view_words_a_location_with_the_models_words_and_hints():
+    """ui/privacy_fields has no path reader of its own: its references and its Dutch
+    come from Location, with a hint per record that is never free text."""
+    from effectencalculator.report.sections.privacy import privacy_location
+    from effectencalculator.ui.privacy_fields import describe as privacy_describe
+    from effectencalculator.ui.privacy_fields import field_ref
+
+    case = load_case(CASE)
+    ref = field_ref(Location.parse("scenarios[1].lines[3].note"))
+    assert (ref.record, ref.attr, ref.section) == (("scenarios", 1, "lines", 3), "note",
+                                                   "Inzet")
+    line = case.scenarios[1].lines[3]
+    assert privacy_describe(case, "scenarios[1].lines[3].note") == \
+        f"Inzet › scenario 2 ({case.scenarios[1].id}) › regel 4 ({line.item}) › toelichting"
+    assert privacy_describe(case, "case.title") == "Gegevens › titel"
+    assert privacy_describe(case, "scenarios[1].label") == \
+        f"Inzet › scenario 2 ({case.scenarios[1].id}) › naam van het scenario"
+    assert "Huidig stelsel" not in privacy_describe(case, "scenarios[1].label")
+    assert privacy_location("scenarios[0].extra{2}") == \
+        "scenario 1, onbekend veld 3 (naam) (scenarios[0].extra{2})"

@@ -82,7 +82,7 @@ def test_ui_privacy_view_lists_every_planted_identifier(qtbot, ctx, planted):
     assert len(listed) == len(PLANTED)
     assert all(status == "open" for status, *_ in listed)
     # location in Dutch (section › record › field), the kind, the text with its context
-    assert ("open", "Verhaal › samenvatting van het verhaal", KIND_LABELS["postcode"]) in \
+    assert ("open", "Verhaal › samenvatting", KIND_LABELS["postcode"]) in \
         [r[:3] for r in listed]
     assert any(r[1] == "Perspectieven › perspectief 1 › citaat 1" and "123456782" in r[3]
                for r in listed)

@@ -1,19 +1,22 @@
 """Where a privacy finding sits in the case, for the privacy view (no Qt here).
 
 A finding's location is the model's text path (``narrative.events[2].description``, see
-``model.privacy.text_fields``). This module turns it into a document path plus attribute
-(so the view can change the field through an undo command), says in Dutch where it is
-(the section of the window and the field), and builds the field's new value after a fix.
+``model.privacy.text_fields``), read once by ``model.location.Location``. This module turns
+that location into a document path plus attribute (so the view can change the field
+through an undo command), says in Dutch where it is (the section of the window, then the
+location's own words with a short hint per record), and builds the field's new value after
+a fix.
 """
 
 from __future__ import annotations
 
 import copy
-import re
 from dataclasses import dataclass
 from typing import Any
 
 from effectencalculator.model.case import Case
+from effectencalculator.model.location import Location
+from effectencalculator.report.format import format_date
 
 #: first part of a location → the window's section that edits it
 SECTIONS = {
@@ -21,25 +24,6 @@ SECTIONS = {
     "perspectives": "Perspectieven", "outcomes": "Resultaten", "scenarios": "Inzet",
     "custom_items": "Eigen posten",
 }
-_FIELD_LABELS = {
-    ("case", "title"): "titel", ("case", "researcher"): "onderzoeker",
-    ("case", "participants"): "deelnemer",
-    ("household", "label"): "label (pseudoniem)",
-    ("narrative", "summary"): "samenvatting van het verhaal",
-    ("events", "title"): "titel", ("events", "description"): "beschrijving",
-    ("perspectives", "who"): "wie", ("perspectives", "text"): "verhaal",
-    ("perspectives", "quotes"): "citaat",
-    ("outcomes", "start"): "situatie bij de start", ("outcomes", "end"): "situatie aan het eind",
-    ("outcomes", "reference"): "situatie in de referentie", ("outcomes", "source"): "bron",
-    ("scenarios", "label"): "naam van het scenario", ("lines", "note"): "toelichting",
-    ("custom_items", "name"): "naam", ("custom_items", "note"): "toelichting",
-    ("custom_items", "source_note"): "bronvermelding",
-}
-_RECORD_LABELS = {"household": "gezinslid", "events": "gebeurtenis",
-                  "perspectives": "perspectief", "outcomes": "resultaat",
-                  "scenarios": "scenario", "lines": "regel", "custom_items": "eigen post"}
-
-
 @dataclass(frozen=True)
 class FieldRef:
     """A text field: the record at ``record`` (a document path), its attribute, and
@@ -52,48 +36,34 @@ class FieldRef:
     attr: str
     index: int | None = None
     sub: tuple[tuple[str, int], ...] = ()
+    #: the first name of the location ('narrative'): which section edits the field
+    head: str = ""
 
     @property
     def section(self) -> str:
-        return SECTIONS.get(self.location.split(".", 1)[0].split("[", 1)[0], "")
+        return SECTIONS.get(self.head, "")
 
 
-_TOKEN = re.compile(r"\.?(?P<name>[a-z_][a-z0-9_]*)|\[(?P<item>\d+)\]|\{(?P<key>\d+)\}")
-
-
-def field_ref(location: str) -> FieldRef:
+def field_ref(location: str | Location) -> FieldRef:
     """``perspectives[0].quotes[1]`` → record ('perspectives', 0), attr 'quotes', index 1;
     ``scenarios[0].extra[2]`` → record ('scenarios', 0), attr 'extra', sub (('i', 2),).
 
     ``case.…`` is the case's ``info`` record. ValueError for a location of another shape
     (``bestand``, a portfolio's file name, is no field of the case).
     """
-    tokens: list[tuple[str, str]] = []
-    pos = 0
-    while pos < len(location):
-        match = _TOKEN.match(location, pos)
-        if match is None or (match.group("name") and pos and location[pos] != "."):
-            raise ValueError(f"onbekende vindplaats: {location!r}")
-        kind = match.lastgroup or ""
-        tokens.append((kind, match.group(kind)))
-        pos = match.end()
-    names = [i for i, (kind, _) in enumerate(tokens) if kind == "name"]
-    if len(names) < 2 or names[0] != 0:
-        raise ValueError(f"onbekende vindplaats: {location!r}")
-    last = names[-1]
+    loc = location if isinstance(location, Location) else Location.parse(location)
+    if len(loc.steps) < 2 or not all(step.name.isidentifier() for step in loc.steps):
+        raise ValueError(f"onbekende vindplaats: {str(location)!r}")
     record: list[Any] = []
-    for n, (kind, value) in enumerate(tokens[:last]):
-        if kind == "key":
-            raise ValueError(f"onbekende vindplaats: {location!r}")
-        if kind == "name":
-            record.append("info" if value == "case" and n == 0 else value)
-        else:
-            record.append(int(value))
-    sub = tuple(("k" if kind == "key" else "i", int(value)) for kind, value in tokens[last + 1:])
-    if any(kind == "name" for kind, _ in tokens[last + 1:]):
-        raise ValueError(f"onbekende vindplaats: {location!r}")
+    for n, step in enumerate(loc.steps[:-1]):
+        record.append("info" if n == 0 and step.name == "case" else step.name)
+        record.extend(step.indexes)
+    last = loc.steps[-1]
+    sub = tuple(("i", i) for i in last.indexes)
+    if last.key is not None:
+        sub += (("k", last.key),)
     index = sub[0][1] if len(sub) == 1 and sub[0][0] == "i" else None
-    return FieldRef(location, tuple(record), tokens[last][1], index, sub)
+    return FieldRef(str(loc), tuple(record), last.name, index, sub, loc.head)
 
 
 def lenient_ref(location: str) -> FieldRef:
@@ -177,56 +147,28 @@ def replace_at(text: str, start: int, old: str, new: str) -> str:
 
 
 def describe(case: Case, location: str) -> str:
-    """Where a field is, in Dutch, as the researcher finds it in the window: section, the
-    record (with a non-identifying hint: date, domain, scenario, item) and the field.
+    """Where a field is, in Dutch, as the researcher finds it in the window: the section,
+    then the location's words (``Location.parts``) with a non-identifying hint per record
+    (date, domain, scenario, item) — never the found text.
 
-    ``narrative.events[2].description`` → 'Verhaal › gebeurtenis 3 (12-03-2025) ›
+    ``narrative.events[2].description`` → 'Verhaal › gebeurtenis 3 (12 maart 2025) ›
     beschrijving'.
     """
     try:
-        ref = field_ref(location)
+        loc = Location.parse(location)
+        ref = field_ref(loc)
     except ValueError:
         return location
-    steps = [ref.section or location.split(".", 1)[0]]
-    obj: Any = case
-    names = [p for p in ref.record if isinstance(p, str)]
-    last_list = names[-1] if names else ""
-    path = list(ref.record)
-    for i, part in enumerate(path):
-        try:
-            obj = obj[part] if isinstance(part, int) else getattr(obj, part)
-        except (AttributeError, IndexError, TypeError):
-            obj = None
-            break
-        if isinstance(part, int):
-            list_name = path[i - 1]
-            label = f"{_RECORD_LABELS.get(list_name, list_name)} {part + 1}"
-            hint = _record_hint(list_name, obj)
-            steps.append(f"{label} ({hint})" if hint else label)
-    group = "case" if ref.record == ("info",) else (last_list if last_list != "info" else "case")
-    if ref.record[:1] == ("narrative",) and len(ref.record) == 1:
-        group = "narrative"
-    field = _FIELD_LABELS.get((group, ref.attr), ref.attr)
-    if ref.attr == "extra" and ref.sub:
-        field = f"onbekend veld {ref.sub[0][1] + 1}" + (
-            " (naam)" if ref.sub[-1][0] == "k" else "")
-    elif ref.index is not None:
-        field = f"{field} {ref.index + 1}"
-    steps.append(field)
-    return " › ".join(steps)
+    parts = loc.parts(case, hint=_record_hint)
+    if not loc.steps[0].indexes:       # 'case', 'narrative': the section says it
+        parts = parts[1:]
+    return " › ".join([ref.section or loc.head, *parts])
 
 
 def _record_hint(list_name: str, record: Any) -> str:
     """A short, non-free-text hint that tells records apart (never the found text)."""
-    from effectencalculator.report.format import format_date
     if list_name == "events" and getattr(record, "date", None) is not None:
         return format_date(record.date)
-    if list_name == "outcomes":
-        return str(getattr(record, "domain", "") or "")
-    if list_name == "scenarios":
-        return str(getattr(record, "id", "") or "")
-    if list_name == "lines":
-        return str(getattr(record, "item", "") or "")
-    if list_name == "custom_items":
-        return str(getattr(record, "id", "") or "")
-    return ""
+    attr = {"outcomes": "domain", "scenarios": "id", "lines": "item",
+            "custom_items": "id"}.get(list_name)
+    return str(getattr(record, attr, "") or "") if attr else ""
