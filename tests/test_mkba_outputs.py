@@ -15,7 +15,7 @@ from effectencalculator.model.calculation import calculate
 from effectencalculator.model.storage import load_case
 from effectencalculator.model.switching import switching_values
 from effectencalculator.model.tables import table_for_case
-from effectencalculator.report.mkba_text import (
+from effectencalculator.report.figures_mkba import (
     SOCIETAL,
     item_switch_text,
     line_switch_text,

@@ -19,6 +19,7 @@ from effectencalculator.model.tables import table_for_case
 from effectencalculator.model.uncertainty import simulate
 from effectencalculator.report.build import build_report_pdf
 from effectencalculator.report.figures import delta, worded
+from effectencalculator.report.figures_mkba import SOCIETAL_UNSURE, mkba_words
 from effectencalculator.report.format import format_euro
 
 BORDERLINE = ROOT / "examples" / "pt-gld-047-van-der-veen.yaml"
@@ -117,4 +118,44 @@ def test_the_session_view_words_an_uncertain_difference_as_the_status_bar(qtbot,
     assert after == [f"Verschil  <b>{words.net_result_text()}</b>"]
     assert after[0].endswith("(onzeker: ongeveer gelijk)</b>")
     session.close()
+    window.doc.undo_stack.setClean()
+
+
+def test_the_mkba_view_words_an_uncertain_result_alike(qtbot, ctx, borderline, cli_text):
+    """The MKBA view (societal result beside each payer, the split of besparingen) of a
+    borderline case: the CLI, the PDF and Berekening's MKBA panel take the same words
+    from report/figures_mkba — the societal figure says 'onzeker', no payer 'gains'."""
+    words, pdf = borderline
+    mkba = mkba_words(words)
+    rows = mkba.view_rows()
+    societal = rows[0]
+    assert societal.label == SOCIETAL_UNSURE and societal.role == ""
+    for row in rows:
+        line = flat(f"{row.label} {row.net} {row.transfers} {row.role}")
+        assert line in cli_text, line
+        assert line in pdf, line
+    assert {r.role for r in rows[1:]} <= {"betaalt minder", "betaalt meer", "gelijk"}
+    for text in (cli_text, pdf):
+        assert "krijgt de opbrengst" not in text and "investeert (betaalt meer)" not in text
+        assert flat(mkba.low_confidence) in text
+    assert flat(mkba.societal) in pdf                   # the summary page's sentence
+    split = mkba.split()
+    assert split is not None and mkba.split_title == "Verschil inzet"
+    assert flat(f"{mkba.split_title}: te boeken en capaciteit") in cli_text
+    assert flat(f"{mkba.split_column} Bedrag") in pdf
+
+    window = make_window(qtbot, ctx, BORDERLINE)
+    window.show()
+    window.show_section(window.sections.index(window.berekening))
+    window.uncertainty.run_now()
+    panel = window.berekening.mkba_panel
+    assert flat(re.sub(r"<[^>]+>", "", panel.views.text())).startswith(
+        flat(mkba.societal) + ";")
+    assert panel.split.text().startswith(f"{mkba.split_title} — ")
+    for label, value in split[:-1]:
+        assert f"{label}: {value}" in panel.split.text()
+    assert panel.confidence.text() == mkba.low_confidence
+    payers = window.berekening.payer_model
+    roles = {payers.cell(r, 0): payers.cell(r, 7) for r in range(payers.rowCount() - 1)}
+    assert roles == {r.label: r.role for r in rows[1:]}
     window.doc.undo_stack.setClean()

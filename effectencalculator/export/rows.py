@@ -20,8 +20,8 @@ from effectencalculator.model.cost_table import CostTable
 from effectencalculator.model.gc_pause import gc_paused
 from effectencalculator.model.portfolio import Portfolio
 from effectencalculator.model.switching import switching_values
-from effectencalculator.report.figures import short_verdict
-from effectencalculator.report.mkba_text import SOCIETAL, VIEWS_EXPLANATION, payer_role
+from effectencalculator.report.figures import short_verdict, worded
+from effectencalculator.report.figures_mkba import VIEWS_EXPLANATION, mkba_words
 
 if TYPE_CHECKING:
     from effectencalculator.model.uncertainty import UncertaintyResult
@@ -147,16 +147,20 @@ VIEW_COLUMNS = ["blik", "netto (R − I)", "potentiële besparingen", "baten", "
                 "rol"]
 
 
-def views_sheet(result: CaseResult) -> Sheet | None:
-    """Both views side by side: the societal result and the result per payer."""
+def views_sheet(result: CaseResult,
+                uncertainty: UncertaintyResult | None = None) -> Sheet | None:
+    """Both views side by side: the societal result and the result per payer, labelled
+    and with the roles of ``report.figures_mkba`` (uncertain: no payer 'gains')."""
     c = result.comparison
     if c is None:
         return None
-    rows: list[list[Any]] = [[SOCIETAL, c.net_result, c.besparingen, c.baten, 0.0, ""]]
+    words = mkba_words(worded(result, uncertainty))
+    societal = words.view_rows()[0]
+    rows: list[list[Any]] = [[societal.label, c.net_result, c.besparingen, c.baten, 0.0, ""]]
     for payer, value in c.by_payer.items():
         rows.append([payer, value, c.besparingen_by_payer.get(payer, 0.0),
                      c.baten_by_payer.get(payer, 0.0), c.transfers_by_payer.get(payer, 0.0),
-                     payer_role(value)])
+                     words.role(payer)])
     rows.append([VIEWS_EXPLANATION, None, None, None, None, ""])
     return Sheet("Maatschappij en financiers", VIEW_COLUMNS, rows, tuple(VIEW_COLUMNS[1:5]))
 
@@ -183,7 +187,7 @@ def item_rows(result: CaseResult, table: CostTable) -> list[list]:
 def case_sheets(case: Case, result: CaseResult, table: CostTable,
                 uncertainty: UncertaintyResult | None = None) -> list[Sheet]:
     sheets = [summary_sheet(result, uncertainty)]
-    views = views_sheet(result)
+    views = views_sheet(result, uncertainty)
     if views is not None:
         sheets.append(views)
     for s in result.scenarios.values():

@@ -9,19 +9,11 @@ from __future__ import annotations
 import textwrap
 from typing import TYPE_CHECKING
 
-from effectencalculator.model.breakdown import besparingen_split
 from effectencalculator.model.calculation import CaseResult
 from effectencalculator.model.case import Case
-from effectencalculator.report.figures import worded
+from effectencalculator.report.figures import WordedResult, worded
+from effectencalculator.report.figures_mkba import NO_SWITCHING, VIEWS_EXPLANATION, mkba_words
 from effectencalculator.report.format import format_euro, format_number, format_percent
-from effectencalculator.report.mkba_text import (
-    NO_SWITCHING,
-    VIEWS_EXPLANATION,
-    low_confidence_text,
-    split_rows,
-    switching_sentences,
-    view_rows,
-)
 
 if TYPE_CHECKING:
     from effectencalculator.model.uncertainty import UncertaintyResult
@@ -41,24 +33,21 @@ def _table(rows: list[list[str]], align_right_from: int = 1,
     return out
 
 
-def _mkba_lines(result: CaseResult) -> list[str]:
+def _mkba_lines(words: WordedResult) -> list[str]:
     """The two views side by side, the split of besparingen, confidence and switching
-    values (FORMATS.md 1.1); words from ``report.mkba_text``."""
-    c = result.comparison
-    assert c is not None
+    values (FORMATS.md 1.1); words from ``report.figures_mkba``."""
+    mkba = mkba_words(words)
     lines = ["", "Maatschappelijk en per financier (referentie − interventie)"]
     rows = [["Blik", "Netto", "Waarvan overdrachten", "Rol"]]
-    for label, value, transfers, role in view_rows(c):
-        rows.append([label, format_euro(value), format_euro(transfers) if role else "—",
-                     role])
+    rows += [[r.label, r.net, r.transfers, r.role] for r in mkba.view_rows()]
     lines += _table(rows)
     lines += textwrap.wrap(VIEWS_EXPLANATION, 90)
-    split = besparingen_split(result)
+    split = mkba.split()
     if split is not None:
-        lines += ["", "Potentiële besparingen: te boeken en capaciteit"]
-        lines += _table([[label, format_euro(value)] for label, value in split_rows(split)])
-    lines += [""] + textwrap.wrap(low_confidence_text(result), 90)
-    sentences = switching_sentences(result)
+        lines += ["", f"{mkba.split_title}: te boeken en capaciteit"]
+        lines += _table([[label, value] for label, value in split[:-1]])
+    lines += [""] + textwrap.wrap(mkba.low_confidence, 90)
+    sentences = mkba.switching()
     lines += ["", "Omslagwaarden"]
     lines += [f"- {s}" for s in sentences] if sentences else [NO_SWITCHING]
     return lines
@@ -104,7 +93,7 @@ def summary_text(case: Case, result: CaseResult,
     lines += ["", f"Vergelijking {c.reference} − {c.intervention}"]
     lines += _table([[f.label, f.value, f.note] for f in words.key_figures()],
                     align_right_from=1, left_from=2)
-    lines += _mkba_lines(result)
+    lines += _mkba_lines(words)
     if uncertainty is not None:
         u = uncertainty
         lines += ["", f"Onzekerheid ({format_number(u.draws)} trekkingen, P10–P50–P90)"]

@@ -3,48 +3,41 @@ split of besparingen, the share resting on low-confidence tariffs, switching val
 
 from __future__ import annotations
 
-from effectencalculator.model.breakdown import besparingen_split
 from effectencalculator.model.switching import switching_values
 from effectencalculator.report.content import Column, Heading, Para, Row, TableBlock
-from effectencalculator.report.format import format_percent
-from effectencalculator.report.mkba_text import (
+from effectencalculator.report.figures_mkba import (
     NO_SWITCHING,
     SPLIT_EXPLANATION,
     SWITCHING_EXPLANATION,
     VIEWS_EXPLANATION,
     item_switch_text,
     line_switch_text,
-    low_confidence_text,
-    split_rows,
-    transfers_text,
-    view_rows,
+    mkba_words,
 )
+from effectencalculator.report.format import format_percent
 from effectencalculator.report.sections.context import Context, euro, money_column
 
 
 def views_blocks(ctx: Context) -> list:
     """Societal result and result per payer side by side, with the explanation."""
-    c = ctx.result.comparison
-    assert c is not None
-    rows = []
-    for label, value, transfers, role in view_rows(c):
-        rows.append(Row([label, euro(value), euro(transfers) if role else "—", role],
-                        "total" if not role else "normal"))
+    mkba = mkba_words(ctx.words)
+    rows = [Row([r.label, r.net, r.transfers, r.role], "total" if r.societal else "normal")
+            for r in mkba.view_rows()]
     out: list = [Heading("Maatschappelijk en per financier"), Para(VIEWS_EXPLANATION)]
     out.append(TableBlock(
         [Column("Blik", weight=2.2), money_column("Netto (R − I)"),
          money_column("Waarvan overdrachten"), Column("Rol", weight=1.6)], rows,
         caption="Twee blikken op hetzelfde verschil: de samenleving en elke financier",
-        key="twee-blikken", legend=transfers_text(c)))
-    split = besparingen_split(ctx.result)
+        key="twee-blikken", legend=mkba.transfers))
+    split = mkba.split()
     if split is not None:
         out.append(TableBlock(
-            [Column("Potentiële besparingen (inzet)", weight=2.6), money_column("Bedrag")],
-            [Row([label, euro(value)]) for label, value in split_rows(split)]
-            + [Row(["Totaal", euro(split.total)], "total")],
+            [Column(mkba.split_column, weight=2.6), money_column("Bedrag")],
+            [Row([label, value]) for label, value in split[:-1]]
+            + [Row(list(split[-1]), "total")],
             caption="Wat een financier kan boeken en wat alleen capaciteit vrijmaakt",
             key="besparingen-boekbaar", legend=SPLIT_EXPLANATION))
-    out.append(Para(low_confidence_text(ctx.result), "small"))
+    out.append(Para(mkba.low_confidence, "small"))
     return out
 
 

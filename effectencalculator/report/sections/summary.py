@@ -23,13 +23,13 @@ from effectencalculator.report.content import (
     or_empty,
 )
 from effectencalculator.report.figures import interval_text
+from effectencalculator.report.figures_mkba import mkba_words
 from effectencalculator.report.format import (
     format_date,
     format_number,
     format_percent,
     format_period,
 )
-from effectencalculator.report.mkba_text import low_confidence_text
 from effectencalculator.report.sections.context import (
     CONFIDENTIAL,
     HALF_OF_CASES,
@@ -80,9 +80,9 @@ def summary(ctx: Context) -> Section:
         add(payer_table(ctx, key="samenvatting-financiers",
                         caption="Verschil per financier (referentie − interventie)",
                         legend=False))
-        add(Para(f"Maatschappelijk {euro(c.net_result)} (overdrachten vallen weg); per "
-                 "financier de tabel hierboven, het huishouden inbegrepen. "
-                 + low_confidence_text(r), "small"))
+        mkba = mkba_words(ctx.words)
+        add(Para(f"{mkba.societal}; per financier de tabel hierboven, het huishouden "
+                 "inbegrepen. " + mkba.low_confidence, "small"))
     else:
         add(empty("Geen vergelijking: er is geen referentie- en interventiescenario om te "
                   "vergelijken."))

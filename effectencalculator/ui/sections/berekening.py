@@ -33,8 +33,8 @@ from effectencalculator.model.calculation import CaseResult
 from effectencalculator.model.case import Compare
 from effectencalculator.model.scenario_table import scenario_columns
 from effectencalculator.report.figures import finding_text, interval_text, worded
+from effectencalculator.report.figures_mkba import mkba_words
 from effectencalculator.report.format import format_euro, format_number, format_percent
-from effectencalculator.report.mkba_text import payer_role
 from effectencalculator.ui.commands import SetAttrCommand
 from effectencalculator.ui.document import CaseDocument
 from effectencalculator.ui.labels import (
@@ -343,13 +343,13 @@ class BerekeningSection(QScrollArea):
             card.set_note(note)
         ref, itv = result.scenarios[c.reference], result.scenarios[c.intervention]
         rows = []
+        mkba = mkba_words(words)
         for r in words.payer_rows():
             transfers = 0.0 if r.total else c.transfers_by_payer.get(r.payer, 0.0)
-            role = "maatschappelijk" if r.total else payer_role(
-                c.by_payer.get(r.payer, 0.0))
+            role = "maatschappelijk" if r.total else mkba.role(r.payer)
             rows.append([r.label, r.intervention, r.reference, r.difference, r.besparingen,
                          r.baten, format_euro(transfers), role])
-        self.mkba_panel.show_result(result)
+        self.mkba_panel.show_result(mkba)
         self.switching_label.show_result(result)
         self.payer_model.set_rows(rows, bold_rows={len(rows) - 1})
         self.payer_model.headers[1] = f"Interventie ({itv.id})"

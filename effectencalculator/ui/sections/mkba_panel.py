@@ -1,6 +1,6 @@
 """Berekening's MKBA panel (FORMATS.md 1.1): the societal result next to the result per
 payer, besparingen split into bookable and freed capacity, the share on low-confidence
-tariffs, and the switching values. Words from ``report.mkba_text``, figures from the
+tariffs, and the switching values. Words from ``report.figures_mkba``, figures from the
 model: the same sentences as in the PDF and the CLI."""
 
 from __future__ import annotations
@@ -10,19 +10,14 @@ from html import escape
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGroupBox, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from effectencalculator.model.breakdown import besparingen_split
 from effectencalculator.model.calculation import CaseResult
-from effectencalculator.report.format import format_euro
-from effectencalculator.report.mkba_text import (
+from effectencalculator.report.figures_mkba import (
     NO_SWITCHING,
-    SOCIETAL,
     SPLIT_EXPLANATION,
     SWITCHING_EXPLANATION,
     VIEWS_EXPLANATION,
-    low_confidence_text,
-    split_rows,
+    MkbaWords,
     switching_sentences,
-    transfers_text,
 )
 
 
@@ -48,20 +43,19 @@ class MkbaPanel(QGroupBox):
             layout.addWidget(label)
         self.split.setToolTip(SPLIT_EXPLANATION)
 
-    def show_result(self, result: CaseResult | None) -> None:
-        c = result.comparison if result is not None else None
-        if result is None or c is None:
+    def show_result(self, words: MkbaWords | None) -> None:
+        """``words``: the MKBA words of the result with a comparison (None: empty)."""
+        if words is None:
             for label in (self.views, self.explanation, self.split, self.confidence):
                 label.setText("")
             return
-        self.views.setText(f"<b>{SOCIETAL}: {format_euro(c.net_result)}</b>; per financier: "
+        self.views.setText(f"<b>{escape(words.societal)}</b>; per financier: "
                            "de tabel hierboven (kolommen overdrachten en rol).")
-        self.explanation.setText(f"{VIEWS_EXPLANATION} {transfers_text(c)}")
-        split = besparingen_split(result)
-        parts = " · ".join(f"{label}: {format_euro(value)}"
-                           for label, value in split_rows(split)) if split else ""
-        self.split.setText(f"Potentiële besparingen — {parts}" if parts else "")
-        self.confidence.setText(low_confidence_text(result))
+        self.explanation.setText(f"{VIEWS_EXPLANATION} {words.transfers}")
+        split = words.split()
+        parts = " · ".join(f"{label}: {value}" for label, value in split[:-1]) if split else ""
+        self.split.setText(f"{words.split_title} — {parts}" if parts else "")
+        self.confidence.setText(words.low_confidence)
         for label in (self.views, self.explanation, self.split, self.confidence):
             _fit(label)
 
