@@ -94,11 +94,12 @@ def summary_sheet(result: CaseResult,
     c = result.comparison
     if c is not None:
         label = f"{c.reference} − {c.intervention}"
-        for figure, value in (("netto resultaat", c.net_result),
-                              ("besparingen", c.besparingen), ("baten", c.baten),
-                              ("investering", c.investment),
-                              ("opbrengst per geïnvesteerde euro", c.return_per_euro)):
-            rows.append([figure, label, "", value])
+        figures: tuple[tuple[str, float | None], ...] = (
+            ("netto resultaat", c.net_result), ("besparingen", c.besparingen),
+            ("baten", c.baten), ("investering", c.investment),
+            ("opbrengst per geïnvesteerde euro", c.return_per_euro))
+        for figure, amount in figures:
+            rows.append([figure, label, "", amount])
         for group, values in (("verschil per financier", c.by_payer),
                               ("besparingen per financier", c.besparingen_by_payer),
                               ("baten per financier", c.baten_by_payer),
@@ -212,17 +213,17 @@ def portfolio_case_rows(portfolio: Portfolio) -> list[list]:
     rows = []
     for entry in portfolio.cases:
         info = entry.case.info if entry.case else None
-        base = [entry.code, info.title if info else "", info.proeftuin if info else "",
-                entry.file_name]
-        if entry.ok:
-            c = entry.result.comparison  # type: ignore[union-attr]
-            ref = entry.result.scenarios[c.reference]  # type: ignore[union-attr]
-            itv = entry.result.scenarios[c.intervention]  # type: ignore[union-attr]
-            unpriced = sum(len(s.unpriced_lines)
-                           for s in entry.result.scenarios.values())  # type: ignore
+        base: list[Any] = [entry.code, info.title if info else "",
+                           info.proeftuin if info else "", entry.file_name]
+        result = entry.result
+        c = result.comparison if result is not None else None
+        if result is not None and c is not None:          # entry.ok, narrowed
+            ref, itv = result.scenarios[c.reference], result.scenarios[c.intervention]
+            unpriced = sum(len(s.unpriced_lines) for s in result.scenarios.values())
             u = entry.uncertainty
             rows.append(base + [c.reference, c.intervention, ref.total, itv.total,
-                                c.net_result, u.net_result.p10, u.net_result.p90, short_verdict(u),
+                                c.net_result, u.net_result.p10 if u else None,
+                                u.net_result.p90 if u else None, short_verdict(u),
                                 c.besparingen, c.baten, c.investment,
                                 c.return_per_euro, unpriced, "; ".join(entry.repriced), ""])
         else:

@@ -9,8 +9,18 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Table
 
+from effectencalculator.model.timeline_layout import TimelineLayout
 from effectencalculator.report import charts
-from effectencalculator.report.content import Callout, ChartBlock, KeyFigures, TableBlock
+from effectencalculator.report.content import (
+    Callout,
+    ChartBlock,
+    CumulativeSeries,
+    KeyFigures,
+    PayerSeries,
+    PortfolioNetSeries,
+    TableBlock,
+    TornadoSeries,
+)
 from effectencalculator.report.pdf_flowables import DrawingFlowable
 from effectencalculator.report.pdf_styles import (
     FRAME_H,
@@ -75,7 +85,7 @@ def key_figures_table(st: Styles, block: KeyFigures) -> Table:
     for i in range(per_row):
         col_widths.append(width + (gap if i < per_row - 1 else 0))
     table = Table(data, colWidths=col_widths, hAlign="LEFT")
-    style = [("VALIGN", (0, 0), (-1, -1), "TOP"),
+    style: list[tuple] = [("VALIGN", (0, 0), (-1, -1), "TOP"),
              ("LEFTPADDING", (0, 0), (-1, -1), 7),
              ("RIGHTPADDING", (0, 0), (-1, -1), 4 + gap),
              ("TOPPADDING", (0, 0), (-1, -1), 6),
@@ -197,27 +207,33 @@ def column_widths(st: Styles, block: TableBlock) -> list[float]:
 
 def chart_flowables(st: Styles, block: ChartBlock) -> list[Flowable]:
     out: list[Flowable] = []
+    data = block.data          # of the type its kind names (asserted for the type checker)
     if block.kind == "timeline":
+        assert isinstance(data, TimelineLayout)
         # Each part must fit an empty page under the heading and the caption.
-        parts = charts.timeline_parts(block.data, FRAME_W, FRAME_H - 110)
+        parts = charts.timeline_parts(data, FRAME_W, FRAME_H - 110)
         out.append(KeepTogether([para(block.title, st["caption"]), DrawingFlowable(parts[0])]))
         out.extend(DrawingFlowable(drawing) for drawing in parts[1:])
         out.append(para(block.caption, st["chart_caption"]))
         return out
     if block.kind == "portfolio_net":
         # Split over pages on one scale when there are many cases.
-        parts = charts.portfolio_net_parts(block.data, FRAME_W, FRAME_H - 110)
+        assert isinstance(data, PortfolioNetSeries)
+        parts = charts.portfolio_net_parts(data, FRAME_W, FRAME_H - 110)
         out.append(KeepTogether([para(block.title, st["caption"]), DrawingFlowable(parts[0])]))
         out.extend(DrawingFlowable(drawing) for drawing in parts[1:])
         if block.caption:
             out.append(para(block.caption, st["chart_caption"]))
         return out
     if block.kind == "payers":
-        drawing = charts.payer_bar_chart(block.data, FRAME_W)
+        assert isinstance(data, PayerSeries)
+        drawing = charts.payer_bar_chart(data, FRAME_W)
     elif block.kind == "tornado":
-        drawing = charts.tornado_chart(block.data, FRAME_W)
+        assert isinstance(data, TornadoSeries)
+        drawing = charts.tornado_chart(data, FRAME_W)
     else:
-        drawing = charts.cumulative_chart(block.data, FRAME_W, 210)
+        assert isinstance(data, CumulativeSeries)
+        drawing = charts.cumulative_chart(data, FRAME_W, 210)
     items: list[Flowable] = [para(block.title, st["caption"]), DrawingFlowable(drawing)]
     if block.caption:
         items.append(para(block.caption, st["chart_caption"]))

@@ -16,6 +16,7 @@ from datetime import date
 from typing import Callable
 
 from effectencalculator import __version__
+from effectencalculator.model.calculation import CaseResult, Comparison
 from effectencalculator.model.portfolio import Portfolio, PortfolioCase, without_folder
 from effectencalculator.model.portfolio_stats import PortfolioSummary
 from effectencalculator.model.uncertainty import (
@@ -123,6 +124,13 @@ def _euro(value: float) -> str:
     return format_euro(value)
 
 
+def _priced(entry: PortfolioCase) -> tuple[CaseResult, Comparison]:
+    """The result and comparison of a priced case (``entry.ok``)."""
+    r = entry.result
+    assert r is not None and r.comparison is not None, "a priced case has a comparison"
+    return r, r.comparison
+
+
 def _money(title: str, weight: float = 1.0) -> Column:
     return Column(title, "right", weight, nowrap=True)
 
@@ -228,7 +236,7 @@ def net_series(portfolio: Portfolio, uncertainty: list[UncertaintyResult | None]
     for entry, u in zip(portfolio.cases, uncertainty):
         if not entry.ok or entry.duplicate_of is not None:  # a duplicate counts once
             continue
-        value = entry.result.comparison.net_result  # type: ignore[union-attr]
+        value = _priced(entry)[1].net_result
         bars.append(NetBar(entry.code, value, u.net_result.p10 if u else None,
                            u.net_result.p90 if u else None))
     return PortfolioNetSeries(bars)
@@ -352,8 +360,8 @@ def _cases(ctx: _Ctx) -> Section:
     rows = []
     for entry in p.cases:
         info = entry.case.info if entry.case is not None else None
-        if entry.ok:
-            c = entry.result.comparison  # type: ignore[union-attr]
+        c = entry.result.comparison if entry.result is not None else None
+        if c is not None:                                  # entry.ok, narrowed
             comparison = f"{c.reference} − {c.intervention}"
             if entry.repriced:
                 comparison += " (opnieuw geprijsd)"
@@ -372,22 +380,23 @@ def _cases(ctx: _Ctx) -> Section:
     add(Heading("Kerncijfers per casus"))
     rows = []
     for entry, u in ctx.priced:
-        r = entry.result
-        c = r.comparison  # type: ignore[union-attr]
-        ref, itv = r.scenarios[c.reference], r.scenarios[c.intervention]  # type: ignore
+        r, c = _priced(entry)
+        ref, itv = r.scenarios[c.reference], r.scenarios[c.intervention]
         unsure = u is not None and u.uncertain
         ret = c.return_per_euro
-        unpriced = sum(len(s.unpriced_lines) for s in r.scenarios.values())  # type: ignore
+        unpriced = sum(len(s.unpriced_lines) for s in r.scenarios.values())
         rows.append(Row([entry.code, _euro(ref.total), _euro(itv.total),
                          _euro(c.net_result) + (f"\n{UNSURE}" if unsure else ""),
                          _euro(c.besparingen), _euro(c.baten), _euro(c.investment),
                          return_text(ret),
                          format_number(unpriced)]))
     totals = {figure: p.stats(figure) for figure, _ in FIGURES}
-    rows.append(Row(["Totaal", "", "", _euro(totals["net_result"].total),  # type: ignore
-                     _euro(totals["besparingen"].total),  # type: ignore[union-attr]
-                     _euro(totals["baten"].total),  # type: ignore[union-attr]
-                     _euro(totals["investment"].total), "", ""], "total"))  # type: ignore
+
+    def total(figure: str) -> str:
+        stats = totals[figure]
+        return _euro(stats.total) if stats is not None else ""
+    rows.append(Row(["Totaal", "", "", total("net_result"), total("besparingen"),
+                     total("baten"), total("investment"), "", ""], "total"))
     add(TableBlock([Column("Casus", weight=1.3), _money("Totaal referentie"),
                     _money("Totaal interventie"), _money("Netto resultaat"),
                     _money("Potentiële besparingen"), _money("Baten"),
@@ -402,7 +411,7 @@ def _cases(ctx: _Ctx) -> Section:
     add(Heading("Onzekerheid per casus"))
     rows = []
     for entry, u in ctx.priced:
-        c = entry.result.comparison  # type: ignore[union-attr]
+        _, c = _priced(entry)
         if u is None:
             continue
         rows.append(Row([entry.code, _euro(c.net_result), _euro(u.net_result.p10),

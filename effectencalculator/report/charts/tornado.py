@@ -42,7 +42,7 @@ def tornado_chart(content_or_series: ReportContent | TornadoSeries, width: float
     if height is None:
         height = tornado_chart_height(series)
     d = new_drawing(width, height)
-    if not bars:
+    if series is None or not bars:
         d.add(text_at(width / 2, height / 2, "Geen regel verandert het netto resultaat",
                     anchor="middle", color=MUTED))
         return d

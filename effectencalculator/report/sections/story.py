@@ -3,6 +3,7 @@ qualitative chapters, in the words of the case."""
 
 from __future__ import annotations
 
+from effectencalculator.model.case import Perspective
 from effectencalculator.model.timeline_layout import EVENTS_LANE
 from effectencalculator.report.content import (
     NOT_FILLED,
@@ -84,6 +85,14 @@ def story(ctx: Context) -> Section:
 
 # --------------------------------------------------------------------------- perspectives
 
+def _score_row(p: Perspective) -> Row:
+    """A perspective with a safety score: who, role, start, end and the change."""
+    score = p.safety_score
+    assert score is not None
+    start, end = score_text(score.start), score_text(score.end)
+    return Row([p.who or NOT_FILLED, p.role or "—", start, end, f"{start} → {end}"])
+
+
 def perspectives(ctx: Context) -> Section:
     section = Section("perspectieven", SECTION_TITLES["perspectieven"])
     add = section.blocks.append
@@ -99,12 +108,8 @@ def perspectives(ctx: Context) -> Section:
         add(TableBlock([Column("Betrokkene", weight=2.2), Column("Rol", weight=2.2),
                         Column("Veiligheid begin", "right"), Column("Veiligheid eind", "right"),
                         Column("Verloop", "center")],
-                       [Row([p.who or NOT_FILLED, p.role or "—",
-                             score_text(p.safety_score.start),
-                             score_text(p.safety_score.end),
-                             f"{score_text(p.safety_score.start)} → "
-                             f"{score_text(p.safety_score.end)}"])
-                        for p in scored], caption="Veiligheidsscores", key="veiligheid"))
+                       [_score_row(p) for p in scored], caption="Veiligheidsscores",
+                       key="veiligheid"))
     for p in items:
         title = p.who or NOT_FILLED
         if p.role:
