@@ -38,8 +38,8 @@ from effectencalculator.report.content import (
     paragraphs,
 )
 from effectencalculator.report.figures import worded
+from effectencalculator.report.figures_mkba import SWITCHING_EXPLANATION
 from effectencalculator.report.format import format_date, format_number
-from effectencalculator.report.mkba_text import SWITCHING_EXPLANATION
 from effectencalculator.report.sections.context import MONEY_CAVEAT, UNCERTAIN_TITLE
 from effectencalculator.report.sections.story import NOT_AGREED, SCALE_NAMES
 
