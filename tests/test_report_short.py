@@ -19,6 +19,7 @@ from effectencalculator.model.storage import load_case, save_case
 from effectencalculator.model.tables import table_for_case
 from effectencalculator.model.uncertainty import simulate
 from effectencalculator.report.build import build_report_pdf
+from effectencalculator.report.figures_mkba import SOCIETAL, SOCIETAL_UNSURE
 from effectencalculator.report.format import format_euro
 from effectencalculator.report.short import BUDGETS, MAX_PAGES, cut_words, shortened_paragraphs
 from effectencalculator.report.short_pdf import build_short_pdf, render_short_pdf
@@ -65,7 +66,8 @@ def test_every_example_fits_four_pages_with_the_calculations_figures(path, tmp_p
         assert "onzeker" in short and "Onzeker: ongeveer gelijk" in short
     else:
         assert "Oordeel: interventie waarschijnlijk" in short
-    assert "Maatschappelijk (overdrachten vallen weg)" in short
+    # the societal row in the words of report/figures_mkba ('onzeker' when uncertain)
+    assert (SOCIETAL_UNSURE if u.uncertain else SOCIETAL) in short
     # nothing in it that is not in the full report: every amount is one the full prints
     assert amounts(short) and amounts(short) <= amounts(full)
     for part in ("Het verhaal in het kort", "Kerncijfers", "Resultaten per leefdomein",
