@@ -124,8 +124,8 @@ def _build_parser() -> argparse.ArgumentParser:
                                         "Dezelfde casus en kostentabel geven een identiek "
                                         "bestand.")
     report.add_argument("case", metavar="CASUS", help="casusbestand (.yaml of .ecase)")
-    report.add_argument("-o", "--output", required=True, metavar="BESTAND.pdf",
-                        help="het te schrijven PDF-bestand")
+    report.add_argument("-o", "--output", required=True, metavar="BESTAND.pdf|.docx",
+                        help="het te schrijven bestand: .pdf, of .docx (Word, bewerkbaar)")
     table_option(report)
     report.add_argument("--date", type=_iso_date, metavar="JJJJ-MM-DD",
                         help="datum op het rapport (standaard: de laatste opslag van de "
@@ -334,11 +334,15 @@ def _report_pdf(args: argparse.Namespace) -> int:
     from effectencalculator.report.build import write_report_pdf
     from effectencalculator.report.content import parse_sections
 
-    output = _output(args.output, (".pdf",))
+    output = _output(args.output, (".pdf", ".docx"))
     if args.short and args.sections:
         raise CommandError("--short en --sections gaan niet samen: de korte versie heeft "
                            "een vaste indeling. Kies onderdelen alleen voor het volledige "
                            "rapport.")
+    if args.short and output.suffix.lower() == ".docx":
+        raise CommandError("--short schrijft alleen PDF: de korte versie is voor lezers, "
+                           "niet om te bewerken. Kies -o BESTAND.pdf, of laat --short weg "
+                           "voor het volledige rapport in Word.")
     try:
         omit = parse_sections(args.sections) if args.sections else frozenset()
     except ValueError as exc:
@@ -352,8 +356,11 @@ def _report_pdf(args: argparse.Namespace) -> int:
                         privacy=privacy, result=priced.result)
         print(f"korte versie geschreven: {output}")
         return EXIT_OK
-    write_report_pdf(priced.case, priced.table, output, created=args.date, privacy=privacy,
-                     result=priced.result, omit=omit)  # priced once, above
+    write = write_report_pdf
+    if output.suffix.lower() == ".docx":  # the suffix chooses the format
+        from effectencalculator.report.docx_writer import write_report_docx as write
+    write(priced.case, priced.table, output, created=args.date, privacy=privacy,
+          result=priced.result, omit=omit)  # priced once, above
     print(f"rapport geschreven: {output}")
     return EXIT_OK
 

@@ -17,6 +17,7 @@ class Actions:
     save: QAction
     save_as: QAction
     export_pdf: QAction
+    export_docx: QAction
     export_csv: QAction
     quit: QAction
     undo: QAction
@@ -66,6 +67,8 @@ def build_actions(window: QWidget, undo_stack, section_titles: list[str]) -> Act
                         "Sla de casus op onder een andere naam"),
         export_pdf=_action(window, "Rapport exporteren (&PDF)…", ["Ctrl+P"],
                            "Maak het casusrapport als PDF"),
+        export_docx=_action(window, "Rapport exporteren (&Word)…", [],
+                            "Maak het casusrapport als bewerkbaar Word-document (.docx)"),
         export_csv=_action(window, "Samenvatting exporteren (&CSV)…", ["Ctrl+E"],
                            "Bewaar de kerncijfers als CSV (voor Excel)"),
         quit=_action(window, "&Afsluiten", [Std.Quit, "Ctrl+Q"], "Sluit het programma"),

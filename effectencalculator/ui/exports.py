@@ -37,6 +37,16 @@ def write_pdf(case, table, path: Path, privacy, result: CaseResult, held,
     return path
 
 
+def write_docx(case, table, path: Path, privacy, result: CaseResult, held,
+               progress: Progress, is_cancelled: IsCancelled) -> Path:
+    """The job: the same report as a Word document (``report.docx_writer``)."""
+    from effectencalculator.report.docx_writer import write_report_docx
+    write_report_docx(case, table, path, progress=progress, privacy=privacy, result=result,
+                      uncertainty=held.uncertainty if held is not None else None,
+                      swings=held.swings if held is not None else None)
+    return path
+
+
 class ExportController(QObject):
     status = Signal(str)
     pdfFinished = Signal(object)
@@ -147,29 +157,41 @@ class ExportController(QObject):
 
     # -- PDF ------------------------------------------------------------------------
     def export_pdf(self) -> None:
+        self._export_report("pdf")
+
+    def export_docx(self) -> None:
+        """The same report as an editable Word document; same gate, same long work."""
+        self._export_report("docx")
+
+    def _export_report(self, kind: str) -> None:
         result = None if self.busy else self.strict_result()
         if result is None:
             return
-        privacy = self.privacy_gate("het rapport (PDF)")
+        word = kind == "docx"
+        privacy = self.privacy_gate("het rapport (Word)" if word else "het rapport (PDF)")
         if privacy is None:
             return
-        name = self.ctx.dialogs.save_file(self.window, "Rapport exporteren (PDF)",
-                                          self._suggest(".pdf"), "PDF-bestanden (*.pdf)")
+        suffix = f".{kind}"
+        name = self.ctx.dialogs.save_file(
+            self.window, "Rapport exporteren (Word)" if word else "Rapport exporteren (PDF)",
+            self._suggest(suffix),
+            "Word-documenten (*.docx)" if word else "PDF-bestanden (*.pdf)")
         if not name:
             return
         path = Path(name)
-        if path.suffix.lower() != ".pdf":
-            path = path.with_name(path.name + ".pdf")
+        if path.suffix.lower() != suffix:
+            path = path.with_name(path.name + suffix)
         # the window's own interval and sensitivity, when they are of this very result
         ctl = getattr(self.window, "uncertainty", None)
         held = ctl.outcome if ctl is not None and not ctl.stale and not ctl.error \
             and ctl.applies_to(result) else None
-        work = partial(write_pdf, self.doc.case.copy(), self.doc.table, path, privacy,
-                       result, held)
+        work = partial(write_docx if word else write_pdf, self.doc.case.copy(),
+                       self.doc.table, path, privacy, result, held)
         self.pdf_job = Handle()  # busy from here on, also while a synchronous run lasts
         self.pdf_job = self.ctx.runner.start(LongWork(
             work=work, on_done=self._pdf_done, on_error=self._pdf_failed,
-            on_cancelled=self._pdf_cancelled, title="PDF-rapport", label="Rapport maken…"),
+            on_cancelled=self._pdf_cancelled,
+            title="Word-rapport" if word else "PDF-rapport", label="Rapport maken…"),
             self.window)
 
     def _pdf_done(self, path: Path) -> None:
@@ -188,5 +210,5 @@ class ExportController(QObject):
         details = ([f.format() for f in exc.findings] if isinstance(exc, InvalidInputError)
                    else [f"{type(exc).__name__}: {exc}"])
         self.ctx.dialogs.show_error(self.window, "Rapport maken mislukt",
-                                    "Het PDF-rapport kon niet worden gemaakt.", details)
+                                    "Het rapport kon niet worden gemaakt.", details)
         self.pdfFinished.emit(None)
