@@ -158,3 +158,31 @@ def test_report_command_honours_sections_in_the_docx(tmp_path, no_list):
     note = "Weggelaten op verzoek van de onderzoeker: Tabel kosten per kalenderjaar."
     assert note in document_text(short_doc) and note not in document_text(full_doc)
     assert len(short_doc.tables) == len(full_doc.tables) - 1  # the per-year table
+
+
+def test_number_cells_fit_their_column_without_wrapping(example):
+    """A tariff like "€ 11.516,22" never wraps mid-number: every word of every
+    right-aligned cell fits its column width (Arial ≈ Helvetica metrics, 1 mm
+    margins); "€ 12" is one word (a no-break space)."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    *_, document = example
+    margins_pt = 2 * 57 / 20
+    checked = 0
+    for table in document.tables:
+        grid = [col.width for col in table.columns]
+        for row in table.rows[1:]:
+            cells = row.cells
+            if len({c._tc for c in cells}) < len(cells):
+                continue  # a merged note or group row
+            for cell, width in zip(cells, grid):
+                p = cell.paragraphs[0]
+                if p.alignment is None or p.alignment.name != "RIGHT" or not p.text:
+                    continue
+                bold = any(r.bold for r in p.runs)
+                font = "Helvetica-Bold" if bold else "Helvetica"
+                words = p.text.replace("\n", " ").split(" ")
+                longest = max(stringWidth(word, font, 8) for word in words)
+                assert longest + margins_pt <= width.pt, (p.text, width.pt)
+                checked += 1
+    assert checked > 50

@@ -44,7 +44,14 @@ from effectencalculator.report.content import (
     TableBlock,
     TornadoSeries,
 )
-from effectencalculator.report.pdf_styles import CONFIDENTIAL, FRAME_H, FRAME_W, short_date
+from effectencalculator.report.pdf_blocks import column_widths
+from effectencalculator.report.pdf_styles import (
+    CONFIDENTIAL,
+    FRAME_H,
+    FRAME_W,
+    make_styles,
+    short_date,
+)
 
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
@@ -64,12 +71,18 @@ def word_text(text: str) -> str:
     return text.replace("€ ", "€\u00a0")
 
 
+# Arial (Liberation Sans in LibreOffice) is narrower than the PDF's DejaVu Sans,
+# so a cell measured for the PDF fits in Word.
+CELL_FONT = "Arial"
+
+
 class DocxRenderer:
     """Lays out one ``DocumentContent`` as a Word document; ``render()`` gives bytes."""
 
     def __init__(self, content: DocumentContent):
         self.content = content
         self.doc: DocxDocument = Document()
+        self.styles = make_styles()  # the PDF's cell fonts, to measure column widths
 
     def render(self) -> bytes:
         self._page_setup()
@@ -237,9 +250,10 @@ class DocxRenderer:
                       align=col.align)
                 if row.style == "unpriced":
                     _shade(cell, "EDEDED")
-        weight = sum(c.weight for c in block.columns) or 1.0
-        total = Mm(166) * block.width
-        _widths(table, [int(total * c.weight / weight) for c in block.columns])
+        # The PDF's widths (widened where a word would not fit), scaled to the
+        # Word page, so narrow number columns do not wrap mid-word.
+        scale = Mm(166) / FRAME_W
+        _widths(table, [int(w * scale) for w in column_widths(self.styles, block)])
         if block.legend:
             p = self.doc.add_paragraph()
             _run(p, word_text(block.legend), size=7.5, color=MUTED)
@@ -346,11 +360,14 @@ _APP_FONTS: list[int] = []
 # -- python-docx helpers -----------------------------------------------------------------
 
 def _run(p: Paragraph, text: str, *, bold: bool = False, italic: bool = False,
-         size: float | None = None, color: RGBColor | None = None) -> None:
+         size: float | None = None, color: RGBColor | None = None,
+         font: str | None = None) -> None:
     lines = text.split("\n")
     for i, line in enumerate(lines):
         run = p.add_run(line)
         run.bold, run.italic = bold or None, italic or None
+        if font is not None:
+            run.font.name = font
         if size is not None:
             run.font.size = Pt(size)
         if color is not None:
@@ -363,7 +380,7 @@ def _cell(cell: _Cell, text: str, *, bold: bool = False, size: float | None = No
           align: str = "left", color: RGBColor | None = None) -> None:
     p = cell.paragraphs[0]
     p.alignment = ALIGN.get(align, WD_ALIGN_PARAGRAPH.LEFT)
-    _run(p, text, bold=bold, size=size, color=color)
+    _run(p, text, bold=bold, size=size, color=color, font=CELL_FONT)
 
 
 def _field(p: Paragraph, code: str) -> None:
@@ -401,11 +418,24 @@ def _repeat_header(row) -> None:
 
 def _widths(table, widths: list[int]) -> None:
     table.autofit = False
+    _cell_margins(table)
     for column, width in zip(table.columns, widths):  # the grid LibreOffice reads
         column.width = width
     for row in table.rows:
         for cell, width in zip(row.cells, widths):
             cell.width = width
+
+
+def _cell_margins(table) -> None:
+    """Narrow left/right cell margins (1 mm), close to the PDF's cell padding, so
+    the widths measured for the PDF hold in Word and LibreOffice too."""
+    margins = OxmlElement("w:tblCellMar")
+    for side in ("left", "right"):
+        element = OxmlElement(f"w:{side}")
+        element.set(qn("w:w"), "57")  # twentieths of a point: 57 ≈ 1 mm
+        element.set(qn("w:type"), "dxa")
+        margins.append(element)
+    table._tbl.tblPr.append(margins)
 
 
 def _is_hash(text: str) -> bool:
