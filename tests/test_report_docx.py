@@ -186,3 +186,11 @@ def test_number_cells_fit_their_column_without_wrapping(example):
                 assert longest + margins_pt <= width.pt, (p.text, width.pt)
                 checked += 1
     assert checked > 50
+
+
+def test_short_version_is_pdf_only(tmp_path, no_list):
+    target = tmp_path / "kort.docx"
+    run = cli("report", EXAMPLE_CASE, "-o", target, "--short", env_extra=no_list)
+    assert run.returncode == 2
+    assert "--short schrijft alleen PDF" in run.stderr
+    assert not target.exists()
