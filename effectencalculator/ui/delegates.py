@@ -11,7 +11,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QContextMenuEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from effectencalculator.ui.item_picker import ItemPicker
+from effectencalculator.ui.table_clipboard import TableClipboard
 from effectencalculator.ui.table_models import RecordTableModel
 from effectencalculator.ui.widgets import (
     NumberEdit,
@@ -158,8 +159,10 @@ class RecordDelegate(QStyledItemDelegate):
 
 
 class RecordTableView(QTableView):
-    """A table for record models: sensible widths, editing from the keyboard, Delete
-    empties optional cells (dates, years)."""
+    """A table for record models: sensible widths, editing from the keyboard; several
+    rows selected with Shift/Ctrl; Ctrl+C, Ctrl+V, Ctrl+D, Delete and a context menu for
+    copy, paste, fill down and removing rows (``table_clipboard``); Delete on one cell
+    empties an optional cell (dates, years)."""
 
     def __init__(self, parent: QWidget | None = None, default_date=None):
         super().__init__(parent)
@@ -169,6 +172,9 @@ class RecordTableView(QTableView):
         delegate.rejected.connect(self._rejected)
         self.setItemDelegate(delegate)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        #: copy, paste, fill down, delete rows
+        self.clipboard = TableClipboard(self)
         self.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked |
                              QAbstractItemView.EditTrigger.EditKeyPressed |
                              QAbstractItemView.EditTrigger.AnyKeyPressed |
@@ -193,13 +199,38 @@ class RecordTableView(QTableView):
             status().showMessage(reason, 15000)
 
     def selected_rows(self) -> list[int]:
-        rows = {i.row() for i in self.selectionModel().selectedIndexes()} if \
-            self.selectionModel() else set()
-        if not rows and self.currentIndex().isValid():
-            rows = {self.currentIndex().row()}
-        return sorted(rows)
+        return self.clipboard.selected_rows()
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802 - Qt override
+        if not isinstance(self.model(), RecordTableModel):
+            return super().contextMenuEvent(event)
+        menu = self.clipboard.menu()
+        menu.exec(event.globalPos())
+        menu.deleteLater()
+
+    def _clipboard_key(self, event: QKeyEvent) -> bool:
+        """Ctrl+C, Ctrl+V, Ctrl+D and Delete on several rows; True when handled."""
+        if (not isinstance(self.model(), RecordTableModel)
+                or self.state() == QAbstractItemView.State.EditingState):
+            return False
+        if event.matches(QKeySequence.StandardKey.Copy):
+            self.clipboard.copy()
+        elif event.matches(QKeySequence.StandardKey.Paste):
+            self.clipboard.paste()
+        elif (event.key() == Qt.Key.Key_D
+              and event.modifiers() == Qt.KeyboardModifier.ControlModifier):
+            self.clipboard.fill_down()
+        elif (event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
+              and self.clipboard.rows_chosen()):
+            self.clipboard.delete_rows()
+        else:
+            return False
+        event.accept()
+        return True
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if isinstance(event, QKeyEvent) and self._clipboard_key(event):
+            return
         index = self.currentIndex()
         model = self.model()
         if (event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and index.isValid()

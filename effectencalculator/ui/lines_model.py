@@ -114,12 +114,13 @@ class LinesModel(RecordTableModel):
                               "(bijvoorbeeld 'pleeg')."),
             Column("quantity", "Aantal", self._quantity_text, self._quantity_value,
                    _set_quantity, editor="float", numeric=True, width=60,
+                   fields=("rate.quantity",),
                    header_tip="Hoeveelheid in de eenheid van de post, in totaal of per "
                               "periode (kolom 'Per')."),
             Column("per", "Per", lambda l: RATE_LABELS.get(l.rate.per if l.rate else "",
                                                            l.rate.per if l.rate else ""),
                    lambda l: l.rate.per if l.rate else "", _set_per, editor="combo",
-                   choices=list(RATE_LABELS.items()), width=80,
+                   choices=list(RATE_LABELS.items()), width=80, fields=("rate.per",),
                    header_tip="'totaal', of een hoeveelheid per dag/week/maand/jaar over "
                               "de periode Begin–Einde."),
             Column("unit", "Eenheid", self._unit_text, width=78),
@@ -135,6 +136,7 @@ class LinesModel(RecordTableModel):
                    numeric=True, width=52, header_tip=EXPLAIN["probability"]),
             Column("approach", "Aanpak", lambda l: "", lambda l: l.approach_cost,
                    _set_approach, check=lambda l: l.approach_cost, width=60,
+                   fields=("approach_cost",),
                    header_tip=EXPLAIN["approach_cost"]),
             Column("cost", "Kosten", self._cost_text, numeric=True, width=88,
                    cell_tip=self._cost_tip,
@@ -150,6 +152,7 @@ class LinesModel(RecordTableModel):
         ]
         super().__init__(doc, ("scenarios", scenario_index, "lines"), columns, "regel",
                          parent)
+        self.new_record = lambda: new_line(self.doc)  # what a pasted row starts from
 
     # -- helpers --------------------------------------------------------------------
     def scenario(self):

@@ -68,6 +68,10 @@ class Column:
     width: int = 120
     #: an empty value may be chosen (dates, years)
     optional: bool = False
+    #: the file's field names (FORMATS.md) that also name this column when pasting
+    fields: tuple[str, ...] = ()
+    #: the choices are suggestions: any text may be entered (pasted)
+    free_choice: bool = False
 
 
 def _text(attr: str, header: str, width: int = 140, tip: str = "", editor: str = "text",
@@ -77,7 +81,8 @@ def _text(attr: str, header: str, width: int = 140, tip: str = "", editor: str =
                 else str(value or ""))
     return Column(attr, header, lambda r: getattr(r, attr), lambda r: getattr(r, attr),
                   apply, editor=editor, choices=choices, header_tip=tip, width=width,
-                  cell_tip=(lambda r: getattr(r, attr)) if editor == "multiline" else None)
+                  cell_tip=(lambda r: getattr(r, attr)) if editor == "multiline" else None,
+                  free_choice=editor == "combo")
 
 
 def _date(attr: str, header: str, width: int = 110) -> Column:
@@ -115,6 +120,8 @@ class RecordTableModel(QAbstractTableModel):
                  parent=None):
         super().__init__(parent)
         self.doc, self.path, self.columns, self.noun = doc, tuple(path), columns, noun
+        #: makes the record a pasted row starts from (None: this table cannot paste)
+        self.new_record: Callable[[], Any] | None = None
         self._attached = True
         doc.aboutToInsert.connect(self._about_to_insert)
         doc.inserted.connect(self._inserted)

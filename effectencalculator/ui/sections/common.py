@@ -236,6 +236,8 @@ def list_buttons(view: RecordTableView, model: RecordTableModel,
                  extra: list[QWidget] = ()) -> QHBoxLayout:
     """Add/remove (and up/down) buttons that edit the model's list with undo commands."""
     doc = model.doc
+    if model.new_record is None:  # what a row pasted into the table starts from
+        model.new_record = new_record
     row = QHBoxLayout()
     add = QPushButton(f"{noun.capitalize()} toevoegen")
     add.setToolTip(f"Voeg een {noun} toe onder de huidige regel")
