@@ -304,7 +304,7 @@ def test_ui_timeline_ctrl_wheel_zooms_and_fit_shows_the_period(timeline):
     left = view.mapFromScene(QPointF(x0, 0)).x()
     right = view.mapFromScene(QPointF(x1, 0)).x()
     assert left >= section.style().pixelMetric(section.style().PixelMetric.PM_DefaultFrameWidth)
-    assert left >= scene.style.label_w - 2 and right <= view.viewport().width()
+    assert left >= scene.tl_style.label_w - 2 and right <= view.viewport().width()
 
 
 def test_ui_timeline_screenshots_of_the_example_case(qtbot, ctx, tmp_path, monkeypatch):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Sequence
+from typing import Sequence, cast
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
@@ -23,16 +23,16 @@ from effectencalculator.ui.settings import APPLICATION, ORGANIZATION, UiSettings
 
 def application(argv: Sequence[str] | None = None) -> QApplication:
     """The QApplication, configured once: names (for QSettings) and Dutch formats."""
-    app = QApplication.instance()
-    if app is None:
-        app = QApplication(list(argv) if argv
-                           else [sys.argv[0] if sys.argv else "effectencalculator"])
+    existing = QApplication.instance()
+    # the one application of this process is always a QApplication (made here)
+    app = cast(QApplication, existing) if existing is not None else QApplication(
+        list(argv) if argv else [sys.argv[0] if sys.argv else "effectencalculator"])
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName(APPLICATION)
     QLocale.setDefault(QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands))
     install_dutch_qt_translation(app)
-    return app  # type: ignore[return-value]
+    return app
 
 
 def install_dutch_qt_translation(app: QApplication) -> bool:

@@ -12,11 +12,24 @@ the case. Its widgets are built in ``privacy_layout``.
 
 from __future__ import annotations
 
+import builtins
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextCursor
-from PySide6.QtWidgets import QDialog, QTextEdit, QToolButton, QTreeWidgetItem, QWidget
+from PySide6.QtGui import QAction, QColor, QFont, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTextEdit,
+    QToolButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QWidget,
+)
 
 from effectencalculator.model.privacy import (
     CHECKED,
@@ -59,6 +72,25 @@ def plural(n: int, one: str, more: str) -> str:
 class PrivacyDialog(QDialog):
     """The privacy view. ``export_name`` set: it is the gate before that export."""
 
+    # the widgets, made by ``privacy_layout.build_dialog``
+    summary: QLabel
+    scope: QLabel
+    list: QTreeWidget
+    where: QLabel
+    editor: QPlainTextEdit
+    replacement: QLineEdit
+    replace_button: QPushButton
+    apply_button: QPushButton
+    accept_button: QPushButton
+    goto_button: QPushButton
+    accept_hint: QLabel
+    undo_action: QAction
+    redo_action: QAction
+    accept_all_button: QPushButton
+    list_button: QPushButton
+    buttons: QDialogButtonBox
+    export_button: QPushButton | None
+
     def __init__(self, controller: PrivacyController, parent: QWidget | None = None,
                  export_name: str | None = None):
         super().__init__(parent)
@@ -84,8 +116,8 @@ class PrivacyDialog(QDialog):
         self.status = check_privacy(self.doc.case, self.words)
         accepted = {f.key for f in self.status.accepted}
         keep = self._current_key
-        keep_row = max(self.list.indexOfTopLevelItem(self.list.currentItem()), 0) \
-            if self.list.currentItem() is not None else 0
+        current = self.list.currentItem()
+        keep_row = max(self.list.indexOfTopLevelItem(current), 0) if current is not None else 0
         self.list.blockSignals(True)
         self.list.clear()
         select = None
@@ -111,12 +143,13 @@ class PrivacyDialog(QDialog):
         if select is None and self.list.topLevelItemCount():
             # the fixed finding is gone: go on with the next open one from the same place
             rows = range(self.list.topLevelItemCount())
-            open_rows = [r for r in rows if self.list.topLevelItem(r).text(COL_STATUS) == "open"]
+            open_rows = [r for r in rows if _item_text(self.list.topLevelItem(r)) == "open"]
             later = [r for r in open_rows if r >= keep_row]
             row = later[0] if later else (open_rows[0] if open_rows else
                                           min(keep_row, self.list.topLevelItemCount() - 1))
             select = self.list.topLevelItem(row)
-        self.list.setCurrentItem(select)
+        if select is not None:      # else the list is empty: nothing to select
+            self.list.setCurrentItem(select)
         self.list.blockSignals(False)
         self._update_summary()
         self._show_current()
@@ -155,7 +188,7 @@ class PrivacyDialog(QDialog):
     def select(self, finding: PrivacyFinding) -> None:
         for row in range(self.list.topLevelItemCount()):
             item = self.list.topLevelItem(row)
-            if item.data(0, Qt.ItemDataRole.UserRole).key == finding.key:
+            if item is not None and item.data(0, Qt.ItemDataRole.UserRole).key == finding.key:
                 self.list.setCurrentItem(item)
                 return
 
@@ -167,7 +200,7 @@ class PrivacyDialog(QDialog):
                        self.accept_button, self.goto_button):
             widget.setEnabled(has)
         self.editor.blockSignals(True)
-        if not has:
+        if finding is None:
             self.where.setText("Kies links een melding." if self.status.findings else
                                "Er is niets te beoordelen.")
             self.editor.setPlainText("")
@@ -251,7 +284,7 @@ class PrivacyDialog(QDialog):
             return False
         return self._set_field(finding, self.editor.toPlainText())
 
-    def _set_accepted(self, keys: list[str], text: str) -> None:
+    def _set_accepted(self, keys: builtins.list[str], text: str) -> None:
         self.doc.undo_stack.push(SetAttrCommand(self.doc, ("settings",), "privacy_accepted",
                                                 keys, text, merge=False))
 
@@ -291,3 +324,8 @@ class PrivacyDialog(QDialog):
     def _edit_list(self) -> None:
         if self.controller.edit_never_export(self):
             self.rescan()
+
+
+def _item_text(item: QTreeWidgetItem | None, column: int = COL_STATUS) -> str:
+    """A row's text in ``column`` ('' for no row)."""
+    return item.text(column) if item is not None else ""

@@ -42,7 +42,7 @@ class UiSettings:
         self.store = store
 
     def get(self, key: Key) -> Any:
-        value = self.store.value(key.name, key.default)
+        value: Any = self.store.value(key.name, key.default)
         if value is None:
             return key.default
         if key.type is list:

@@ -17,8 +17,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, QEvent, QLocale, QPoint, Qt, Signal
-from PySide6.QtGui import QColor, QFocusEvent, QIcon, QPainter, QPixmap
+from PySide6.QtCore import QDate, QLocale, QPoint, Qt, Signal
+from PySide6.QtGui import QColor, QFocusEvent, QHideEvent, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QLabel,
@@ -171,7 +171,7 @@ class ParsedEdit(QLineEdit):
         if self._hint is not None:
             self._hint.hide()
 
-    def hideEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 - Qt override
         super().hideEvent(event)
         if self._hint is not None:
             self._hint.hide()

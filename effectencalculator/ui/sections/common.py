@@ -8,12 +8,12 @@ disturbing the widget the user is typing in.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any, Callable, TypeVar
 
 from PySide6.QtCore import QObject, QSignalBlocker, Qt
 from PySide6.QtWidgets import (
-    QAbstractSpinBox,
     QCheckBox,
     QComboBox,
     QDoubleSpinBox,
@@ -49,6 +49,10 @@ class _Binding:
     path: Any = None
 
 
+#: the kind of widget ``Binder.bind`` is given, and gives back
+W = TypeVar("W", bound=QWidget)
+
+
 def _identity_get(value: Any) -> Any:
     return value
 
@@ -80,10 +84,14 @@ class Binder(QObject):
             signal.connect(self.refresh)
         doc.caseReset.connect(self.refresh)
 
-    def bind(self, widget: QWidget, attr: str, label: str, get=None, put=None) -> QWidget:
+    def bind(self, widget: W, attr: str, label: str,
+             get: Callable[[Any], Any] | None = None,
+             put: Callable[[Any, Any], Any] | None = None) -> W:
         binding = _Binding(widget, attr, label, get or _identity_get, put or _identity_put)
         self.bindings.append(binding)
-        commit = lambda *_: self._commit(binding)  # noqa: E731
+        # a bound method of the Binder, never a lambda holding it: Qt drops the connection
+        # when the Binder goes, and the method finds the binding through the sender
+        commit = self._commit_sender
         if isinstance(widget, ParsedEdit):  # dates, numbers: on Enter or leaving the field
             widget.valueCommitted.connect(commit)
         elif isinstance(widget, QLineEdit):
@@ -99,6 +107,13 @@ class Binder(QObject):
         self._show(binding)
         return widget
 
+    def _commit_sender(self, *_: Any) -> None:
+        """A bound widget changed: commit its binding (found by the signal's sender)."""
+        widget = self.sender()
+        for binding in list(self.bindings):
+            if binding.widget is widget:
+                self._commit(binding)
+
     # -- widget <-> value -----------------------------------------------------------
     @staticmethod
     def _widget_value(widget: QWidget) -> Any:
@@ -108,7 +123,7 @@ class Binder(QObject):
             return widget.text()
         if isinstance(widget, QPlainTextEdit):
             return widget.toPlainText()
-        if isinstance(widget, QAbstractSpinBox):
+        if isinstance(widget, (QSpinBox, QDoubleSpinBox)):
             value = widget.value()
             if widget.specialValueText() and value == widget.minimum():
                 return None
@@ -128,8 +143,9 @@ class Binder(QObject):
             widget.setText("" if value is None else str(value))
         elif isinstance(widget, QPlainTextEdit):
             widget.setPlainText("" if value is None else str(value))
-        elif isinstance(widget, QAbstractSpinBox):
-            widget.setValue(widget.minimum() if value is None else value)
+        elif isinstance(widget, (QSpinBox, QDoubleSpinBox)):
+            spin: Any = widget    # an int or a float box: the value is of the box's type
+            spin.setValue(spin.minimum() if value is None else value)
         elif isinstance(widget, QComboBox):
             found = widget.findData(value)
             if found < 0 and value is not None:
@@ -233,7 +249,7 @@ class RecordSelection:
 
 def list_buttons(view: RecordTableView, model: RecordTableModel,
                  new_record: Callable[[], Any], noun: str, *, movable: bool = False,
-                 extra: list[QWidget] = ()) -> QHBoxLayout:
+                 extra: Sequence[QWidget] = ()) -> QHBoxLayout:
     """Add/remove (and up/down) buttons that edit the model's list with undo commands."""
     doc = model.doc
     if model.new_record is None:  # what a row pasted into the table starts from

@@ -60,7 +60,7 @@ class UncertaintyPanel(QGroupBox):
     def show_interval(self, result: CaseResult | None, u) -> None:
         """``u``: the simulation for the compared pair, or None."""
         c = result.comparison if result is not None else None
-        if u is None or c is None:
+        if result is None or u is None or c is None:
             self.model.set_rows([])
             self.share_label.setText("—")
             self.verdict_label.setText(

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
 
-from PySide6.QtCore import QPointF, QRectF, Signal
+from PySide6.QtCore import QPointF, QRect, QRectF, Signal
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import (
     QGraphicsScene,
@@ -73,7 +73,7 @@ class TimelineScene(QGraphicsScene):
     def __init__(self, doc: CaseDocument, results: ResultsController,
                  style: st.TimelineStyle = st.DESK, parent=None):
         super().__init__(parent)
-        self.doc, self.results, self.style = doc, results, style
+        self.doc, self.results, self.tl_style = doc, results, style
         self.ppd = 3.0
         self.color_by: ColorBy = "payer"
         self.origin: date | None = None
@@ -168,9 +168,9 @@ class TimelineScene(QGraphicsScene):
         """The shared layout, with events packed so their labels do not overlap."""
         days = self.layout.days if self.layout is not None and self.layout.days else 0
         for _ in range(2):
-            gap = (self.style.event_label_px / (days * self.ppd)) if days else 0.035
+            gap = (self.tl_style.event_label_px / (days * self.ppd)) if days else 0.035
             layout = layout_timeline(self.doc.case, names, min_event_gap=gap,
-                                     group_by="packed" if self.style.packed else "item",
+                                     group_by="packed" if self.tl_style.packed else "item",
                                      label_room=gap)
             if layout.days == days or layout.is_empty:
                 return layout
@@ -189,7 +189,7 @@ class TimelineScene(QGraphicsScene):
         if layout.is_empty:
             self._drop(set(self.items_by_key))
             self.rows = []
-            self.setSceneRect(QRectF(-self.style.label_w, -self.style.axis_h, 800, 200))
+            self.setSceneRect(QRectF(-self.tl_style.label_w, -self.tl_style.axis_h, 800, 200))
             self.geometryChanged.emit()
             return
         if self.origin is None:
@@ -204,7 +204,7 @@ class TimelineScene(QGraphicsScene):
             item = self.items_by_key.get(key)
             if item is None:
                 cls = EventItem if key[0] == "event" else LineItem
-                item = cls(key, look, self.style)
+                item = cls(key, look, self.tl_style)
                 item.setZValue(2 if key[0] == "event" else 1)
                 self.addItem(item)
                 self.items_by_key[key] = item
@@ -215,9 +215,9 @@ class TimelineScene(QGraphicsScene):
         self.touched_last_sync = touched
         x0, x1 = self.axis_px()
         height = rows[-1].bottom if rows else 0
-        self.setSceneRect(QRectF(x0 - self.style.label_w - 8, -self.style.axis_h,
-                                 x1 - x0 + self.style.label_w + 8 + self.style.event_label_px,
-                                 height + self.style.axis_h + 12))
+        self.setSceneRect(QRectF(x0 - self.tl_style.label_w - 8, -self.tl_style.axis_h,
+                                 x1 - x0 + self.tl_style.label_w + 8 + self.tl_style.event_label_px,
+                                 height + self.tl_style.axis_h + 12))
         if rows != self.rows:
             self.rows = rows
             self.update()
@@ -228,7 +228,7 @@ class TimelineScene(QGraphicsScene):
             self.removeItem(self.items_by_key.pop(key))
 
     def _rows(self, layout: TimelineLayout) -> tuple[list[RowGeom], dict]:
-        s = self.style
+        s = self.tl_style
         rows: list[RowGeom] = []
         wanted: dict[tuple, tuple[TimelineItem, float]] = {}
         y = 0.0
@@ -240,11 +240,11 @@ class TimelineScene(QGraphicsScene):
             height = s.event_row_h if events else s.row_h
             for row in lane.rows:
                 label = "" if events else (row.label or NO_ITEM_LABEL)
-                if self.style.packed:
+                if self.tl_style.packed:
                     label = ""
                 rows.append(RowGeom(y, height, "row", lane.id, lane.kind, label, lane.role,
                                     row.continuation,
-                                    "" if events or self.style.packed else row.key))
+                                    "" if events or self.tl_style.packed else row.key))
                 for item in row.items:
                     wanted[item.source] = (item, y + height / 2)
                 y += height
@@ -276,7 +276,7 @@ class TimelineScene(QGraphicsScene):
         text = format_percent(titem.probability) if titem.probability < 1 else ""
         if unpriced:
             text = "niet geprijsd" + (f" · {text}" if text else "")
-        if self.style.packed:  # the name goes on the bar itself
+        if self.tl_style.packed:  # the name goes on the bar itself
             text = " · ".join(p for p in (titem.label or NO_ITEM_LABEL, text) if p)
         return Look(titem.kind, x0, x1, y, fill, st.probability_alpha(titem.probability),
                     unpriced, text)
@@ -373,7 +373,7 @@ class TimelineScene(QGraphicsScene):
         if row is None or day is None or row.kind == "header":
             return None
         if row.lane_kind == "events":
-            source = ("event", edits.add_event(self.doc, day))
+            source: tuple = ("event", edits.add_event(self.doc, day))
         else:
             s_index = self.scenario_index(row.lane_id)
             if s_index is None:
@@ -425,7 +425,7 @@ class TimelineScene(QGraphicsScene):
             self.delete_selected()
 
     # -- background: case period, month lines, row bands ------------------------------
-    def drawBackground(self, painter: QPainter, rect: QRectF) -> None:  # noqa: N802
+    def drawBackground(self, painter: QPainter, rect: QRectF | QRect) -> None:  # noqa: N802
         painter.fillRect(rect, QColor("#FFFFFF"))
         layout = self.layout
         if layout is None or layout.is_empty:

@@ -53,7 +53,7 @@ def line_tooltip(doc: CaseDocument, live: LiveResult, source: tuple) -> str:
         reason = result.unpriced_reason if result is not None and result.unpriced_reason \
             else f"post '{line.item}' staat niet in de kostentabel of de eigen posten"
         parts.append(f"<span style='color:#a00000'>Niet geprijsd: {reason}</span>")
-    elif result is not None:
+    elif result is not None and result.priced is not None:
         parts.append(f"Kosten: <b>{format_euro(result.cost)}</b> "
                      f"({format_quantity(result.quantity)} {unit} × "
                      f"{format_euro(result.priced.price, 2)} × kans "

@@ -7,8 +7,16 @@ only for the rows that are visible, so a tall timeline costs nothing extra to sc
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFontMetricsF, QKeyEvent, QPainter, QPen, QWheelEvent
+from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFontMetricsF,
+    QHelpEvent,
+    QKeyEvent,
+    QPainter,
+    QPen,
+    QWheelEvent,
+)
 from PySide6.QtWidgets import QGraphicsView, QToolTip
 
 from effectencalculator.report.format import MONTHS_SHORT, format_euro
@@ -34,7 +42,7 @@ class TimelineView(QGraphicsView):
     def __init__(self, scene: TimelineScene, parent=None):
         super().__init__(scene, parent)
         self.tscene = scene
-        self.style_ = scene.style
+        self.style_ = scene.tl_style
         self._fitted = False
         self.setObjectName("timeline_view")
         self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
@@ -123,7 +131,7 @@ class TimelineView(QGraphicsView):
         super().keyPressEvent(event)
 
     def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802
-        if event.type() == QEvent.Type.ToolTip:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
             item = self.itemAt(event.pos())
             text = self.tooltip_for(item) if isinstance(item, TimelineGraphicsItem) else ""
             if text:
@@ -144,7 +152,7 @@ class TimelineView(QGraphicsView):
         self.viewport().update()  # the fixed labels must not scroll with the pixels
 
     # -- fixed labels and axis ------------------------------------------------------
-    def drawForeground(self, painter: QPainter, rect: QRectF) -> None:  # noqa: N802
+    def drawForeground(self, painter: QPainter, rect: QRectF | QRect) -> None:  # noqa: N802
         painter.save()
         painter.resetTransform()
         try:
@@ -227,7 +235,7 @@ class TimelineView(QGraphicsView):
         step = 1 if month_px >= widest else 3 if 3 * month_px >= widest else 12
         half = s.axis_h / 2
         first_year_drawn = False
-        ticks = layout.ticks
+        ticks = layout.ticks if layout is not None else []
         for i, tick in enumerate(ticks):
             x = self.mapFromScene(QPointF(scene.x_of(tick.x), 0)).x()
             next_x = (self.mapFromScene(QPointF(scene.x_of(ticks[i + 1].x), 0)).x()
