@@ -9,6 +9,7 @@ import shutil
 import openpyxl
 import pytest
 from conftest import EXAMPLE_CASE, ROOT
+from PySide6.QtTest import QTest
 from test_ui_support import make_window
 
 from effectencalculator.model.calculation import calculate
@@ -92,7 +93,7 @@ def test_ui_compare_totals_equal_the_portfolio(qtbot, ctx, folder):
 def test_ui_compare_chart_and_repriced(qtbot, ctx, folder):
     window, compare = open_compare(qtbot, ctx, folder)
     # another price year: every case is repriced, with its reason
-    compare.year_spin.setValue(2024)
+    QTest.keyClicks(compare.year_edit, "2024")   # typed, as a user would
     compare.rebuild()
     assert compare.outcome.portfolio.price_year == 2024
     assert compare.repriced_model.rowCount() == 3

@@ -6,6 +6,7 @@ from datetime import date
 
 from conftest import EXAMPLE_CASE
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from test_ui_support import make_window
 
 from effectencalculator.model.calculation import calculate
@@ -100,7 +101,9 @@ def test_ui_choose_another_table_price_year_and_discounting_are_undoable(qtbot, 
     window = make_window(qtbot, ctx, EXAMPLE_CASE)
     section = window.kostentabel
     net_before = window.berekening.figure_text("net_result")
-    section.price_year.setValue(2024)
+    section.price_year.selectAll()
+    QTest.keyClicks(section.price_year, "2024")
+    QTest.keyClick(section.price_year, Qt.Key.Key_Return)
     window.results.recalculate_now()
     assert window.doc.case.settings.price_year == 2024
     assert window.berekening.figure_text("net_result") != net_before

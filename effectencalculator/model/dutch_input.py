@@ -20,6 +20,9 @@ Rules, in short:
   ``1.234.567``; with a note when no comma follows). Groups may also be spaces
   (``12 345``). ``€`` and spaces around the number are allowed; a minus only where the
   field allows negative values.
+- Years are four digits (``2025``), within the field's range; a count of years is a
+  whole number (``3``, ``3 jaar``). Nothing is clamped: ``1850`` or ``2,5`` is refused
+  with the reason, never moved to the nearest allowed value.
 - Percentages are returned in percent (0–100, not as a fraction): ``60``, ``60%``,
   ``60,5 %``, ``0,5%``. A number with decimals from 0 to 1 *without* a ``%`` sign
   (``0,6``) is refused as ambiguous (60% or 0,6%?); whole numbers are always percent.
@@ -49,6 +52,7 @@ TWO_DIGIT_PIVOT = 70
 
 DATE_HELP = "Typ dag-maand-jaar, bijv. 1-3-2025 of 1 maart 2025."
 NUMBER_HELP = "Typ een getal met een komma voor decimalen, bijv. 1,5 of 2.400,50."
+YEAR_HELP = "Typ een jaartal van vier cijfers, bijv. 2025."
 
 
 @dataclass(frozen=True)
@@ -330,3 +334,37 @@ def parse_percent(text: str, *, required: bool = True, maximum: float = 100.0
 def describe_percent(value: float) -> str:
     """60.5 → '60,5%'."""
     return f"{describe_number(value)}%"
+
+
+# -- years ----------------------------------------------------------------------------
+
+def parse_year(text: str, *, required: bool = False, minimum: int = 1900,
+               maximum: int = 2200) -> Parsed[int]:
+    """A year of four digits from ``minimum`` to ``maximum`` (inclusive); empty text is
+    None unless ``required``. Out of range is refused, never clamped."""
+    cleaned = _clean(text)
+    if not cleaned:
+        return _fail("Vul een jaartal in.") if required else Parsed(None)
+    if not re.fullmatch(r"[0-9]{4}", cleaned):
+        return _fail(f"'{cleaned}' is geen jaartal. {YEAR_HELP}")
+    year = int(cleaned)
+    if not minimum <= year <= maximum:
+        return _fail(f"het jaartal {year} kan hier niet: het moet tussen {minimum} en "
+                     f"{maximum} liggen.")
+    return Parsed(year)
+
+
+def parse_years(text: str, *, minimum: int = 1, maximum: int = 100) -> Parsed[int]:
+    """A number of years ('3', '3 jaar'); empty text is None (no limit)."""
+    cleaned = _clean(text)
+    if not cleaned:
+        return Parsed(None)
+    lowered = re.sub(r"\s*jaar$", "", cleaned.lower())
+    if not re.fullmatch(r"[0-9]{1,3}", lowered):
+        return _fail(f"'{cleaned}' is geen aantal jaren. Typ een heel getal, bijv. 3.")
+    years = int(lowered)
+    if not minimum <= years <= maximum:
+        return _fail(f"{years} jaar kan hier niet: het moet tussen {minimum} en "
+                     f"{maximum} jaar liggen.")
+    return Parsed(years)
+

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QLineEdit,
-    QSpinBox,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
@@ -32,7 +31,7 @@ from effectencalculator.ui.widgets import (
     OptionalDateEdit,
     ParsedEdit,
     PercentEdit,
-    year_spin,
+    YearEdit,
 )
 
 _COMMIT_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
@@ -68,8 +67,8 @@ class RecordDelegate(QStyledItemDelegate):
             editor = OptionalDateEdit(parent, self.default_date(), required=not column.optional)
             editor.picked.connect(self._date_picked)
             return editor
-        if kind == "year":
-            return year_spin(parent)
+        if kind == "year":  # typed, never a spin box (the wheel, clamping)
+            return YearEdit(parent)
         if kind in ("float", "money"):
             return NumberEdit(parent, money=kind == "money")
         if kind == "percent":
@@ -95,12 +94,6 @@ class RecordDelegate(QStyledItemDelegate):
                 editor.addItem(str(value), value)
                 found = editor.count() - 1
             editor.setCurrentIndex(found)
-        elif isinstance(editor, QSpinBox) and editor.specialValueText():
-            editor.setValue(int(value) if value else editor.minimum())
-        elif isinstance(editor, QSpinBox):
-            editor.setValue(int(value or 0))
-        elif hasattr(editor, "setValue"):
-            editor.setValue(float(value or 0.0))
         elif isinstance(editor, QLineEdit):
             editor.setText("" if value is None else str(value))
 
@@ -120,11 +113,6 @@ class RecordDelegate(QStyledItemDelegate):
                 model.setData(index, parsed.value)
         elif isinstance(editor, QComboBox):
             model.setData(index, editor.currentData())
-        elif isinstance(editor, QSpinBox) and editor.specialValueText():
-            value = editor.value()
-            model.setData(index, None if value == editor.minimum() else value)
-        elif hasattr(editor, "value"):
-            model.setData(index, editor.value())
         elif isinstance(editor, QLineEdit):
             model.setData(index, editor.text())
 

@@ -8,8 +8,10 @@ hint); it is never replaced by another value, and the old value stays in the cas
 caller commits on ``valueCommitted`` (Enter or leaving the field with readable, changed
 text); table cells commit through the delegate.
 
-Why not QDateEdit/QDoubleSpinBox: their section editing turned ``1-3-2025`` into today or
-into 1-3-2026, ``15-12-2025`` into 2025-08-15 and ``1.5`` into 15, silently.
+Why not QDateEdit/QDoubleSpinBox/QSpinBox: their section editing turned ``1-3-2025`` into
+today or into 1-3-2026, ``15-12-2025`` into 2025-08-15 and ``1.5`` into 15, silently; a
+spin box also changes a typed year when the mouse wheel passes over it and clamps a year
+out of its range to the nearest end. A year is typed here like any other value.
 """
 
 from __future__ import annotations
@@ -23,7 +25,6 @@ from PySide6.QtWidgets import (
     QCalendarWidget,
     QLabel,
     QLineEdit,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import (
 from effectencalculator.model.dutch_input import (
     DATE_HELP,
     NUMBER_HELP,
+    YEAR_HELP,
     Parsed,
     date_text,
     describe_date,
@@ -40,6 +42,8 @@ from effectencalculator.model.dutch_input import (
     parse_date,
     parse_number,
     parse_percent,
+    parse_year,
+    parse_years,
 )
 
 DUTCH = QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands)
@@ -319,10 +323,61 @@ class PercentEdit(ParsedEdit):
         return "" if value is None else f"{number_text(value, 4)}%"
 
 
-def year_spin(parent: QWidget | None = None, empty_text: str = "—") -> QSpinBox:
-    """A year (1900–2200); the lowest value means empty and shows ``empty_text``."""
-    spin = QSpinBox(parent)
-    spin.setRange(1899, 2200)
-    spin.setSpecialValueText(empty_text)
-    spin.setGroupSeparatorShown(False)
-    return spin
+class YearEdit(ParsedEdit):
+    """A year of four digits (2025) within ``minimum``–``maximum``; empty: ``empty_text``
+    (no year, or a default the caller names). Out of range is red with the reason and
+    not committed; the wheel changes nothing (it is a line edit)."""
+
+    help_text = YEAR_HELP
+
+    def __init__(self, parent: QWidget | None = None, *, minimum: int = 1900,
+                 maximum: int = 2200, empty_text: str = "leeg"):
+        self.minimum, self.maximum = minimum, maximum
+        self.empty_text = empty_text
+        super().__init__(parent)
+        self.setPlaceholderText(empty_text)
+        self.setMaxLength(20)
+        self._update()
+
+    def parse(self, text: str) -> Parsed:
+        return parse_year(text, minimum=self.minimum, maximum=self.maximum)
+
+    def text_for(self, value: Any) -> str:
+        return "" if value is None else str(value)
+
+    def set_empty_text(self, text: str) -> None:
+        """What an empty field means ('zoals de tabel (2024)')."""
+        self.empty_text = text
+        self.setPlaceholderText(text)
+        self._update()
+
+    def reading(self) -> str:
+        parsed = self.parsed()
+        return f"= {self.empty_text}" if parsed.empty else super().reading()
+
+
+class YearsEdit(ParsedEdit):
+    """A number of years (3, 3 jaar); empty: ``empty_text`` (no limit)."""
+
+    help_text = "Typ een aantal jaren, bijv. 3. Leeg: alle jaren."
+
+    def __init__(self, parent: QWidget | None = None, *, minimum: int = 1,
+                 maximum: int = 100, empty_text: str = "alle jaren"):
+        self.minimum, self.maximum = minimum, maximum
+        self.empty_text = empty_text
+        super().__init__(parent)
+        self.setPlaceholderText(empty_text)
+        self._update()
+
+    def parse(self, text: str) -> Parsed:
+        return parse_years(text, minimum=self.minimum, maximum=self.maximum)
+
+    def describe(self, value: Any) -> str:
+        return f"{value} jaar"
+
+    def text_for(self, value: Any) -> str:
+        return "" if value is None else str(value)
+
+    def reading(self) -> str:
+        parsed = self.parsed()
+        return f"= {self.empty_text}" if parsed.empty else super().reading()

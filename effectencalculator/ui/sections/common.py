@@ -247,52 +247,71 @@ class RecordSelection:
         return (self.collection, index.row())
 
 
+class _ListButtons(QObject):
+    """The slots of ``list_buttons``: bound methods of an object parented to the view (no
+    closure over the window stays connected once the view is gone)."""
+
+    def __init__(self, view: RecordTableView, model: RecordTableModel,
+                 new_record: Callable[[], Any], noun: str):
+        super().__init__(view)
+        self.view, self.model, self.new_record, self.noun = view, model, new_record, noun
+
+    def add(self) -> None:
+        view, model, doc = self.view, self.model, self.model.doc
+        current = view.currentIndex()
+        at = current.row() + 1 if current.isValid() else model.rowCount()
+        doc.undo_stack.push(InsertRecordsCommand(doc, model.path, at, [self.new_record()],
+                                                 f"{self.noun} toevoegen"))
+        view.setCurrentIndex(model.index(at, 0))
+        view.setFocus()
+
+    def remove(self) -> None:
+        rows = self.view.selected_rows()
+        if rows:
+            noun = self.noun
+            text = f"{noun} verwijderen" if len(rows) == 1 else f"{len(rows)} × {noun} verwijderen"
+            self.model.doc.undo_stack.push(RemoveRecordsCommand(self.model.doc, self.model.path,
+                                                                rows, text))
+
+    def up(self) -> None:
+        self._move(-1)
+
+    def down(self) -> None:
+        self._move(1)
+
+    def _move(self, delta: int) -> None:
+        view, model, doc = self.view, self.model, self.model.doc
+        current = view.currentIndex()
+        if not current.isValid():
+            return
+        target = current.row() + delta
+        if 0 <= target < model.rowCount():
+            doc.undo_stack.push(MoveRecordCommand(doc, model.path, current.row(), target,
+                                                  f"{self.noun} verplaatsen"))
+            view.setCurrentIndex(model.index(target, current.column()))
+
+
 def list_buttons(view: RecordTableView, model: RecordTableModel,
                  new_record: Callable[[], Any], noun: str, *, movable: bool = False,
                  extra: Sequence[QWidget] = ()) -> QHBoxLayout:
     """Add/remove (and up/down) buttons that edit the model's list with undo commands."""
-    doc = model.doc
     if model.new_record is None:  # what a row pasted into the table starts from
         model.new_record = new_record
+    slots = _ListButtons(view, model, new_record, noun)
     row = QHBoxLayout()
     add = QPushButton(f"{noun.capitalize()} toevoegen")
     add.setToolTip(f"Voeg een {noun} toe onder de huidige regel")
     remove = QPushButton("Verwijderen")
     remove.setToolTip(f"Verwijder de geselecteerde {noun}(en)")
-
-    def do_add() -> None:
-        current = view.currentIndex()
-        at = current.row() + 1 if current.isValid() else model.rowCount()
-        doc.undo_stack.push(InsertRecordsCommand(doc, model.path, at, [new_record()],
-                                                 f"{noun} toevoegen"))
-        view.setCurrentIndex(model.index(at, 0))
-        view.setFocus()
-
-    def do_remove() -> None:
-        rows = view.selected_rows()
-        if rows:
-            text = f"{noun} verwijderen" if len(rows) == 1 else f"{len(rows)} × {noun} verwijderen"
-            doc.undo_stack.push(RemoveRecordsCommand(doc, model.path, rows, text))
-
-    add.clicked.connect(do_add)
-    remove.clicked.connect(do_remove)
+    add.clicked.connect(slots.add)
+    remove.clicked.connect(slots.remove)
     row.addWidget(add)
     row.addWidget(remove)
     if movable:
-        for label, delta in (("Omhoog", -1), ("Omlaag", 1)):
+        for label, slot in (("Omhoog", slots.up), ("Omlaag", slots.down)):
             button = QPushButton(label)
             button.setToolTip(f"Verplaats de huidige {noun} een plaats {label.lower()}")
-
-            def move(_=False, delta=delta) -> None:
-                current = view.currentIndex()
-                if not current.isValid():
-                    return
-                target = current.row() + delta
-                if 0 <= target < model.rowCount():
-                    doc.undo_stack.push(MoveRecordCommand(doc, model.path, current.row(), target,
-                                                          f"{noun} verplaatsen"))
-                    view.setCurrentIndex(model.index(target, current.column()))
-            button.clicked.connect(move)
+            button.clicked.connect(slot)
             row.addWidget(button)
     for widget in extra:
         row.addWidget(widget)

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QSpinBox,
     QTableView,
     QTextBrowser,
     QVBoxLayout,
@@ -39,7 +38,7 @@ from effectencalculator.ui.document import CaseDocument
 from effectencalculator.ui.item_picker import search_items
 from effectencalculator.ui.labels import EXPLAIN, KIND_LABELS, PAYER_LABELS
 from effectencalculator.ui.table_loader import read_table_file
-from effectencalculator.ui.widgets import PercentEdit
+from effectencalculator.ui.widgets import PercentEdit, YearEdit, YearsEdit
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 MKBA_RATE = 0.0225
@@ -180,11 +179,11 @@ class KostentabelSection(QWidget):
 
         settings_box = QGroupBox("Rekeninstellingen van de casus")
         form = QFormLayout(settings_box)
-        self.price_year = QSpinBox()
-        self.price_year.setRange(1999, 2100)
-        self.price_year.setGroupSeparatorShown(False)
-        self.price_year.setToolTip(EXPLAIN["price_year"])
-        self.price_year.valueChanged.connect(self._price_year_changed)
+        # typed like every value (a spin box changed a year on the wheel, and clamped it)
+        self.price_year = YearEdit(minimum=1999, maximum=2100, empty_text="zoals de tabel")
+        self.price_year.setToolTip(f"{EXPLAIN['price_year']} Leeg: het prijspeil van de tabel.")
+        self.price_year.setMaximumWidth(190)
+        self.price_year.valueCommitted.connect(self._price_year_committed)
         self.discount = QCheckBox("Disconteren")
         self.discount.setToolTip(EXPLAIN["discount"])
         self.discount.toggled.connect(self._discount_toggled)
@@ -193,12 +192,10 @@ class KostentabelSection(QWidget):
         self.rate.setToolTip(self.rate.help_text)
         self.rate.setMaximumWidth(110)
         self.rate.valueCommitted.connect(self._rate_committed)
-        self.horizon = QSpinBox()
-        self.horizon.setRange(0, 100)
-        self.horizon.setSpecialValueText("alle jaren")
-        self.horizon.setSuffix(" jaar")
-        self.horizon.setToolTip(EXPLAIN["horizon"])
-        self.horizon.valueChanged.connect(self._horizon_changed)
+        self.horizon = YearsEdit(empty_text="alle jaren")
+        self.horizon.setToolTip(f"{EXPLAIN['horizon']} Leeg: alle jaren.")
+        self.horizon.setMaximumWidth(190)
+        self.horizon.valueCommitted.connect(self._horizon_committed)
         discount_row = QHBoxLayout()
         discount_row.addWidget(self.discount)
         discount_row.addWidget(self.rate)
@@ -275,13 +272,17 @@ class KostentabelSection(QWidget):
         default_year = table.price_year if table is not None else 0
         for widget in (self.price_year, self.discount, self.rate, self.horizon):
             widget.blockSignals(True)
-        self.price_year.setSpecialValueText(f"zoals de tabel ({default_year})"
-                                            if default_year else "zoals de tabel")
-        self.price_year.setValue(settings.price_year or self.price_year.minimum())
+        self.price_year.set_empty_text(f"zoals de tabel ({default_year})"
+                                       if default_year else "zoals de tabel")
+        if self.price_year.model_value() != settings.price_year or \
+                self.price_year.is_acceptable():   # a red typed text stays until corrected
+            self.price_year.set_value(settings.price_year)
         self.discount.setChecked(settings.discount_rate > 0)
         self.rate.setEnabled(settings.discount_rate > 0)
         self.rate.set_value(round(settings.discount_rate * 100, 4))
-        self.horizon.setValue(settings.horizon_years or 0)
+        if self.horizon.model_value() != settings.horizon_years or \
+                self.horizon.is_acceptable():
+            self.horizon.set_value(settings.horizon_years)
         for widget in (self.price_year, self.discount, self.rate, self.horizon):
             widget.blockSignals(False)
 
@@ -325,9 +326,9 @@ class KostentabelSection(QWidget):
         if getattr(self.doc.case.settings, attr) != value:
             self.doc.undo_stack.push(SetAttrCommand(self.doc, ("settings",), attr, value, text))
 
-    def _price_year_changed(self, value: int) -> None:
-        self._push("price_year", None if value == self.price_year.minimum() else value,
-                   "prijspeil wijzigen")
+    def _price_year_committed(self) -> None:
+        """A readable year typed (or emptied: the table's own price year)."""
+        self._push("price_year", self.price_year.value(), "prijspeil wijzigen")
 
     def _discount_toggled(self, on: bool) -> None:
         self.rate.setEnabled(on)
@@ -341,8 +342,8 @@ class KostentabelSection(QWidget):
         if self.discount.isChecked():
             self._push("discount_rate", round(value / 100, 6), "disconteringsvoet wijzigen")
 
-    def _horizon_changed(self, value: int) -> None:
-        self._push("horizon_years", value or None, "tijdshorizon wijzigen")
+    def _horizon_committed(self) -> None:
+        self._push("horizon_years", self.horizon.value(), "tijdshorizon wijzigen")
 
     def choose_table(self) -> None:
         folder = str(user_tables_dir())

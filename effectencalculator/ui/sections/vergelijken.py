@@ -56,7 +56,7 @@ from effectencalculator.ui.sections.portfolio_work import (
 )
 from effectencalculator.ui.services import AppContext
 from effectencalculator.ui.settings import LAST_FOLDER
-from effectencalculator.ui.widgets import year_spin
+from effectencalculator.ui.widgets import YearEdit
 
 TABLE_FILTER = "Kostentabellen (*.yaml *.yml);;Alle bestanden (*)"
 EXPORT_FILTERS = {
@@ -155,12 +155,13 @@ class VergelijkenWindow(QMainWindow):
                                     "gemarkeerd).")
         self._fill_tables()
         self.table_combo.activated.connect(self._table_chosen)
-        self.year_spin = year_spin(empty_text="zoals de meeste casussen")
-        self.year_spin.setToolTip("Prijspeil van alle bedragen. Leeg: het prijspeil dat de "
+        # typed (a spin box changed the year on the wheel and clamped it)
+        self.year_edit = YearEdit(minimum=1900, maximum=2200,
+                                  empty_text="zoals de meeste casussen")
+        self.year_edit.setToolTip("Prijspeil van alle bedragen. Leeg: het prijspeil dat de "
                                   "meeste casussen gebruiken.")
-        self.year_spin.setValue(self.year_spin.minimum())
-        self.year_spin.setMinimumWidth(200)
-        self.year_spin.editingFinished.connect(self._year_changed)
+        self.year_edit.setMinimumWidth(200)
+        self.year_edit.valueCommitted.connect(self._year_changed)
         self.rebuild_button = QPushButton("Opnieuw berekenen")
         self.rebuild_button.setToolTip("Lees de casussen opnieuw en bereken het portfolio")
         self.rebuild_button.clicked.connect(self.rebuild)
@@ -168,7 +169,7 @@ class VergelijkenWindow(QMainWindow):
         row.addWidget(self.table_combo)
         row.addSpacing(12)
         row.addWidget(QLabel("Prijspeil:"))
-        row.addWidget(self.year_spin)
+        row.addWidget(self.year_edit)
         row.addSpacing(12)
         row.addWidget(self.rebuild_button)
         row.addStretch(1)
@@ -294,8 +295,10 @@ class VergelijkenWindow(QMainWindow):
         return Path(data) if data else None
 
     def price_year(self) -> int | None:
-        value = self.year_spin.value()
-        return None if value == self.year_spin.minimum() else value
+        """The typed price year; unreadable text (red) counts as the last one taken."""
+        if not self.year_edit.is_acceptable():
+            return self.year_edit.model_value()
+        return self.year_edit.value()
 
     def set_table_file(self, path: Path) -> None:
         found = self.table_combo.findData(str(path))
@@ -319,6 +322,7 @@ class VergelijkenWindow(QMainWindow):
         self.rebuild()
 
     def _year_changed(self) -> None:
+        self.year_edit.set_value(self.year_edit.value())  # taken: shown as it was read
         if self.outcome is not None and self.price_year() not in (
                 None, self.outcome.portfolio.price_year):
             self.rebuild()
@@ -350,7 +354,7 @@ class VergelijkenWindow(QMainWindow):
 
     def _set_enabled(self, on: bool) -> None:
         for widget in (self.open_folder_button, self.open_files_button, self.table_combo,
-                       self.year_spin, self.rebuild_button):
+                       self.year_edit, self.rebuild_button):
             widget.setEnabled(on)
         for button in self.export_buttons.values():
             button.setEnabled(on and self.outcome is not None)
