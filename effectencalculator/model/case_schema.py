@@ -8,6 +8,7 @@ can run them on an edited case too.
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any, Callable, TypeVar
 
 from effectencalculator.model.case import (
@@ -202,7 +203,7 @@ def _settings(f: FieldReader) -> Settings:
 
 
 def _history(f: FieldReader) -> HistoryEntry:
-    entry = HistoryEntry(time=f.text("time"), program_version=f.text("program_version"),
+    entry = HistoryEntry(time=f.moment("time"), program_version=f.text("program_version"),
                          cost_table=f.text("cost_table"),
                          cost_table_version=f.text("cost_table_version"),
                          cost_table_sha256=f.text("cost_table_sha256"))
@@ -336,7 +337,17 @@ def _settings_data(s: Settings) -> dict[str, Any]:
     return data
 
 
+def _moment_value(text: str) -> Any:
+    """A save's time as a YAML timestamp (plain, like every date in the file); text that
+    is no ISO moment (typed by hand) stays text."""
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        return text
+    return moment if moment.isoformat() == text else text
+
+
 def _history_data(h: HistoryEntry) -> dict[str, Any]:
-    return {"time": h.time, "program_version": h.program_version,
+    return {"time": _moment_value(h.time), "program_version": h.program_version,
             "cost_table": h.cost_table, "cost_table_version": h.cost_table_version,
             "cost_table_sha256": h.cost_table_sha256}

@@ -198,6 +198,17 @@ class FieldReader:
         self._bad(key, value, f"een datum als JJJJ-MM-DD tussen {MIN_YEAR} en {MAX_YEAR}")
         return None
 
+    def moment(self, key: str) -> str:
+        """A moment (a save's time) as ISO 8601 text: written as a plain YAML timestamp
+        (``2026-12-03T18:27:01+00:00``, like dates), read from that or, in files of older
+        versions, from the same text in quotes. Kept as text: it is shown, never computed
+        with."""
+        value = self.data.get(key)
+        if isinstance(value, datetime):
+            self._take(key)
+            return value.isoformat()
+        return self.text(key)
+
     def text_list(self, key: str) -> list[str]:
         value = self._take(key)
         if value is None:

@@ -13,7 +13,7 @@ import math
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -579,7 +579,14 @@ def _represent_str(dumper: Any, text: str) -> yaml.ScalarNode:
     return dumper.represent_scalar("tag:yaml.org,2002:str", text)
 
 
+def _represent_moment(dumper: Any, moment: datetime) -> yaml.ScalarNode:
+    """A moment as ISO 8601 with the 'T' (``2026-12-03T18:27:01+00:00``), plain like the
+    dates (``2025-03-01``): one form per kind in every file (PyYAML writes a space)."""
+    return dumper.represent_scalar(_TIMESTAMP_TAG, moment.isoformat())
+
+
 _Dumper.add_representer(str, _represent_str)
+_Dumper.add_representer(datetime, _represent_moment)
 
 
 def dump_yaml(data: Any) -> str:
