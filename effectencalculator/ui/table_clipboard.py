@@ -244,9 +244,9 @@ class TableClipboard:
             record_id = getattr(record, "id", None)
             if isinstance(record_id, str) and record_id and "id" not in pasted_keys \
                     and record_id in taken:
-                record.id = _next_id(taken, record_id)  # type: ignore[attr-defined]
+                record.id = _next_id(taken, record_id)
             if isinstance(getattr(record, "id", None), str):
-                taken.add(record.id)  # type: ignore[attr-defined]
+                taken.add(record.id)
             records.append(record)
         return records, errors
 
