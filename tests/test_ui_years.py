@@ -12,12 +12,13 @@ nothing.
 from __future__ import annotations
 
 import pytest
+from capture_support import cell_editor
 from conftest import EXAMPLE_CASE
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QAbstractItemView, QApplication
 from test_ui_support import make_window
-from test_ui_typing import _cell_editor, _shows_refusal, _type
+from test_ui_typing import _shows_refusal, _type
 
 from effectencalculator.model.dutch_input import parse_year, parse_years
 
@@ -117,12 +118,12 @@ def test_the_birth_year_cell_is_typed_and_a_bad_year_is_not_committed(qtbot, win
     view, model = gegevens.member_view, gegevens.members
     assert model.rowCount() > 0
     index = model.index(0, model.column_index("birth_year"))
-    editor = _cell_editor(qtbot, view, index)
+    editor = cell_editor(view, index)
     _type(qtbot, editor, "1988")
     qtbot.waitUntil(lambda: view.state() != QAbstractItemView.State.EditingState,
                     timeout=1000)
     assert doc.case.household[0].birth_year == 1988
-    editor = _cell_editor(qtbot, view, index)
+    editor = cell_editor(view, index)
     _wheel(editor)
     assert editor.text() == "1988"
     _type(qtbot, editor, "88")                           # two digits: no year guessed
