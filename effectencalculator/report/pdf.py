@@ -79,6 +79,7 @@ from effectencalculator.report.pdf_styles import (
     short_date,
     table_style,
 )
+from effectencalculator.report.pdf_text import fit_text, shorten_to_width, shorten_words
 
 #: the geometry and the checked frame, where tests and callers have always found them
 __all__ = ["FRAME_H", "FRAME_W", "MARGIN_L", "MARGIN_R", "PAGE_H", "PAGE_W", "PdfRenderer",
@@ -155,7 +156,8 @@ class PdfRenderer:
         canv.drawString(MARGIN_L, PAGE_H - 9 * mm, CONFIDENTIAL.upper())
         canv.setFont(SANS, 9)
         canv.drawRightString(PAGE_W - MARGIN_R, PAGE_H - 9 * mm,
-                             self.content.cover.heading_text)
+                             shorten_to_width(self.content.cover.heading_text, SANS, 9,
+                                              FRAME_W * 0.7))
         canv.setStrokeColor(RULE)
         canv.setLineWidth(0.5)
         canv.line(MARGIN_L, MARGIN_B - 6 * mm, PAGE_W - MARGIN_R, MARGIN_B - 6 * mm)
@@ -171,11 +173,15 @@ class PdfRenderer:
         canv.setFont(SANS_BOLD, 7.5)
         canv.setFillColor(INK)
         top = PAGE_H - MARGIN_T + 8 * mm
-        canv.drawString(MARGIN_L, top, cover.heading_text)
+        # What was typed (a code, a title) is shortened to the room of the header line.
+        heading = shorten_to_width(cover.heading_text, SANS_BOLD, 7.5, FRAME_W * 0.4)
+        canv.drawString(MARGIN_L, top, heading)
         canv.setFont(SANS, 7.5)
         canv.setFillColor(MUTED)
-        offset = MARGIN_L + canv.stringWidth(cover.heading_text, SANS_BOLD, 7.5) + 6
-        canv.drawString(offset, top, cover.document)
+        offset = MARGIN_L + canv.stringWidth(heading, SANS_BOLD, 7.5) + 6
+        room = MARGIN_L + FRAME_W - canv.stringWidth(CONFIDENTIAL.upper(), SANS_BOLD, 7.5) \
+            - 12 - offset
+        canv.drawString(offset, top, shorten_to_width(cover.document, SANS, 7.5, room))
         canv.setFont(SANS_BOLD, 7.5)
         canv.setFillColor(INK)
         canv.drawRightString(PAGE_W - MARGIN_R, top, CONFIDENTIAL.upper())
@@ -185,9 +191,9 @@ class PdfRenderer:
         canv.line(MARGIN_L, MARGIN_B - 6 * mm, PAGE_W - MARGIN_R, MARGIN_B - 6 * mm)
         canv.setFont(SANS, 7.5)
         canv.setFillColor(MUTED)
-        canv.drawString(MARGIN_L, MARGIN_B - 11 * mm,
-                        f"{CONFIDENTIAL} · {cover.footer_text} · "
-                        f"{short_date(self.content.meta.created)}")
+        canv.drawString(MARGIN_L, MARGIN_B - 11 * mm, shorten_to_width(
+            f"{CONFIDENTIAL} · {cover.footer_text} · {short_date(self.content.meta.created)}",
+            SANS, 7.5, FRAME_W - 70))
         canv.restoreState()
 
     # -- story -------------------------------------------------------------------------
@@ -201,10 +207,15 @@ class PdfRenderer:
 
     def _cover(self) -> list[Flowable]:
         c, st = self.content.cover, self.styles
-        out: list[Flowable] = [Spacer(1, 34 * mm), para(c.title, st["cover_kicker"]),
-                               Spacer(1, 4 * mm), para(c.heading_text, st["cover_title"])]
+        def fitted(text: str, name: str, lines: int) -> Paragraph:
+            style = st[name]
+            return para(fit_text(text, style.fontName, style.fontSize, FRAME_W, lines), style)
+
+        # The cover stays one page whatever was typed as code or title.
+        out: list[Flowable] = [Spacer(1, 34 * mm), fitted(c.title, "cover_kicker", 2),
+                               Spacer(1, 4 * mm), fitted(c.heading_text, "cover_title", 3)]
         if c.case_title:
-            out.append(para(c.case_title, st["cover_sub"]))
+            out.append(fitted(c.case_title, "cover_sub", 3))
         out += [Spacer(1, 14 * mm), HRFlowable(width="100%", thickness=0.6, color=RULE),
                 Spacer(1, 4 * mm), facts_table(self.styles, c.facts, label_width=38 * mm),
                 Spacer(1, 4 * mm), HRFlowable(width="100%", thickness=0.6, color=RULE),
@@ -257,7 +268,7 @@ class PdfRenderer:
         if isinstance(block, Quote):
             return [QuoteBar(para(f"“{block.text}”", st["quote"]))]
         if isinstance(block, Bullets):
-            return [Paragraph(escape(item), st["bullet"], bulletText="•")
+            return [Paragraph(escape(shorten_words(item)), st["bullet"], bulletText="•")
                     for item in block.items]
         if isinstance(block, Facts):
             return [facts_table(self.styles, block.rows), Spacer(1, 4)]

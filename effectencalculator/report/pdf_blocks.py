@@ -6,7 +6,6 @@ from __future__ import annotations
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Table
 
 from effectencalculator.model.timeline_layout import TimelineLayout
@@ -34,13 +33,20 @@ from effectencalculator.report.pdf_styles import (
     para,
     table_style,
 )
+from effectencalculator.report.pdf_text import fit_text, text_width, wrap_lines
 
 Styles = dict[str, ParagraphStyle]
 
 
 def facts_table(st: Styles, rows: list[tuple[str, str]], label_width: float = 60 * mm) -> Table:
-    data = [[para(a, st["fact_label"]),
-             para(b, st["fact_hash" if is_hash(b) else "fact_value"])] for a, b in rows]
+    def fitted(text: str, name: str, width: float, lines: int):
+        style = st[name]
+        return para(fit_text(text, style.fontName, style.fontSize, width, lines), style)
+
+    value_width = FRAME_W - label_width
+    data = [[fitted(a, "fact_label", label_width - 6, 6),
+             fitted(b, "fact_hash" if is_hash(b) else "fact_value", value_width - 6, 40)]
+            for a, b in rows]
     table = Table(data, colWidths=[label_width, FRAME_W - label_width], hAlign="LEFT")
     table.setStyle(table_style([("VALIGN", (0, 0), (-1, -1), "TOP"),
                                ("LEFTPADDING", (0, 0), (-1, -1), 0),
@@ -50,7 +56,10 @@ def facts_table(st: Styles, rows: list[tuple[str, str]], label_width: float = 60
     return table
 
 def callout_table(st: Styles, block: Callout) -> Table:
-    table = Table([[[para(block.title, st["callout_title"]), para(block.text, st["callout"])]]],
+    title, text = st["callout_title"], st["callout"]
+    width = FRAME_W - 18
+    table = Table([[[para(fit_text(block.title, title.fontName, title.fontSize, width, 4), title),
+                     para(fit_text(block.text, text.fontName, text.fontSize, width, 50), text)]]],
                   colWidths=[FRAME_W], hAlign="LEFT")
     table.setStyle(table_style([("BACKGROUND", (0, 0), (-1, -1), LIGHT),
                                ("LINEBEFORE", (0, 0), (0, -1), 2.5, INK),
@@ -66,21 +75,27 @@ def key_figures_table(st: Styles, block: KeyFigures) -> Table:
     per_row = 4
     data: list[list] = [[]]
     spans: list[tuple[int, int, int]] = []  # (row, first column, last column)
+    gap = 5
+    width = (FRAME_W - gap * (per_row - 1)) / per_row
+
+    def fitted(text: str, name: str, span: int, lines: int):
+        style = st[name]
+        room = width * span + gap * (span - 1) - 7 - 4
+        return para(fit_text(text, style.fontName, style.fontSize, room, lines), style)
+
     for f in block.figures:
         span = max(1, min(f.span, per_row))
         if len(data[-1]) + span > per_row:
             data[-1] += [""] * (per_row - len(data[-1]))
             data.append([])
-        cell = [para(f.label, st["kf_label"]),
-                para(f.value, st["kf_value" if is_figure(f.value) else "kf_text"]),
-                para(f.note, st["kf_note"])]
+        cell = [fitted(f.label, "kf_label", span, 3),
+                fitted(f.value, "kf_value" if is_figure(f.value) else "kf_text", span, 3),
+                fitted(f.note, "kf_note", span, 8)]
         spans.append((len(data) - 1, len(data[-1]), len(data[-1]) + span - 1))
         data[-1] += [cell] + [""] * (span - 1)
         if len(data[-1]) == per_row and f is not block.figures[-1]:
             data.append([])
     data[-1] += [""] * (per_row - len(data[-1]))
-    gap = 5
-    width = (FRAME_W - gap * (per_row - 1)) / per_row
     col_widths = []
     for i in range(per_row):
         col_widths.append(width + (gap if i < per_row - 1 else 0))
@@ -98,15 +113,63 @@ def key_figures_table(st: Styles, block: KeyFigures) -> Table:
     table.setStyle(table_style(style))
     return table
 
+#: a table row holds at most this many lines (about half a page): a longer cell ends in
+#: "…" and never makes a row taller than the page (reportlab's LayoutError)
+CELL_LINES = 40
+#: a long note under a line is printed in rows of this many lines, so that the table
+#: can break between them: nothing of it is cut
+NOTE_LINES = 20
+PAD = 3  # left and right cell padding
+EMPTY_LEADING = 12.0  # an empty cell: one line of reportlab's default cell style
+
+
+def _lines(text: str, style: ParagraphStyle, width: float,
+           max_lines: int | None = CELL_LINES) -> list[str]:
+    lines, _ = wrap_lines(text, style.fontName, style.fontSize, width, max_lines=max_lines)
+    return lines
+
+
+def _font(style: ParagraphStyle, r: int, color=INK) -> list[tuple]:
+    return [("FONTNAME", (0, r), (-1, r), style.fontName),
+            ("FONTSIZE", (0, r), (-1, r), style.fontSize),
+            ("LEADING", (0, r), (-1, r), style.leading),
+            ("TEXTCOLOR", (0, r), (-1, r), color)]
+
+
+def _row_heights(data: list[list], spacing: list[tuple[float, float, float]]
+                 ) -> list[float | None]:
+    """Each row's height, known from its lines (reportlab need not measure again): the
+    tallest cell; an empty cell counts as one line of the Table's default style (12 pt),
+    as reportlab counts it, so the rows keep the height they have always had. A row
+    holding anything but strings is left to reportlab (None)."""
+    out: list[float | None] = []
+    for row, (leading, top, bottom) in zip(data, spacing):
+        if not all(isinstance(v, str) for v in row):
+            out.append(None)
+            continue
+        out.append(max((v.count("\n") + 1) * leading if v else EMPTY_LEADING for v in row)
+                   + top + bottom)
+    return out
+
+
 def table_flowables(st: Styles, block: TableBlock) -> list[Flowable]:
+    """A table of plain strings, each wrapped once here (``pdf_text``) and drawn in the
+    fonts of the cell styles by the ``TableStyle``: no Paragraph per cell."""
     widths = column_widths(st, block)
-    suffix = {"left": "", "right": "_r", "center": "_c"}
-    header = [para(c.title, st["cell_head" + suffix[c.align]]) for c in block.columns]
-    data = [header]
+    n = len(block.columns)
+    head, cell, bold = st["cell_head"], st["cell"], st["cell_bold"]
+    header = ["\n".join(_lines(c.title, head, w - 2 * PAD, 6))
+              for c, w in zip(block.columns, widths)]
+    data: list[list] = [header]
+    spacing = [(head.leading, 2.2, 2.6)]  # per row: leading, top and bottom padding
     commands = [
+        ("FONTSIZE", (0, 0), (-1, -1), cell.fontSize),
+        ("LEADING", (0, 0), (-1, -1), cell.leading),
+        ("TEXTCOLOR", (0, 0), (-1, -1), INK),
+        *_font(head, 0),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 3),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        ("LEFTPADDING", (0, 0), (-1, -1), PAD),
+        ("RIGHTPADDING", (0, 0), (-1, -1), PAD),
         ("TOPPADDING", (0, 0), (-1, -1), 2.2),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 2.6),
         ("BACKGROUND", (0, 0), (-1, 0), HEADER_BG),
@@ -114,7 +177,11 @@ def table_flowables(st: Styles, block: TableBlock) -> list[Flowable]:
         ("LINEBELOW", (0, 0), (-1, 0), 0.6, INK),
         ("LINEBELOW", (0, -1), (-1, -1), 0.8, INK),
     ]
-    n = len(block.columns)
+    for i, col in enumerate(block.columns):
+        if col.align != "left":
+            commands.append(("ALIGN", (i, 0), (i, -1), col.align.upper()))
+    full = sum(widths)
+    note = st["note_cell"]
     previous_style = None
     last_line = 1  # the row index of the last ordinary row (a note follows it)
     totals_kept = False
@@ -126,26 +193,46 @@ def table_flowables(st: Styles, block: TableBlock) -> list[Flowable]:
             totals_kept = True
         elif row.style not in ("note", "group", "total", "subtotal"):
             last_line = r
-        if row.style in ("note", "group"):
-            style = st["note_cell"] if row.style == "note" else st["cell_bold"]
-            data.append([para(row.cells[0], style)] + [""] * (n - 1))
-            commands.append(("SPAN", (0, r), (-1, r)))
-            if row.style == "note":
-                # A note stays on the page of the line it explains.
-                commands.append(("NOSPLIT", (0, r - 1), (-1, r)))
-                commands.append(("TOPPADDING", (0, r), (-1, r), 0))
-                commands.append(("BOTTOMPADDING", (0, r), (-1, r), 3.2))
+        if row.style == "group":
+            data.append(["\n".join(_lines(row.cells[0], bold, full - 2 * PAD))]
+                        + [""] * (n - 1))
+            spacing.append((bold.leading, 2.2, 2.6))
+            commands += [("SPAN", (0, r), (-1, r)), ("ALIGN", (0, r), (-1, r), "LEFT"),
+                         *_font(bold, r)]
             continue
-        bold = row.style == "total"
-        cells = []
-        for text, col in zip(row.cells, block.columns):
-            name = ("cell_bold" if bold else "cell") + suffix[col.align]
-            cells.append(para(text, st[name]) if text else "")
-        data.append(cells)
+        if row.style == "note":
+            indent = PAD + note.leftIndent
+            lines = _lines(row.cells[0], note, full - indent - PAD, None)
+            chunks = [lines[i:i + NOTE_LINES] for i in range(0, len(lines), NOTE_LINES)]
+            # A note stays on the page of the line it explains (its first rows do).
+            commands.append(("NOSPLIT", (0, r - 1), (-1, r)))
+            for k, chunk in enumerate(chunks):
+                q = r + k
+                data.append(["\n".join(chunk)] + [""] * (n - 1))
+                spacing.append((note.leading, 0, 3.2 if k == len(chunks) - 1 else 0))
+                commands += [("SPAN", (0, q), (-1, q)), ("ALIGN", (0, q), (-1, q), "LEFT"),
+                             *_font(note, q, note.textColor),
+                             ("LEFTPADDING", (0, q), (-1, q), indent),
+                             ("TOPPADDING", (0, q), (-1, q), 0),
+                             ("BOTTOMPADDING", (0, q), (-1, q),
+                              3.2 if k == len(chunks) - 1 else 0)]
+            continue
+        span_to = 0
         if row.style in ("total", "subtotal"):
-            last_label = next((i for i in range(1, n) if row.cells[i]), n) - 1
-            if last_label > 0:
-                commands.append(("SPAN", (0, r), (last_label, r)))
+            span_to = next((i for i in range(1, n) if row.cells[i]), n) - 1
+        font = bold if row.style == "total" else cell
+        cells = []
+        for i, (text, w) in enumerate(zip(row.cells, widths)):
+            if i == 0 and span_to:
+                w = sum(widths[:span_to + 1])
+            cells.append("\n".join(_lines(text, font, w - 2 * PAD)) if text else "")
+        data.append(cells)
+        spacing.append((font.leading, 2.2, 2.6))
+        if row.style == "total":
+            commands += _font(bold, r)
+        if row.style in ("total", "subtotal"):
+            if span_to > 0:
+                commands.append(("SPAN", (0, r), (span_to, r)))
             if row.style == "total" or previous_style not in ("total", "subtotal"):
                 commands.append(("LINEABOVE", (0, r), (-1, r), 0.6 if row.style == "total"
                                  else 0.4, INK if row.style == "total" else RULE))
@@ -154,8 +241,8 @@ def table_flowables(st: Styles, block: TableBlock) -> list[Flowable]:
         if row.style == "unpriced":
             commands.append(("BACKGROUND", (0, r), (-1, r), LIGHT))
         previous_style = row.style
-    table = Table(data, colWidths=widths, repeatRows=1, hAlign="LEFT",
-                  splitByRow=1, splitInRow=0)
+    table = Table(data, colWidths=widths, rowHeights=_row_heights(data, spacing),
+                  repeatRows=1, hAlign="LEFT", splitByRow=1, splitInRow=0)
     table.setStyle(table_style(commands))
     out: list[Flowable] = []
     if block.caption:
@@ -176,7 +263,7 @@ def column_widths(st: Styles, block: TableBlock) -> list[float]:
     widths = [total * c.weight / weight for c in cols]
     pad = 6.5
     head = st["cell_head"]
-    need = [max((stringWidth(w, head.fontName, head.fontSize) for w in c.title.split()),
+    need = [max((text_width(w, head.fontName, head.fontSize) for w in c.title.split()),
                 default=0) + pad for c in cols]
     for row in block.rows:
         if row.style in ("note", "group"):
@@ -189,7 +276,7 @@ def column_widths(st: Styles, block: TableBlock) -> list[float]:
                 continue  # spanning labels of total rows wrap freely
             parts = text.split("\n") if col.nowrap else \
                 text.replace("\n", " ").split(" ")
-            longest = max(stringWidth(p, font.fontName, font.fontSize) for p in parts)
+            longest = max(text_width(p, font.fontName, font.fontSize) for p in parts)
             cap = total * (0.4 if col.nowrap else 0.2)  # longer words are split
             need[i] = max(need[i], min(longest + pad, cap))
     widths = [max(w, n) for w, n in zip(widths, need)]

@@ -15,6 +15,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, TableStyle
 
 from effectencalculator.report.fonts import SANS, SANS_BOLD, SERIF, SERIF_ITALIC, register_fonts
+from effectencalculator.report.pdf_text import shorten_words
 
 Progress = Callable[[float, str], None]
 
@@ -114,6 +115,7 @@ def make_styles() -> dict[str, ParagraphStyle]:
 
 def para(text: str, style: ParagraphStyle) -> Paragraph:
     """A paragraph of plain text; "€ 12.345" never breaks after the euro sign."""
+    text = shorten_words(text)  # a pasted blob is cut; the paragraph breaks long words
     return Paragraph(escape(text).replace("€ ", "€\u00a0").replace("\n", "<br/>"), style)
 
 
