@@ -21,11 +21,13 @@ from __future__ import annotations
 import copy
 import logging
 from pathlib import Path
+from typing import cast
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from effectencalculator.model.case import Case
+from effectencalculator.model.cost_table import CostTable
 from effectencalculator.model.crypto import ENCRYPTED_SUFFIX
 from effectencalculator.model.file_safety import clean_up_interrupted_saves
 from effectencalculator.model.storage import (
@@ -128,7 +130,7 @@ class DocumentController(QObject):
             self._table_failed(loaded)
             return
         self.table_loading = False
-        table, notes = loaded
+        table, notes = cast(tuple[CostTable, list], loaded)  # not an exception: a table
         self.doc.set_table(table, notes)
         self.status.emit(f"Kostentabel {table.name} {table.version} geladen")
 

@@ -78,8 +78,7 @@ class RecordDelegate(QStyledItemDelegate):
             for value, label in model.choices(index.column()):
                 combo.addItem(label, value)
             return combo
-        editor = QLineEdit(parent)
-        return editor
+        return QLineEdit(parent)
 
     def setEditorData(self, editor: QWidget, index: ModelIndex) -> None:
         value = index.data(Qt.ItemDataRole.EditRole)

@@ -35,6 +35,7 @@ def _signature(folders: list[Path]) -> tuple:
 def table_for(case: Case, table_file: Path | None = None) -> tuple[CostTable, list]:
     """The table to price ``case`` with (``table_file`` wins) and warnings about it."""
     settings = case.settings
+    key: tuple
     if table_file is not None:
         stat = Path(table_file).stat()
         key = ("file", str(table_file), stat.st_mtime_ns, stat.st_size)
@@ -44,6 +45,7 @@ def table_for(case: Case, table_file: Path | None = None) -> tuple[CostTable, li
     with _lock:
         if key in _cache:
             return _cache[key]
+    value: tuple[CostTable, list]
     if table_file is not None:
         value = (load_table(table_file), [])
     else:

@@ -4,6 +4,7 @@ ranked table of the lines that move the net result most."""
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
@@ -12,6 +13,9 @@ from effectencalculator.report.figures import delta as _delta
 from effectencalculator.report.format import format_euro
 from effectencalculator.ui.rows_model import RowsModel
 from effectencalculator.ui.sections.result_widgets import read_only_table
+
+if TYPE_CHECKING:  # QtSvg and reportlab are imported when a chart is first drawn
+    from effectencalculator.ui.chart_view import SvgChart
 
 log = logging.getLogger(__name__)
 
@@ -31,7 +35,8 @@ class SensitivityPanel(QGroupBox):
         box.addWidget(self.note)
         self.tornado_layout = QHBoxLayout()
         box.addLayout(self.tornado_layout)
-        self.tornado_chart = None  # an SvgChart, made when first drawn (QtSvg, reportlab)
+        # an SvgChart, made when first drawn (QtSvg, reportlab)
+        self.tornado_chart: SvgChart | None = None
         self.model = RowsModel(
             ["Nr", "Scenario", "Post (regel)", "Tarief laag", "Tarief hoog", "Kans 0%",
              "Kans 100%", "Spreiding"],

@@ -9,7 +9,7 @@ command — the item then follows the document like every other view.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal, cast
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPainterPath, QPen, QPolygonF
@@ -22,6 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from effectencalculator.ui.timeline import style as st
+
+if TYPE_CHECKING:  # the scene module imports this one
+    from effectencalculator.ui.timeline.scene import TimelineScene
 
 DragMode = Literal["move", "start", "end"]
 
@@ -64,6 +67,10 @@ class TimelineGraphicsItem(QGraphicsItem):
         self.setAcceptHoverEvents(True)
         self.setPos(look.x0, look.y)
 
+    def _tscene(self) -> TimelineScene:
+        """The timeline scene the item is in (items are only ever put in one)."""
+        return cast("TimelineScene", self.scene())
+
     # -- look -----------------------------------------------------------------------
     def apply(self, look: Look) -> None:
         """Show ``look`` (called by the scene only when it differs)."""
@@ -93,7 +100,7 @@ class TimelineGraphicsItem(QGraphicsItem):
         event.accept()
 
     def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
-        drag, scene = self._drag, self.scene()
+        drag, scene = self._drag, self._tscene()
         if drag is None or scene is None:
             return
         delta = event.scenePos() - drag.press
@@ -104,7 +111,7 @@ class TimelineGraphicsItem(QGraphicsItem):
         self.preview(drag, days, delta.y())
 
     def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
-        drag, scene = self._drag, self.scene()
+        drag, scene = self._drag, self._tscene()
         self._drag = None
         if drag is not None and drag.moved and scene is not None:
             days = scene.days_for(event.scenePos().x() - drag.press.x())
@@ -115,7 +122,7 @@ class TimelineGraphicsItem(QGraphicsItem):
         super().mouseReleaseEvent(event)
 
     def preview(self, drag: DragState, days: int, dy: float) -> None:
-        self.setPos(drag.origin.x() + self.scene().px_for(days), drag.origin.y())
+        self.setPos(drag.origin.x() + self._tscene().px_for(days), drag.origin.y())
 
 
 class LineItem(TimelineGraphicsItem):
@@ -156,7 +163,7 @@ class LineItem(TimelineGraphicsItem):
         return "move"
 
     def preview(self, drag: DragState, days: int, dy: float) -> None:
-        scene = self.scene()
+        scene = self._tscene()
         shift = scene.px_for(days)
         if drag.mode == "move":
             # follow the mouse vertically too: dropping on another lane copies the line
@@ -266,7 +273,7 @@ class EventItem(TimelineGraphicsItem):
         return path
 
     def preview(self, drag: DragState, days: int, dy: float) -> None:
-        self.setPos(drag.origin.x() + self.scene().px_for(days), drag.origin.y())
+        self.setPos(drag.origin.x() + self._tscene().px_for(days), drag.origin.y())
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:

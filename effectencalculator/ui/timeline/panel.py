@@ -206,7 +206,7 @@ class LineEditor(QWidget):
     def refresh(self) -> None:
         source = self.source()
         line = edits.record(self.doc, source) if source is not None else None
-        if line is None:
+        if source is None or line is None:
             return
         scenario = self.doc.case.scenarios[source[1]]
         self.title.setText(f"Inzet — {scenario.label or scenario.id}, regel {source[2] + 1}")
@@ -275,7 +275,7 @@ class EventEditor(QWidget):
         layout.addStretch(1)
 
     def _remove(self) -> None:
-        if self._path() is not None:
+        if self._path() is not None and self.item is not None:
             edits.remove(self.doc, [self.item.source])
 
     def _path(self):
