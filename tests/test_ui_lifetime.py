@@ -88,17 +88,32 @@ def test_a_modified_window_can_be_deleted_without_running_its_slots(qtbot, tmp_p
     assert raised == []
 
 
+def _is_closure(value: ast.AST) -> bool:
+    return isinstance(value, ast.Lambda) or (
+        isinstance(value, ast.Call)
+        and getattr(value.func, "attr", getattr(value.func, "id", "")) == "partial")
+
+
 def _connected_closures(path: Path) -> list[str]:
-    """``x.connect(lambda …)``/``partial`` and ``menu.addAction(text, lambda …)``."""
+    """``x.connect(lambda …)``/``partial`` and ``menu.addAction(text, lambda …)``; also a
+    name connected that holds a lambda or partial (``commit = lambda …`` then
+    ``.connect(commit)``) or a function defined inside another one (a closure)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    held = {target.id for node in ast.walk(tree) if isinstance(node, ast.Assign)
+            and _is_closure(node.value) for target in node.targets
+            if isinstance(target, ast.Name)}
+    nested = {inner.name for outer in ast.walk(tree)
+              if isinstance(outer, (ast.FunctionDef, ast.AsyncFunctionDef))
+              for inner in ast.walk(outer)
+              if isinstance(inner, (ast.FunctionDef, ast.AsyncFunctionDef)) and inner is not outer}
     found = []
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+    for node in ast.walk(tree):
         if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
                 and node.func.attr in ("connect", "addAction", "singleShot")):
             continue
         for arg in [*node.args, *(k.value for k in node.keywords)]:
-            partial = (isinstance(arg, ast.Call) and
-                       getattr(arg.func, "attr", getattr(arg.func, "id", "")) == "partial")
-            if isinstance(arg, ast.Lambda) or partial:
+            named = isinstance(arg, ast.Name) and arg.id in held | nested
+            if _is_closure(arg) or named:
                 found.append(f"{path.parent.name}/{path.name}:{node.lineno}")
     return found
 
@@ -111,5 +126,12 @@ def test_no_lambda_or_partial_is_connected_to_a_signal_in_the_ui():
 def test_the_check_itself_finds_a_connected_lambda(tmp_path):
     sample = tmp_path / "sample.py"
     sample.write_text("button.clicked.connect(lambda: self.go(1))\n"
-                      "menu.addAction('x', lambda: 1)\n", encoding="utf-8")
-    assert len(_connected_closures(sample)) == 2
+                      "menu.addAction('x', lambda: 1)\n"
+                      "commit = lambda *_: self.go(2)\n"
+                      "widget.textEdited.connect(commit)\n"
+                      "def build(view):\n"
+                      "    def do_add():\n"
+                      "        view.go()\n"
+                      "    button.clicked.connect(do_add)\n"
+                      "button.clicked.connect(self.go)\n", encoding="utf-8")
+    assert len(_connected_closures(sample)) == 4
