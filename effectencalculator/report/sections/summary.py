@@ -30,6 +30,7 @@ from effectencalculator.report.format import (
     format_percent,
     format_period,
 )
+from effectencalculator.report.review_words import review_text
 from effectencalculator.report.sections.context import (
     CONFIDENTIAL,
     HALF_OF_CASES,
@@ -50,6 +51,7 @@ def cover(ctx: Context) -> Cover:
         ("Periode", period if info.period.start else NOT_FILLED),
         ("Onderzoeker", or_empty(info.researcher)),
         ("Casussessie", format_date(info.session_date) if info.session_date else NOT_FILLED),
+        ("Beoordeling", review_text(info.review)),
         ("Datum rapport", format_date(ctx.created)),
         ("Kostentabel", f"{ctx.table.title or r.table_name} ({r.table_name}, "
                         f"versie {r.table_version})"),

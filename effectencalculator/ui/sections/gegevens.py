@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 
 from effectencalculator.ui.delegates import RecordTableView
 from effectencalculator.ui.document import CaseDocument
+from effectencalculator.ui.review_editor import ReviewEditor
 from effectencalculator.ui.sections.common import (
     Binder,
     hint,
@@ -68,10 +69,14 @@ class GegevensSection(QWidget):
         form.addRow("Onderzoeker", self.researcher)
         form.addRow("Datum sessie", self.session_date)
         form.addRow("Deelnemers", self.participants)
+        #: status, by whom, date (``case.review``, FORMATS.md 1.1)
+        self.review = ReviewEditor(doc, form, self)
         form.addRow(hint("Gebruik alleen pseudoniemen en functies, nooit echte namen, adressen "
                          "of geboortedata."))
         outer.addStretch(1)
         self.session_date.setMaximumWidth(self.start.sizeHint().width() + 20)
+        self.review.date.setMaximumWidth(self.start.sizeHint().width() + 20)
+        self.review.status.setMaximumWidth(self.start.sizeHint().width() + 20)
         layout.addWidget(case_box, 1)
 
         household_box = QGroupBox("Huishouden")
