@@ -97,7 +97,7 @@ class MainWindow(QMainWindow):
     def _build_sections(self) -> None:
         doc, results = self.doc, self.results
         self.gegevens = GegevensSection(doc)
-        self.verhaal = VerhaalSection(doc)
+        self.verhaal = VerhaalSection(doc, self.ctx.runner)
         self.perspectieven = PerspectievenSection(doc)
         self.resultaten = ResultatenSection(doc)
         self.inzet = InzetSection(doc, results, settings=self.ctx.settings)

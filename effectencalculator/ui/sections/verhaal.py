@@ -1,4 +1,5 @@
-"""Verhaal: the family's story in a few paragraphs, and the events on the timeline."""
+"""Verhaal: the family's story in a few paragraphs, the researcher's conclusion, the
+mechanisms (tags), and the events on the timeline."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ from PySide6.QtWidgets import QGroupBox, QPlainTextEdit, QSplitter, QVBoxLayout,
 
 from effectencalculator.ui.delegates import RecordTableView
 from effectencalculator.ui.document import CaseDocument
+from effectencalculator.ui.long_work import Runner
+from effectencalculator.ui.mechanism_tags import MechanismsEditor
 from effectencalculator.ui.sections.common import Binder, hint, list_buttons
 from effectencalculator.ui.table_models import events_model, new_event
 
@@ -14,7 +17,8 @@ from effectencalculator.ui.table_models import events_model, new_event
 class VerhaalSection(QWidget):
     title = "Verhaal"
 
-    def __init__(self, doc: CaseDocument, parent: QWidget | None = None):
+    def __init__(self, doc: CaseDocument, runner: Runner | None = None,
+                 parent: QWidget | None = None):
         super().__init__(parent)
         self.doc = doc
         layout = QVBoxLayout(self)
@@ -39,7 +43,16 @@ class VerhaalSection(QWidget):
             "bedragen, en hoe zeker is dat? Komt in het rapport onder een eigen kop.")
         self.conclusion.setTabChangesFocus(True)
         box.addWidget(self.conclusion)
-        splitter.addWidget(conclusion_box)
+        mechanisms_box = QGroupBox("Mechanismen: hoe de werkwijze op de kosten werkte")
+        box = QVBoxLayout(mechanisms_box)
+        self.mechanisms = MechanismsEditor(doc, runner, self)
+        box.addWidget(self.mechanisms)
+        middle = QSplitter(Qt.Orientation.Horizontal)
+        middle.addWidget(conclusion_box)
+        middle.addWidget(mechanisms_box)
+        middle.setStretchFactor(0, 3)
+        middle.setStretchFactor(1, 2)
+        splitter.addWidget(middle)
 
         events_box = QGroupBox("Gebeurtenissen op de tijdlijn")
         box = QVBoxLayout(events_box)
