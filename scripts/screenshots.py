@@ -67,6 +67,8 @@ def render(outdir: Path, case: Path, width: int, height: int) -> list[Path]:
         written += render_compare(app, window, outdir, [case.parent], width, height)
         from privacy_screenshots import render_privacy  # beside this script
         written += render_privacy(app, window, outdir, Path(tmp) / "niet-exporteren.txt")
+        from capture_screenshots import render_capture  # beside this script
+        written += render_capture(app, outdir, case, width, height, Path(tmp))
         window.doc.undo_stack.setClean()
         window.close()
         QApplication.processEvents()

@@ -16,8 +16,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QStringListModel, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import QStringListModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -44,7 +43,6 @@ from effectencalculator.ui.long_work import LongWork, Runner, SyncRunner
 from effectencalculator.ui.table_models import Column, RecordTableModel
 
 PATH = ("narrative", "mechanisms")
-ModelIndex = QModelIndex | QPersistentModelIndex
 
 #: (value of ``effect``, what the choice shows)
 EFFECT_CHOICES: tuple[tuple[str, str], ...] = (
@@ -53,8 +51,6 @@ EFFECT_CHOICES: tuple[tuple[str, str], ...] = (
     ("", "niet aangegeven"),
 )
 _EFFECT_LABELS = dict(EFFECT_CHOICES)
-_BACKGROUND = {"kostenverlagend": QBrush(QColor("#e3f4e1")),
-               "kostenverhogend": QBrush(QColor("#fbe6d6"))}
 _BAD_STYLE = "color: #a00000;"
 
 
@@ -72,7 +68,8 @@ def _set_effect(m: Mechanism, value: Any) -> None:
 
 
 class MechanismsModel(RecordTableModel):
-    """The case's mechanisms: tag and effect; a row is tinted by its effect."""
+    """The case's mechanisms: tag and effect (an arrow says which way; no tint, since
+    yellow and red rows mean unpriced and incomplete in every other table)."""
 
     def __init__(self, doc: CaseDocument, parent=None):
         columns = [
@@ -87,14 +84,6 @@ class MechanismsModel(RecordTableModel):
         ]
         super().__init__(doc, PATH, columns, "mechanisme", parent)
         self.new_record = Mechanism
-
-    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.BackgroundRole and index.isValid():
-            records = self.records()
-            if 0 <= index.row() < len(records):
-                return _BACKGROUND.get(records[index.row()].effect)
-            return None
-        return super().data(index, role)
 
 
 class MechanismsEditor(QWidget):
@@ -112,7 +101,7 @@ class MechanismsEditor(QWidget):
         self._generation = 0
 
         self.input = QLineEdit()
-        self.input.setPlaceholderText("Nieuw mechanisme, bijv. snellere hulp (Enter voegt toe)")
+        self.input.setPlaceholderText("bijv. snellere hulp (Enter voegt toe)")
         self.input.setToolTip("Typ een kort mechanisme; tags uit andere casussen in deze map "
                               "worden voorgesteld. Enter voegt het toe.")
         self.completer = QCompleter(QStringListModel(self), self)
@@ -133,6 +122,7 @@ class MechanismsEditor(QWidget):
         self.view = RecordTableView(self)
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setMinimumHeight(4 * 26 + 28)  # four tags and the header at least
 
         entry = QHBoxLayout()
         entry.addWidget(self.input, 1)

@@ -66,6 +66,6 @@ class VerhaalSection(QWidget):
                            "Geldelijke effecten (uitkering, verzuim) horen als regel bij Inzet."))
         splitter.addWidget(events_box)
         splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 1)
+        splitter.setStretchFactor(1, 2)
         splitter.setStretchFactor(2, 3)
         layout.addWidget(splitter)
