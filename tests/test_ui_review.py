@@ -112,3 +112,62 @@ def test_a_case_without_review_stays_without_one(qtbot, ctx, tmp_path, monkeypat
     write_report_pdf(doc.case, table, pdf)
     words = " ".join(PdfReader(pdf).pages[0].extract_text().split())
     assert "Beoordeling concept" in words
+
+
+FINAL_CASE = CASE.replace("  title: Testgezin\n",
+                          "  title: Testgezin\n  review: {status: definitief, by: AB}\n")
+
+
+def test_editing_a_definitief_case_asks_first_and_sets_it_back_to_concept(
+        qtbot, ctx, tmp_path, monkeypatch):
+    window = open_window(qtbot, ctx, tmp_path, monkeypatch, FINAL_CASE)
+    doc, dialogs = window.doc, ctx.dialogs
+    gegevens = window.gegevens
+    window.show_section(window.sections.index(gegevens))
+    assert _gegevens(window).status.currentText() == "definitief"
+
+    # "Nee": nothing changes, and the field shows the case's title again
+    dialogs.yes_no = False
+    gegevens.title_edit.setFocus()
+    qtbot.keyClicks(gegevens.title_edit, "!")
+    assert len(dialogs.asked_yes_no) == 1 and "definitief" in dialogs.asked_yes_no[0]
+    assert doc.case.info.title == "Testgezin" and doc.undo_stack.count() == 0
+    qtbot.waitUntil(lambda: gegevens.title_edit.text() == "Testgezin", timeout=1000)
+
+    # "Ja": the edit, the status back to concept and a history entry, in one undo step
+    dialogs.yes_no = True
+    gegevens.title_edit.end(False)
+    qtbot.keyClicks(gegevens.title_edit, " 2")
+    assert len(dialogs.asked_yes_no) == 2  # asked once; the second key needs no question
+    assert doc.case.info.title == "Testgezin 2"
+    assert doc.case.info.review == Review("concept", "AB")
+    assert _gegevens(window).status.currentText() == "concept"
+    note = doc.case.history[-1]
+    assert note.note == "beoordeling definitief → concept: de casus is gewijzigd"
+    assert note.time and not note.cost_table
+    assert doc.undo_stack.count() == 2  # the macro (title ' ', status, history), then '2'
+    doc.undo_stack.undo()
+    doc.undo_stack.undo()
+    assert doc.case.info.title == "Testgezin" and doc.case.history == []
+    assert doc.case.info.review == Review("definitief", "AB")
+    doc.undo_stack.redo()
+    doc.undo_stack.redo()
+
+    path = tmp_path / "casus.yaml"
+    assert window.controller.write(path)
+    reopened = load_case(path)
+    assert reopened.history[0].note == note.note  # saved (the save adds its own entry)
+    assert case_to_text(reopened) == path.read_text(encoding="utf-8")
+    table, _ = table_for_case(reopened)
+    pdf = tmp_path / "rapport.pdf"
+    write_report_pdf(reopened, table, pdf)
+    words = " ".join(" ".join(p.extract_text() for p in PdfReader(pdf).pages).split())
+    assert "beoordeling definitief → concept" in words
+
+    # setting a case definitief again is no edit to ask about
+    review = _gegevens(window)
+    review.status.setFocus()
+    qtbot.keyClick(review.status, Qt.Key.Key_Down)
+    qtbot.keyClick(review.status, Qt.Key.Key_Down)
+    assert doc.case.info.review.status == "definitief" and len(dialogs.asked_yes_no) == 2
+    doc.undo_stack.setClean()

@@ -220,13 +220,17 @@ class Settings:
 
 @dataclass
 class HistoryEntry:
-    """Provenance of one save: when, which program, which cost table."""
+    """Provenance of one save (when, which program, which cost table), or of another
+    event in the case's life, said in ``note``."""
 
     time: str = ""
     program_version: str = ""
     cost_table: str = ""
     cost_table_version: str = ""
     cost_table_sha256: str = ""
+    #: what happened besides a save (optional; e.g. a definitief case edited, so its
+    #: review went back to concept: FORMATS.md 1.1 "Review")
+    note: str = ""
     extra: Extra = field(default_factory=dict)
 
 

@@ -206,7 +206,8 @@ def _history(f: FieldReader) -> HistoryEntry:
     entry = HistoryEntry(time=f.moment("time"), program_version=f.text("program_version"),
                          cost_table=f.text("cost_table"),
                          cost_table_version=f.text("cost_table_version"),
-                         cost_table_sha256=f.text("cost_table_sha256"))
+                         cost_table_sha256=f.text("cost_table_sha256"),
+                         note=f.text("note"))
     entry.extra = f.finish()
     return entry
 
@@ -348,6 +349,9 @@ def _moment_value(text: str) -> Any:
 
 
 def _history_data(h: HistoryEntry) -> dict[str, Any]:
-    return {"time": _moment_value(h.time), "program_version": h.program_version,
+    data = {"time": _moment_value(h.time), "program_version": h.program_version,
             "cost_table": h.cost_table, "cost_table_version": h.cost_table_version,
             "cost_table_sha256": h.cost_table_sha256}
+    if h.note:
+        data["note"] = h.note
+    return data

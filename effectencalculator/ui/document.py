@@ -15,11 +15,11 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QUndoStack
 
 from effectencalculator.model.case import Case, Compare, Scenario, Settings
 from effectencalculator.model.cost_table import CostTable
 from effectencalculator.model.tables import DEFAULT_TABLE_NAME
+from effectencalculator.ui.undo_stack import GuardedUndoStack
 
 CasePath = tuple
 
@@ -86,7 +86,7 @@ class CaseDocument(QObject):
         #: the password of an encrypted case (``.ecase``), in memory only, never on disk;
         #: later saves and the recovery copies are encrypted with it
         self.password: str | None = None
-        self.undo_stack = QUndoStack(self)
+        self.undo_stack = GuardedUndoStack(self)
         self.undo_stack.setUndoLimit(1000)
         self._catalogue: dict | None = None
         #: goes up with every change of the content (also when an edit merges into the

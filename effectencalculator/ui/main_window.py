@@ -96,7 +96,7 @@ class MainWindow(QMainWindow):
     # -- construction ---------------------------------------------------------------
     def _build_sections(self) -> None:
         doc, results = self.doc, self.results
-        self.gegevens = GegevensSection(doc)
+        self.gegevens = GegevensSection(doc, self.ctx.dialogs)
         self.verhaal = VerhaalSection(doc, self.ctx.runner)
         self.perspectieven = PerspectievenSection(doc)
         self.resultaten = ResultatenSection(doc)

@@ -103,7 +103,7 @@ def accountability(ctx: Context) -> Section:
         add(TableBlock([Column("Opgeslagen", weight=1.6), Column("Programma", weight=0.8),
                         Column("Kostentabel", weight=1.6), Column("sha256 tabel", weight=2.2)],
                        [Row([h.time or "—", h.program_version or "—",
-                             f"{h.cost_table or '—'} {h.cost_table_version}".strip(),
+                             h.note or f"{h.cost_table or '—'} {h.cost_table_version}".strip(),
                              h.cost_table_sha256 or "—"]) for h in case.history],
                        key="geschiedenis"))
     else:

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 
 from effectencalculator.ui.delegates import RecordTableView
 from effectencalculator.ui.document import CaseDocument
+from effectencalculator.ui.final_guard import FinalGuard
 from effectencalculator.ui.review_editor import ReviewEditor
 from effectencalculator.ui.sections.common import (
     Binder,
@@ -29,7 +30,7 @@ from effectencalculator.ui.widgets import OptionalDateEdit
 class GegevensSection(QWidget):
     title = "Gegevens"
 
-    def __init__(self, doc: CaseDocument, parent: QWidget | None = None):
+    def __init__(self, doc: CaseDocument, dialogs=None, parent: QWidget | None = None):
         super().__init__(parent)
         self.doc = doc
         layout = QHBoxLayout(self)
@@ -71,6 +72,8 @@ class GegevensSection(QWidget):
         form.addRow("Deelnemers", self.participants)
         #: status, by whom, date (``case.review``, FORMATS.md 1.1)
         self.review = ReviewEditor(doc, form, self)
+        #: the first edit of a definitief case asks first (None: no dialogs, no question)
+        self.final_guard = FinalGuard(doc, dialogs, self) if dialogs is not None else None
         form.addRow(hint("Gebruik alleen pseudoniemen en functies, nooit echte namen, adressen "
                          "of geboortedata."))
         outer.addStretch(1)
