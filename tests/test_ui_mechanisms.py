@@ -141,3 +141,26 @@ def test_effect_of_a_tag_changed_in_its_cell_is_one_undo_step(qtbot, ctx, tmp_pa
     doc.undo_stack.undo()
     assert doc.case.narrative.mechanisms == [Mechanism("snellere hulp", "")]
     doc.undo_stack.setClean()
+
+
+def test_suggestions_are_read_off_the_gui_thread(qtbot, tmp_path):
+    """With the window's thread-pool runner the folder is read in the background and the
+    tags arrive in the completer; a case opened meanwhile wins over an older read."""
+    from effectencalculator.ui.document import CaseDocument
+    from effectencalculator.ui.long_work import TaskRunner
+    from effectencalculator.ui.mechanism_tags import MechanismsEditor
+
+    write_folder(tmp_path)
+    (tmp_path / "casus.yaml").write_text(CASE, encoding="utf-8")
+    doc = CaseDocument()
+    runner = TaskRunner()
+    editor = MechanismsEditor(doc, runner)
+    qtbot.addWidget(editor)
+    doc.set_path(tmp_path / "casus.yaml")
+    qtbot.waitUntil(lambda: runner.pending == 0, timeout=5000)
+    assert editor.completer.model().stringList() == [
+        "snellere hulp", "extra huisbezoeken", "Geen overdrachten"]
+    doc.set_path(tmp_path / "pt-002.yaml")   # now that case is open: its tags are its own
+    doc.set_path(None)                        # … and then a new case, with no folder
+    qtbot.waitUntil(lambda: runner.pending == 0, timeout=5000)
+    assert editor.suggestions == [] and editor.completer.model().stringList() == []
