@@ -21,6 +21,7 @@ from effectencalculator.report.content import (
     TornadoSeries,
 )
 from effectencalculator.report.pdf_flowables import DrawingFlowable
+from effectencalculator.report.pdf_paged import PagedTable, TableRows
 from effectencalculator.report.pdf_styles import (
     FRAME_H,
     FRAME_W,
@@ -36,6 +37,10 @@ from effectencalculator.report.pdf_styles import (
 from effectencalculator.report.pdf_text import fit_text, text_width, wrap_lines
 
 Styles = dict[str, ParagraphStyle]
+
+# A table taller than this (points) is laid out a page at a time (pdf_paged): reportlab's
+# own split of a whole long table costs time that grows with lines x pages.
+PAGED_TABLE_FROM = FRAME_H
 
 
 def facts_table(st: Styles, rows: list[tuple[str, str]], label_width: float = 60 * mm) -> Table:
@@ -241,9 +246,15 @@ def table_flowables(st: Styles, block: TableBlock) -> list[Flowable]:
         if row.style == "unpriced":
             commands.append(("BACKGROUND", (0, r), (-1, r), LIGHT))
         previous_style = row.style
-    table = Table(data, colWidths=widths, rowHeights=_row_heights(data, spacing),
-                  repeatRows=1, hAlign="LEFT", splitByRow=1, splitInRow=0)
-    table.setStyle(table_style(commands))
+    heights = _row_heights(data, spacing)
+    table: Flowable
+    if sum(h or 0 for h in heights) > PAGED_TABLE_FROM and None not in heights:
+        # Longer than a page: laid out a page at a time (pdf_paged), never whole.
+        table = PagedTable(TableRows(data, widths, [h or 0 for h in heights], commands))
+    else:
+        table = Table(data, colWidths=widths, rowHeights=heights, repeatRows=1,
+                      hAlign="LEFT", splitByRow=1, splitInRow=0)
+        table.setStyle(table_style(commands))
     out: list[Flowable] = []
     if block.caption:
         out += [CondPageBreak(75), para(block.caption, st["caption"])]

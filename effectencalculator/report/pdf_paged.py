@@ -1,0 +1,114 @@
+"""A long table that reportlab never lays out whole.
+
+Why: reportlab splits a long ``Table`` page by page, and every split measures the whole
+remainder again (its span and no-split maps hold an entry per cell of the remaining
+table) and copies every style command: the time grows with lines × pages, so 5 000
+lines took 84 s. ``PagedTable`` keeps the rows, their heights (known, since every cell
+is a plain string wrapped once) and the style commands indexed by row; at each page it
+hands reportlab a ``Table`` of only the rows that can fill that page plus one, lets
+reportlab's own split choose the break (so the page breaks, the repeated header and
+the no-split rules are reportlab's), and keeps the rest for the next page.
+"""
+
+from __future__ import annotations
+
+from reportlab.platypus import Flowable, Table
+
+from effectencalculator.report.pdf_styles import table_style
+
+Command = tuple
+
+
+class TableRows:
+    """The rows of one table (row 0 is the header, repeated on every page) with their
+    heights and style commands, indexed so that a chunk of rows costs only its size."""
+
+    def __init__(self, data: list[list], widths: list[float], heights: list[float],
+                 commands: list[Command]):
+        self.data, self.widths, self.heights = data, widths, heights
+        n = len(data)
+        self.whole: list[Command] = []       # from the header to the end (-1)
+        self.by_row: list[list[Command]] = [[] for _ in range(n)]
+        self.ranges: list[Command] = []      # spanning several rows (NOSPLIT)
+        self.tied: set[int] = set()          # rows that may not begin a page
+        for command in commands:
+            (c0, r0), (c1, r1) = command[1], command[2]
+            r0 += n if r0 < 0 else 0
+            r1 += n if r1 < 0 else 0
+            if r0 == 0 and r1 == n - 1:
+                self.whole.append(command)
+            elif r0 == r1:
+                self.by_row[r0].append((command[0], (c0, 0), (c1, 0), *command[3:]))
+            else:
+                self.ranges.append((command[0], (c0, r0), (c1, r1), *command[3:]))
+                if command[0] == "NOSPLIT":
+                    self.tied.update(range(r0 + 1, r1 + 1))
+
+    def table(self, first: int, end: int) -> Table:
+        """A ``Table`` of the header and rows ``first`` to ``end`` (exclusive), with the
+        commands of those rows; a command over several rows is cut to the chunk."""
+        rows = [0, *range(first, end)]
+        commands: list[Command] = [(c[0], c[1], (c[2][0], -1), *c[3:]) for c in self.whole]
+        for local, r in enumerate(rows):
+            for c in self.by_row[r]:
+                commands.append((c[0], (c[1][0], local), (c[2][0], local), *c[3:]))
+        for c in self.ranges:
+            (c0, r0), (c1, r1) = c[1], c[2]
+            if r1 < first or r0 >= end:
+                continue
+            a, b = max(r0, first) - first + 1, min(r1, end - 1) - first + 1
+            if b > a:
+                commands.append((c[0], (c0, a), (c1, b), *c[3:]))
+        if end < len(self.data):
+            # As reportlab's split: the rule above the next page's first row also
+            # closes this page's part.
+            last = len(rows) - 1
+            commands += [("LINEBELOW", (c[1][0], last), (c[2][0], last), *c[3:])
+                         for c in self.by_row[end] if c[0] == "LINEABOVE"]
+        table = Table([self.data[r] for r in rows], colWidths=self.widths,
+                      rowHeights=[self.heights[r] for r in rows], repeatRows=1,
+                      hAlign="LEFT", splitByRow=1, splitInRow=0)
+        table.setStyle(table_style(commands))
+        return table
+
+
+class PagedTable(Flowable):
+    """The rows from ``first`` on of a ``TableRows``, laid out a page at a time."""
+
+    def __init__(self, rows: TableRows, first: int = 1):
+        super().__init__()
+        self.rows, self.first = rows, first
+        self.hAlign = "LEFT"
+        self._width = sum(rows.widths)
+        self._table: Table | None = None
+
+    def _height(self) -> float:
+        heights = self.rows.heights
+        return heights[0] + sum(heights[self.first:])
+
+    def wrap(self, avail_width, avail_height):
+        self.width, self.height = self._width, self._height()
+        return self.width, self.height
+
+    def split(self, avail_width, avail_height):
+        """Where reportlab's ``Table.split`` would break (the last row that fits and
+        is not tied to the row before it by a NOSPLIT), computed from the known
+        heights: only the page's rows become a ``Table``."""
+        heights, tied = self.rows.heights, self.rows.tied
+        used, split_at = heights[0], 0
+        row = self.first
+        while row < len(heights) and used + heights[row] <= avail_height:
+            used += heights[row]
+            row += 1
+            if row not in tied:
+                split_at = row
+        if row == len(heights):
+            return [self.rows.table(self.first, row)]
+        if split_at <= self.first:
+            return []  # not even one row (with the header) fits here
+        return [self.rows.table(self.first, split_at), PagedTable(self.rows, split_at)]
+
+    def drawOn(self, canvas, x, y, _sW=0):  # noqa: N802, N803 - reportlab's names
+        table = self.rows.table(self.first, len(self.rows.heights))
+        table.wrap(self._width, self._height() + 1)
+        table.drawOn(canvas, x, y, _sW)
