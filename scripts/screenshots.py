@@ -69,6 +69,7 @@ def render(outdir: Path, case: Path, width: int, height: int) -> list[Path]:
         written += render_privacy(app, window, outdir, Path(tmp) / "niet-exporteren.txt")
         from capture_screenshots import render_capture  # beside this script
         written += render_capture(app, outdir, case, width, height, Path(tmp))
+        written.append(render_report_dialog(app, window, outdir / "30-rapport-exporteren.png"))
         window.doc.undo_stack.setClean()
         window.close()
         QApplication.processEvents()
@@ -92,6 +93,20 @@ def render_compare(app, window, outdir: Path, paths: list[Path], width: int,
         written.append(path)
     compare.close()
     return written
+
+
+def render_report_dialog(app, window, path: Path) -> Path:
+    """Bestand → Rapport exporteren…: the dialog as it opens, the per-year table unticked
+    (as in docs/images/rapport-exporteren.png)."""
+    from effectencalculator.ui.report_dialog import ReportChoice, ReportDialog
+    dialog = ReportDialog(ReportChoice(omit=frozenset({"per-jaar"})), window)
+    dialog.show()
+    for _ in range(3):
+        app.processEvents()
+    dialog.grab().save(str(path))
+    dialog.close()
+    dialog.deleteLater()
+    return path
 
 
 def _scrolled(app, window, area, outdir: Path, stem: str, targets: dict) -> list[Path]:

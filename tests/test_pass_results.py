@@ -20,6 +20,7 @@ from effectencalculator.model.tables import table_for_case
 from effectencalculator.model.uncertainty import simulate
 from effectencalculator.report import build, content
 from effectencalculator.report.format import format_euro
+from effectencalculator.ui.report_dialog import ReportChoice
 
 
 def _refuse(name):
@@ -74,7 +75,7 @@ def test_the_window_exports_its_own_interval_and_sensitivity(qtbot, ctx,
     window.exports.pdfFinished.connect(finished.append)
     ctx.dialogs.save_path = str(tmp_path / "rapport.pdf")
     ctx.dialogs.yes_no = False
-    window.exports.export_pdf()
+    window.exports.write_report(ReportChoice())
     assert finished == [tmp_path / "rapport.pdf"], ctx.dialogs.errors
     # the window's interval is the one in the report
     reader = PdfReader(io.BytesIO((tmp_path / "rapport.pdf").read_bytes()))

@@ -12,6 +12,7 @@ from test_ui_support import make_window
 from effectencalculator.model.calculation import calculate
 from effectencalculator.model.uncertainty import simulate
 from effectencalculator.ui.long_work import SyncRunner
+from effectencalculator.ui.report_dialog import ReportChoice
 
 
 def test_ui_export_summary_csv_has_the_calculation_figures(qtbot, ctx, tmp_path):
@@ -52,12 +53,12 @@ def test_ui_export_refuses_a_case_with_errors(qtbot, ctx, tmp_path):
 
 def test_ui_export_pdf_with_progress_then_offer_the_folder(qtbot, ctx, tmp_path):
     window = make_window(qtbot, ctx, EXAMPLE_CASE)
-    assert window.actions_.export_pdf.isEnabled()
+    assert window.actions_.export_report.isEnabled()
     progress = []
     window.exports.pdfFinished.connect(progress.append)
     ctx.dialogs.save_path = str(tmp_path / "rapport.pdf")
     ctx.dialogs.yes_no = True
-    window.exports.export_pdf()
+    window.exports.write_report(ReportChoice())
     assert progress == [tmp_path / "rapport.pdf"], ctx.dialogs.errors
     assert (tmp_path / "rapport.pdf").read_bytes().startswith(b"%PDF")
     assert ctx.desktop.folders == [tmp_path]
@@ -101,12 +102,12 @@ def test_ui_export_pdf_can_be_cancelled_and_writes_nothing(qtbot, ctx, tmp_path)
 
     ctx.runner = SyncRunner(on_step=press_cancel_on_first_step)
     ctx.dialogs.save_path = str(tmp_path / "rapport.pdf")
-    exports.export_pdf()
+    exports.write_report(ReportChoice())
     assert finished == [None] and not (tmp_path / "rapport.pdf").exists()
     assert messages[-1].startswith("Rapport maken geannuleerd")
     assert ctx.dialogs.errors == [] and exports.progress is None and not exports.busy
     # the next export is not cancelled
     ctx.runner = SyncRunner()
     ctx.dialogs.yes_no = False
-    exports.export_pdf()
+    exports.write_report(ReportChoice())
     assert finished[-1] == tmp_path / "rapport.pdf" and (tmp_path / "rapport.pdf").exists()

@@ -16,6 +16,7 @@ from effectencalculator.model.storage import load_case, read_case, save_case
 from effectencalculator.report.content_sections import privacy_location
 from effectencalculator.ui.privacy_fields import describe, field_ref, new_value, replace_at
 from effectencalculator.ui.privacy_view import NeverExportDialog, PrivacyDialog
+from effectencalculator.ui.report_dialog import ReportChoice
 
 SUMMARY = "Moeder (geboren 12-03-1988) woont aan de Kerkstraat 12a, 1234 AB in de stad."
 PERSPECTIVE = "Bel mij op 06-12345678 of mail naar moeder@example.nl."
@@ -222,7 +223,7 @@ def test_ui_export_waits_for_the_privacy_view(qtbot, ctx, planted, tmp_path):
     dialogs.on_dialog = review
     dialogs.save_path = str(tmp_path / "rapport.pdf")
     dialogs.yes_no = False                              # do not open the folder
-    window.exports.export_pdf()
+    window.exports.write_report(ReportChoice())
     pdf = tmp_path / "rapport.pdf"
     assert pdf.exists(), dialogs.errors
     text = " ".join(" ".join(page.extract_text().split())

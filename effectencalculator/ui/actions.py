@@ -16,8 +16,7 @@ class Actions:
     open: QAction
     save: QAction
     save_as: QAction
-    export_pdf: QAction
-    export_docx: QAction
+    export_report: QAction
     export_csv: QAction
     quit: QAction
     undo: QAction
@@ -65,10 +64,9 @@ def build_actions(window: QWidget, undo_stack, section_titles: list[str]) -> Act
         save=_action(window, "Op&slaan", [Std.Save], "Sla de casus op"),
         save_as=_action(window, "Opslaan &als…", [Std.SaveAs, "Ctrl+Shift+S"],
                         "Sla de casus op onder een andere naam"),
-        export_pdf=_action(window, "Rapport exporteren (&PDF)…", ["Ctrl+P"],
-                           "Maak het casusrapport als PDF"),
-        export_docx=_action(window, "Rapport exporteren (&Word)…", [],
-                            "Maak het casusrapport als bewerkbaar Word-document (.docx)"),
+        export_report=_action(window, "&Rapport exporteren…", ["Ctrl+P"],
+                              "Maak het casusrapport: volledig of kort, als PDF of als "
+                              "bewerkbaar Word-document, met de onderdelen die u kiest"),
         export_csv=_action(window, "Samenvatting exporteren (&CSV)…", ["Ctrl+E"],
                            "Bewaar de kerncijfers als CSV (voor Excel)"),
         quit=_action(window, "&Afsluiten", [Std.Quit, "Ctrl+Q"], "Sluit het programma"),

@@ -1,9 +1,10 @@
-"""Exports: the summary as CSV, and the PDF case report through the report module.
+"""Exports: the summary as CSV, the case as a spreadsheet, and the case report.
 
 Exports use the strict calculation (the same as ``effectencalculator summary``): a case
-with an incomplete line is not exported; the errors are shown instead. The PDF is built
-as a job of ``long_work`` (thread pool, progress dialog, Annuleren); afterwards the user
-may open the folder.
+with an incomplete line is not exported; the errors are shown instead. The report
+(``report_dialog``: full or short, PDF or Word, which parts) is built as a job of
+``long_work`` (thread pool, progress dialog, Annuleren); afterwards the user may open
+the folder.
 """
 
 from __future__ import annotations
@@ -12,38 +13,51 @@ from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtWidgets import QDialog, QProgressDialog, QWidget
 
 from effectencalculator.model.calculation import CaseResult, calculate
+from effectencalculator.model.case import Case
+from effectencalculator.model.cost_table import CostTable
+from effectencalculator.model.privacy import PrivacyStatus
 from effectencalculator.model.storage import SaveError
 from effectencalculator.model.validation import InvalidInputError
 from effectencalculator.ui.document import CaseDocument
 from effectencalculator.ui.long_work import Handle, IsCancelled, LongWork, Progress
 from effectencalculator.ui.privacy_view import PrivacyController
+from effectencalculator.ui.report_dialog import (
+    ReportChoice,
+    ReportDialog,
+    load_choice,
+    save_choice,
+)
 from effectencalculator.ui.services import AppContext
 from effectencalculator.ui.settings import LAST_FOLDER
+from effectencalculator.ui.uncertainty import UncertaintyOutcome
 
 
-def write_pdf(case, table, path: Path, privacy, result: CaseResult, held,
-              progress: Progress, is_cancelled: IsCancelled) -> Path:
-    """The job: the case report as a PDF file, from the result (and the interval and
-    sensitivity, ``held``, when the window has them) its caller already computed.
-    Annuleren stops it at its next step; once the file is written, the last step, it
-    stays written."""
-    from effectencalculator.report.build import write_report_pdf
-    write_report_pdf(case, table, path, progress=progress, privacy=privacy, result=result,
-                     uncertainty=held.uncertainty if held is not None else None,
-                     swings=held.swings if held is not None else None)
-    return path
-
-
-def write_docx(case, table, path: Path, privacy, result: CaseResult, held,
-               progress: Progress, is_cancelled: IsCancelled) -> Path:
-    """The job: the same report as a Word document (``report.docx_writer``)."""
-    from effectencalculator.report.docx_writer import write_report_docx
-    write_report_docx(case, table, path, progress=progress, privacy=privacy, result=result,
-                      uncertainty=held.uncertainty if held is not None else None,
-                      swings=held.swings if held is not None else None)
+def write_report(choice: ReportChoice, case: Case, table: CostTable, path: Path,
+                 privacy: PrivacyStatus, result: CaseResult, held: UncertaintyOutcome | None,
+                 progress: Progress, is_cancelled: IsCancelled) -> Path:
+    """The job: the chosen report (full PDF, full Word document, or the short PDF) from
+    the result (and the interval and sensitivity, ``held``, when the window has them)
+    its caller already computed. Annuleren stops it at its next step; once the file is
+    written, the last step, it stays written."""
+    uncertainty = held.uncertainty if held is not None else None
+    swings = held.swings if held is not None else None
+    if choice.short:
+        from effectencalculator.report.short_pdf import write_short_pdf
+        write_short_pdf(case, table, path, progress=progress, privacy=privacy,
+                        result=result, uncertainty=uncertainty, swings=swings)
+    elif choice.word:
+        from effectencalculator.report.docx_writer import write_report_docx
+        write_report_docx(case, table, path, progress=progress, privacy=privacy,
+                          result=result, uncertainty=uncertainty, swings=swings,
+                          omit=choice.omit)
+    else:
+        from effectencalculator.report.build import write_report_pdf
+        write_report_pdf(case, table, path, progress=progress, privacy=privacy,
+                         result=result, uncertainty=uncertainty, swings=swings,
+                         omit=choice.omit)
     return path
 
 
@@ -155,27 +169,37 @@ class ExportController(QObject):
         self.status.emit("Geëxporteerd: " + ", ".join(str(p) for p in written))
         return written
 
-    # -- PDF ------------------------------------------------------------------------
-    def export_pdf(self) -> None:
-        self._export_report("pdf")
-
-    def export_docx(self) -> None:
-        """The same report as an editable Word document; same gate, same long work."""
-        self._export_report("docx")
-
-    def _export_report(self, kind: str) -> None:
-        result = None if self.busy else self.strict_result()
-        if result is None:
+    # -- the report (PDF or Word, full or short) -----------------------------------
+    def export_report(self) -> None:
+        """Bestand → Rapport exporteren…: the choice in ``ReportDialog`` (remembered),
+        then the privacy gate, the file dialog and the long work."""
+        if self.busy or self.strict_result() is None:
             return
-        word = kind == "docx"
-        privacy = self.privacy_gate("het rapport (Word)" if word else "het rapport (PDF)")
+        dialog = ReportDialog(load_choice(self.ctx.settings), self.window)
+        try:
+            accepted = self.ctx.dialogs.exec_dialog(dialog) == QDialog.DialogCode.Accepted
+            choice = dialog.choice()
+        finally:
+            dialog.deleteLater()
+        if not accepted:
+            return
+        save_choice(self.ctx.settings, choice)
+        self.write_report(choice)
+
+    def write_report(self, choice: ReportChoice) -> None:
+        """The report as chosen: the same gate, file dialog and long work for each."""
+        result = None if self.busy else self.strict_result()
+        if result is None or self.doc.table is None:
+            return
+        privacy = self.privacy_gate(choice.name)
         if privacy is None:
             return
-        suffix = f".{kind}"
+        title = "Korte versie exporteren" if choice.short else (
+            "Rapport exporteren (Word)" if choice.word else "Rapport exporteren (PDF)")
+        suffix = choice.suffix
         name = self.ctx.dialogs.save_file(
-            self.window, "Rapport exporteren (Word)" if word else "Rapport exporteren (PDF)",
-            self._suggest(suffix),
-            "Word-documenten (*.docx)" if word else "PDF-bestanden (*.pdf)")
+            self.window, title,
+            self._suggest(("-kort" if choice.short else "") + suffix), choice.file_filter)
         if not name:
             return
         path = Path(name)
@@ -185,14 +209,15 @@ class ExportController(QObject):
         ctl = getattr(self.window, "uncertainty", None)
         held = ctl.outcome if ctl is not None and not ctl.stale and not ctl.error \
             and ctl.applies_to(result) else None
-        work = partial(write_docx if word else write_pdf, self.doc.case.copy(),
-                       self.doc.table, path, privacy, result, held)
+        work = partial(write_report, choice, self.doc.case.copy(), self.doc.table, path,
+                       privacy, result, held)
         self.pdf_job = Handle()  # busy from here on, also while a synchronous run lasts
         self.pdf_job = self.ctx.runner.start(LongWork(
             work=work, on_done=self._pdf_done, on_error=self._pdf_failed,
             on_cancelled=self._pdf_cancelled,
-            title="Word-rapport" if word else "PDF-rapport", label="Rapport maken…"),
-            self.window)
+            title="Word-rapport" if choice.word else (
+                "Korte versie" if choice.short else "PDF-rapport"),
+            label="Rapport maken…"), self.window)
 
     def _pdf_done(self, path: Path) -> None:
         self.status.emit(f"Rapport opgeslagen: {path}")

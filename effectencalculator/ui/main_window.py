@@ -1,8 +1,8 @@
 """The main window: navigation between the sections of a case, menus and status bar.
 
 Thin on purpose: the sections edit the case, the document controller handles files,
-the results controller keeps the totals live, the export controller writes CSV and PDF.
-This class wires them together.
+the results controller keeps the totals live, the export controller writes the report
+and the spreadsheets. This class wires them together.
 """
 
 from __future__ import annotations
@@ -146,8 +146,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(a.save)
         file_menu.addAction(a.save_as)
         file_menu.addSeparator()
-        file_menu.addAction(a.export_pdf)
-        file_menu.addAction(a.export_docx)
+        file_menu.addAction(a.export_report)
         file_menu.addAction(a.export_csv)
         file_menu.addAction(a.export_sheets)
         file_menu.addSeparator()
@@ -175,8 +174,7 @@ class MainWindow(QMainWindow):
         a.save.triggered.connect(self.controller.save)
         a.save_as.triggered.connect(self.controller.save_as)
         a.export_csv.triggered.connect(self.exports.export_csv)
-        a.export_pdf.triggered.connect(self.exports.export_pdf)
-        a.export_docx.triggered.connect(self.exports.export_docx)
+        a.export_report.triggered.connect(self.exports.export_report)
         a.export_sheets.triggered.connect(self.exports.export_sheets)
         a.compare_cases.triggered.connect(self.open_compare_window)
         a.quit.triggered.connect(self.close)
