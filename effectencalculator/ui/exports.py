@@ -173,7 +173,8 @@ class ExportController(QObject):
     def export_report(self) -> None:
         """Bestand → Rapport exporteren…: the choice in ``ReportDialog`` (remembered),
         then the privacy gate, the file dialog and the long work."""
-        if self.busy or self.strict_result() is None:
+        result = None if self.busy else self.strict_result()
+        if result is None:
             return
         dialog = ReportDialog(load_choice(self.ctx.settings), self.window)
         try:
@@ -184,12 +185,17 @@ class ExportController(QObject):
         if not accepted:
             return
         save_choice(self.ctx.settings, choice)
-        self.write_report(choice)
+        self._write_report(choice, result)
 
     def write_report(self, choice: ReportChoice) -> None:
-        """The report as chosen: the same gate, file dialog and long work for each."""
+        """The report as chosen, without the dialog (tests, a caller that knows)."""
         result = None if self.busy else self.strict_result()
-        if result is None or self.doc.table is None:
+        if result is not None:
+            self._write_report(choice, result)
+
+    def _write_report(self, choice: ReportChoice, result: CaseResult) -> None:
+        """The same privacy gate, file dialog and long work for every kind of report."""
+        if self.doc.table is None:
             return
         privacy = self.privacy_gate(choice.name)
         if privacy is None:
