@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
@@ -25,9 +27,15 @@ class Actions:
     privacy_check: QAction
     never_export: QAction
     sections: list[QAction]
-    export_sheets: QAction | None = None
-    compare_cases: QAction | None = None
-    session_view: QAction | None = None
+    export_sheets: QAction
+    compare_cases: QAction
+    session_view: QAction
+
+
+def action_data(sender: QObject | None) -> Any:
+    """The data of the action whose ``triggered`` called a slot (``self.sender()``), so
+    one bound method serves a list of actions (no lambda per action); None otherwise."""
+    return sender.data() if isinstance(sender, QAction) else None
 
 
 def _action(parent: QWidget, text: str, shortcuts=(), tip: str = "") -> QAction:

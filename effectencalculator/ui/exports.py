@@ -147,7 +147,9 @@ class ExportController(QObject):
         with their sources; numbers stay numbers. ``.xlsx`` gives one workbook, ``.csv``
         a set of files beside each other."""
         result = self.strict_result()
-        if result is None or self.privacy_gate("de spreadsheet (XLSX/CSV)") is None:
+        table = self.doc.table  # strict_result refused a case without one
+        if result is None or table is None \
+                or self.privacy_gate("de spreadsheet (XLSX/CSV)") is None:
             return None
         name = self.ctx.dialogs.save_file(
             self.window, "Casus exporteren als spreadsheet", self._suggest(".xlsx"),
@@ -161,7 +163,7 @@ class ExportController(QObject):
         from effectencalculator.export.spreadsheet import write_sheets
         from effectencalculator.model.uncertainty import simulate
         try:  # a case is a few hundred rows at most: written at once
-            written = write_sheets(case_sheets(self.doc.case, result, self.doc.table,
+            written = write_sheets(case_sheets(self.doc.case, result, table,
                                                simulate(result)), path)
         except SaveError as exc:
             self.ctx.dialogs.show_error(self.window, "Exporteren mislukt", str(exc))

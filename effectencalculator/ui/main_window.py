@@ -8,6 +8,7 @@ and the spreadsheets. This class wires them together.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Protocol, runtime_checkable
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
@@ -25,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from effectencalculator.report.figures import worded
 from effectencalculator.report.format import format_euro
-from effectencalculator.ui.actions import Actions, build_actions
+from effectencalculator.ui.actions import Actions, action_data, build_actions
 from effectencalculator.ui.controller import CASE_SUFFIXES, DocumentController
 from effectencalculator.ui.document import CaseDocument
 from effectencalculator.ui.exports import ExportController
@@ -60,7 +61,18 @@ SECTION_TIPS = {
 }
 
 
-def _dropped_case(event) -> Path | None:
+@runtime_checkable
+class Titled(Protocol):
+    """A section names itself in its class attribute ``title`` (navigation, Ctrl+n)."""
+
+    title: str
+
+
+def section_title(section: QWidget) -> str:
+    return section.title if isinstance(section, Titled) else section.objectName()
+
+
+def _dropped_case(event: QDragEnterEvent | QDropEvent) -> Path | None:
     urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
     for url in urls:
         if url.isLocalFile() and Path(url.toLocalFile()).suffix.lower() in CASE_SUFFIXES:
@@ -83,8 +95,7 @@ class MainWindow(QMainWindow):
                                                  ctx.timer_factory(self), parent=self)
 
         self._build_sections()
-        self.actions_ = build_actions(self, self.doc.undo_stack,
-                                      [s.title for s in self.sections])
+        self.actions_ = build_actions(self, self.doc.undo_stack, self.section_titles)
         self._build_menus(self.actions_)
         self._build_status_bar()
         self._connect()
@@ -104,18 +115,19 @@ class MainWindow(QMainWindow):
         self.berekening = BerekeningSection(doc, results, self.uncertainty)
         self.kostentabel = KostentabelSection(doc, self.ctx.dialogs, self.ctx.desktop)
         self.eigen_posten = EigenPostenSection(doc)
-        self.sections = [self.gegevens, self.verhaal, self.perspectieven, self.resultaten,
-                         self.inzet, self.berekening, self.kostentabel, self.eigen_posten]
         self.tijdlijn = TimelineSection(doc, results, uncertainty=self.uncertainty)
-        self.sections.append(self.tijdlijn)
+        self.sections: list[QWidget] = [
+            self.gegevens, self.verhaal, self.perspectieven, self.resultaten, self.inzet,
+            self.berekening, self.kostentabel, self.eigen_posten, self.tijdlijn]
+        self.section_titles = [section_title(s) for s in self.sections]
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
         self.nav.setMaximumWidth(170)
         self.nav.setMinimumWidth(130)
         self.stack = QStackedWidget()
-        for i, section in enumerate(self.sections):
-            item = QListWidgetItem(section.title)
-            item.setToolTip(f"{SECTION_TIPS[section.title]} (Ctrl+{i + 1})")
+        for i, (section, title) in enumerate(zip(self.sections, self.section_titles)):
+            item = QListWidgetItem(title)
+            item.setToolTip(f"{SECTION_TIPS[title]} (Ctrl+{i + 1})")
             item.setSizeHint(QSize(120, 34))
             self.nav.addItem(item)
             self.stack.addWidget(section)
@@ -239,16 +251,16 @@ class MainWindow(QMainWindow):
         self.autosave_warning.setToolTip("")
 
     def _section_action(self) -> None:
-        self.show_section(int(self.sender().data()))
+        self.show_section(int(action_data(self.sender())))
 
     def _recent_action(self) -> None:
-        self.controller.open_recent(str(self.sender().data()))
+        self.controller.open_recent(str(action_data(self.sender())))
 
     def _edit_never_export(self) -> None:
         self.exports.privacy.edit_never_export()
 
     def show_section_titled(self, title: str) -> None:
-        self.show_section([s.title for s in self.sections].index(title))
+        self.show_section(self.section_titles.index(title))
 
     # -- behaviour ------------------------------------------------------------------
     def show_section(self, index: int) -> None:

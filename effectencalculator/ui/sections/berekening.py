@@ -158,11 +158,11 @@ class BerekeningSection(QScrollArea):
         layout.addWidget(self.chart_group)
 
         group = QGroupBox("Meldingen")
-        box = QVBoxLayout(group)
+        messages_box = QVBoxLayout(group)
         self.messages = QListWidget()
         self.messages.setMaximumHeight(130)
         self.messages.setWordWrap(True)
-        box.addWidget(self.messages)
+        messages_box.addWidget(self.messages)
         layout.addWidget(group)
         layout.addStretch(1)
 
@@ -198,7 +198,9 @@ class BerekeningSection(QScrollArea):
         self.sensitivity_note, self.tornado_layout = panel.note, panel.tornado_layout
         self.swing_model, self.swing_view = panel.model, panel.view
         self.switching_label = SwitchingLabel()
-        panel.layout().addWidget(self.switching_label)  # next to the tornado
+        box = panel.layout()
+        assert box is not None  # the panel builds its layout in its constructor
+        box.addWidget(self.switching_label)  # next to the tornado
         layout.addWidget(panel)
         panel.setVisible(self.uncertainty is not None)
 
@@ -383,9 +385,10 @@ class BerekeningSection(QScrollArea):
     def current_uncertainty(self, result: CaseResult | None):
         """The latest simulation for the compared pair (maybe from a moment ago: the
         verdict then does not flicker while typing; the status says it is being updated)."""
-        if self.uncertainty is None or result is None or not self.uncertainty.applies_to(result):
+        ctl = self.uncertainty
+        if ctl is None or ctl.outcome is None or result is None or not ctl.applies_to(result):
             return None
-        return self.uncertainty.outcome.uncertainty
+        return ctl.outcome.uncertainty
 
     def _uncertainty_updated(self) -> None:
         if self.isVisible():
@@ -409,9 +412,10 @@ class BerekeningSection(QScrollArea):
                                                self.results.live.result is not None)
 
     def _show_swings(self, result: CaseResult | None) -> None:
-        outcome = self.uncertainty.outcome if self.uncertainty is not None else None
-        applies = outcome is not None and result is not None \
-            and self.uncertainty.applies_to(result)
+        ctl = self.uncertainty
+        outcome = ctl.outcome if ctl is not None else None
+        applies = ctl is not None and outcome is not None and result is not None \
+            and ctl.applies_to(result)
         self.sensitivity_group.show_swings(
             outcome if applies else None,
             result is not None and result.comparison is not None)

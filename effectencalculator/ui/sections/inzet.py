@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from effectencalculator.model.case import Scenario
 from effectencalculator.model.vocabulary import SCENARIO_ROLES
 from effectencalculator.report.format import format_euro, format_number
+from effectencalculator.ui.actions import action_data
 from effectencalculator.ui.commands import (
     InsertRecordsCommand,
     MoveRecordCommand,
@@ -325,7 +326,7 @@ class ScenarioPage(QWidget):
             action.triggered.connect(self._copy_action)
 
     def _copy_action(self) -> None:
-        self.copy_to(int(self.sender().data()))
+        self.copy_to(int(action_data(self.sender())))
 
     def copy_to(self, target: int) -> None:
         rows = self.view.selected_rows()
@@ -507,10 +508,10 @@ class InzetSection(QWidget):
             action.triggered.connect(self._copy_all_action)
 
     def _duplicate_action(self) -> None:
-        self.tabs.setCurrentIndex(duplicate_scenario(self.doc, int(self.sender().data())))
+        self.tabs.setCurrentIndex(duplicate_scenario(self.doc, int(action_data(self.sender()))))
 
     def _copy_all_action(self) -> None:
-        source, target = self.sender().data()
+        source, target = action_data(self.sender())
         copy_lines(self.doc, source, list(range(len(self.doc.case.scenarios[source].lines))),
                    target)
 
