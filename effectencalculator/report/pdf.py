@@ -201,7 +201,12 @@ class PdfRenderer:
         story: list[Flowable] = self._cover()
         story.append(NextPageTemplate("body"))
         for number, section in enumerate(self.content.sections, start=1):
-            story.append(PageBreak())
+            # A one-page section (and the first) starts a page; the others start on the
+            # same page when a third of it is left, so no page in the middle holds only
+            # the last few lines of the section before.
+            first = number == 1 or section.one_page or \
+                self.content.sections[number - 2].one_page
+            story.append(PageBreak() if first else CondPageBreak(FRAME_H * 0.35))
             story.extend(self._section(number, section))
         return story
 

@@ -18,6 +18,7 @@ from effectencalculator.report.content import (
     Section,
     TableBlock,
     empty,
+    scenario_title,
 )
 from effectencalculator.report.format import (
     format_date,
@@ -72,16 +73,18 @@ def accountability(ctx: Context) -> Section:
         for lr in s.lines:
             if lr.line.probability < 1:
                 name = lr.priced.item.name if lr.priced else lr.line.item
-                note = " ".join(lr.line.note.split()) or "geen toelichting ingevuld"
-                assumptions.append(Row([s.id, name, format_percent(lr.line.probability),
-                                        euro(lr.cost), note]))
+                assumptions.append(Row([scenario_title(s), name,
+                                        format_percent(lr.line.probability), euro(lr.cost)]))
     if assumptions:
+        # The reasoning behind each probability is printed once, under its line in
+        # "Inzet en kosten"; this is the overview of the assumptions in one place.
         add(Para("Regels met een kans kleiner dan 100% zijn aannames over wat er zonder de "
                  "nieuwe werkwijze waarschijnlijk was gebeurd (of, in de interventie, over "
-                 "onzekere inzet). Hun kosten zijn al met de kans vermenigvuldigd."))
-        add(TableBlock([Column("Scenario", weight=0.9), Column("Post", weight=2.0),
-                        Column("Kans", "right", 0.55, True), Column("Kosten", "right", 0.85, True),
-                        Column("Onderbouwing", weight=5.0)], assumptions,
+                 "onzekere inzet). Hun kosten zijn al met de kans vermenigvuldigd. De "
+                 "onderbouwing van elke kans staat onder de regel in \"Inzet en kosten\"."))
+        add(TableBlock([Column("Scenario", weight=1.6), Column("Post", weight=3.0),
+                        Column("Kans", "right", 0.6, True),
+                        Column("Kosten", "right", 0.9, True)], assumptions,
                        key="aannames"))
     else:
         add(empty("Geen regels met een kans kleiner dan 100%."))
