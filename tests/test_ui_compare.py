@@ -9,6 +9,7 @@ import shutil
 import openpyxl
 import pytest
 from conftest import EXAMPLE_CASE, ROOT
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from test_ui_support import make_window
 
@@ -228,4 +229,29 @@ def test_ui_compare_export_asks_about_privacy_findings_with_the_current_list(
     ctx.dialogs.yes_no = True
     compare.export(".xlsx")
     assert written == [[tmp_path / "portfolio.xlsx"]], ctx.dialogs.errors
+    window.doc.undo_stack.setClean()
+
+
+def test_ui_compare_marks_a_second_file_of_the_same_case_and_counts_it_once(
+        qtbot, ctx, folder):
+    shutil.copy(folder / "pt-ams-014-noordhoek.yaml", folder / "zz-kopie.yaml")
+    window, compare = open_compare(qtbot, ctx, folder)
+    model = compare.cases_model
+    files = [model.entry(r).path.name for r in range(model.rowCount())]
+    copy, original = files.index("zz-kopie.yaml"), files.index("pt-ams-014-noordhoek.yaml")
+    assert model.cell(copy, model.NOTE) == (
+        "dubbel van pt-ams-014-noordhoek.yaml, telt niet mee")
+    assert model.cell(original, model.NOTE) == ""
+    assert copy in model.duplicate_rows and original not in model.duplicate_rows
+    index = model.index(copy, model.NET)
+    assert model.data(index, Qt.ItemDataRole.FontRole).italic()
+    note = model.index(copy, model.NOTE)
+    assert model.data(note, Qt.ItemDataRole.ToolTipRole).startswith("Dezelfde casuscode als")
+    # the total counts the case once: the same as without the copy
+    without = build_portfolio([p for p in folder.glob("*.yaml") if p.name != "zz-kopie.yaml"],
+                              load_table(default_table_path()))
+    rows = {compare.stats_model.cell(r, 0): r for r in range(compare.stats_model.rowCount())}
+    assert compare.stats_model.cell(rows["Netto resultaat"], 1) == format_euro(
+        without.stats("net_result").total)
+    assert "dezelfde casuscode" in compare.summary.text()
     window.doc.undo_stack.setClean()

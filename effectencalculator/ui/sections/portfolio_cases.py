@@ -1,12 +1,13 @@
 """The table of cases in the Vergelijken window: one row per case with its key figures,
-a failed case in red with its error, an uncertain one muted with "onzeker"."""
+a failed case in red with its error, an uncertain one muted with "onzeker", a second file
+of the same case code muted with "dubbel van …" (it counts in no total)."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -18,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from effectencalculator.report.figures import interval_text, return_text, short_verdict
 from effectencalculator.report.format import format_euro
-from effectencalculator.ui.rows_model import RowsModel
+from effectencalculator.ui.rows_model import ModelIndex, RowsModel
 from effectencalculator.ui.sections.portfolio_work import PortfolioOutcome, error_lines
 
 ERROR_COLOR = QColor("#a00000")
@@ -28,7 +29,8 @@ MUTED_COLOR = QColor("#666666")
 class CasesModel(RowsModel):
     """The portfolio's cases, one row each: the key figures first. A case that could not
     be read or priced keeps its row, in red, with its error (spanning the figures); the
-    net result of an uncertain case is muted and its verdict says "onzeker".
+    net result of an uncertain case is muted and its verdict says "onzeker"; a file whose
+    case code another file also has keeps its row, muted, and says which file counts.
     ``entry(row)`` gives the case behind a row."""
 
     HEADERS = ["Casus", "Titel", "Netto resultaat", "P10–P90 netto", "Oordeel",
@@ -48,15 +50,20 @@ class CasesModel(RowsModel):
              "Kosten van de nieuwe aanpak", "Opbrengst per geïnvesteerde euro",
              "Totaal van de referentie", "Totaal van de interventie",
              "De vergeleken scenario's: referentie − interventie",
-             "Opnieuw geprijsd (de reden staat in de tooltip en op het tabblad)"],
+             "Opnieuw geprijsd (de reden staat in de tooltip en op het tabblad), of dubbel: "
+             "een tweede bestand met dezelfde casuscode, dat niet meetelt"],
             numeric_from=2, parent=parent)
         self.entries: list = []
         self.failed_rows: set[int] = set()
         self.uncertain_rows: set[int] = set()
+        self.duplicate_rows: set[int] = set()
+        self._italic = QFont()
+        self._italic.setItalic(True)
 
     def set_outcome(self, outcome: PortfolioOutcome | None) -> None:
         rows, tips = [], []
         self.entries, self.failed_rows, self.uncertain_rows = [], set(), set()
+        self.duplicate_rows = set()
         if outcome is not None:
             for n, (entry, u) in enumerate(zip(outcome.portfolio.cases, outcome.uncertainty)):
                 self.entries.append(entry)
@@ -67,8 +74,16 @@ class CasesModel(RowsModel):
                     ref, itv = entry.result.scenarios[c.reference], \
                         entry.result.scenarios[c.intervention]
                     ret = c.return_per_euro
+                    notes = ["opnieuw geprijsd"] if entry.repriced else []
                     tip[self.NOTE] = "\n".join(entry.repriced)
-                    if u is not None and u.uncertain:
+                    if entry.duplicate_of is not None:
+                        self.duplicate_rows.add(n)
+                        notes.insert(0, f"dubbel van {entry.duplicate_of.name}, telt niet mee")
+                        tip[self.NOTE] = "\n".join(
+                            [f"Dezelfde casuscode als {entry.duplicate_of}; die telt mee "
+                             "(de laatst opgeslagen), dit bestand in geen enkel totaal.",
+                             *entry.repriced])
+                    elif u is not None and u.uncertain:
                         self.uncertain_rows.add(n)
                     rows.append([
                         entry.code, title, format_euro(c.net_result),
@@ -76,8 +91,7 @@ class CasesModel(RowsModel):
                         short_verdict(u), format_euro(c.besparingen), format_euro(c.baten),
                         format_euro(c.investment), return_text(ret),
                         format_euro(ref.total), format_euro(itv.total),
-                        f"{c.reference} − {c.intervention}",
-                        "opnieuw geprijsd" if entry.repriced else ""])
+                        f"{c.reference} − {c.intervention}", "; ".join(notes)])
                 else:
                     self.failed_rows.add(n)
                     errors = error_lines(entry)
@@ -91,17 +105,21 @@ class CasesModel(RowsModel):
     def entry(self, row: int):
         return self.entries[row] if 0 <= row < len(self.entries) else None
 
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if index.isValid():
             row, col = index.row(), index.column()
             if role == Qt.ItemDataRole.ForegroundRole:
                 if row in self.failed_rows:
                     return QBrush(ERROR_COLOR)
+                if row in self.duplicate_rows:
+                    return QBrush(MUTED_COLOR)
                 if row in self.uncertain_rows and col in (self.NET, self.VERDICT):
                     return QBrush(MUTED_COLOR)
             if role == Qt.ItemDataRole.FontRole and col == self.VERDICT \
                     and row in self.uncertain_rows:
                 return self._bold
+            if role == Qt.ItemDataRole.FontRole and row in self.duplicate_rows:
+                return self._italic
             if role == Qt.ItemDataRole.TextAlignmentRole and col in self.TEXT_COLUMNS:
                 return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         return super().data(index, role)

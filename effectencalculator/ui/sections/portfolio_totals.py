@@ -4,6 +4,7 @@ difference per payer and per category, and the report's net-result-per-case char
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QScrollArea, QVBoxLayout, QWidget
 
@@ -12,6 +13,9 @@ from effectencalculator.ui.labels import PAYER_LABELS
 from effectencalculator.ui.rows_model import RowsModel
 from effectencalculator.ui.sections.portfolio_cases import portfolio_table
 from effectencalculator.ui.sections.portfolio_work import PortfolioOutcome
+
+if TYPE_CHECKING:  # the chart view (and its SVG module) loads when first drawn
+    from effectencalculator.ui.chart_view import SvgChart
 
 log = logging.getLogger(__name__)
 
@@ -97,7 +101,7 @@ class ChartTab(QScrollArea):
         self.note = QLabel()
         self.note.setWordWrap(True)
         self.chart_layout.addWidget(self.note)
-        self.chart_widget = None  # SvgChart, made when first drawn
+        self.chart_widget: SvgChart | None = None  # made when first drawn
         self.chart_layout.addStretch(1)
         self.setWidget(body)
 
@@ -110,14 +114,15 @@ class ChartTab(QScrollArea):
         from effectencalculator.report.charts import portfolio_net_chart
         from effectencalculator.report.portfolio_content import net_series
         from effectencalculator.ui.chart_view import CHART_WIDTH_PT, SvgChart
-        if self.chart_widget is None:
-            self.chart_widget = SvgChart("Netto resultaat per casus, met de bandbreedte "
-                                         "P10–P90")
-            self.chart_widget.setObjectName("portfolio_chart")
-            self.chart_layout.insertWidget(1, self.chart_widget)
+        chart = self.chart_widget
+        if chart is None:
+            chart = self.chart_widget = SvgChart("Netto resultaat per casus, met de "
+                                                 "bandbreedte P10–P90")
+            chart.setObjectName("portfolio_chart")
+            self.chart_layout.insertWidget(1, chart)
         series = net_series(outcome.portfolio, outcome.uncertainty)
         try:
-            self.chart_widget.set_drawing(portfolio_net_chart(series, CHART_WIDTH_PT * 1.5))
+            chart.set_drawing(portfolio_net_chart(series, CHART_WIDTH_PT * 1.5))
         except Exception as exc:  # a chart must never take the window down
             log.exception("Portfoliografiek niet getekend")
             self.note.setText(f"De grafiek kon niet worden getekend: {exc}")
@@ -126,4 +131,4 @@ class ChartTab(QScrollArea):
             "Balken: het netto resultaat (referentie − interventie) per casus; lijn: de "
             "bandbreedte P10–P90. Licht en gestippeld: onzeker, het interval bevat nul. "
             "Dezelfde grafiek staat in het portfoliorapport (PDF).")
-        self.chart_widget.show()
+        chart.show()

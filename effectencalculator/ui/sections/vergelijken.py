@@ -343,9 +343,10 @@ class VergelijkenWindow(QMainWindow):
     # -- building ----------------------------------------------------------------------
     def rebuild(self) -> None:
         """Build the portfolio on the thread pool, with a progress dialog and Annuleren."""
-        if self.busy or not self.paths or self.table_file() is None:
+        table_file = self.table_file()
+        if self.busy or not self.paths or table_file is None:
             return
-        paths, table_file, year = list(self.paths), self.table_file(), self.price_year()
+        paths, year = list(self.paths), self.price_year()
         words = never_export_words(self.ctx)
         self._start(LongWork(
             work=partial(_build, paths, table_file, year, words), on_done=self._built,
@@ -467,8 +468,9 @@ class VergelijkenWindow(QMainWindow):
         if self.open_case is None:
             return False
         opened = bool(self.open_case(path))
-        if opened and self.parent() is not None:
-            main = self.parent().window()
+        parent = self.parent()
+        if opened and isinstance(parent, QWidget):
+            main = parent.window()
             main.raise_()
             main.activateWindow()
         return opened
@@ -477,6 +479,8 @@ class VergelijkenWindow(QMainWindow):
     def privacy_ok(self) -> bool:
         """The privacy check of every counted case, as for the CLI's ``portfolio``: open
         findings stop the export unless the user accepts them."""
+        if self.outcome is None:  # the export buttons are off until a portfolio is built
+            return False
         portfolio = self.outcome.portfolio
         found = []
         for entry in portfolio.priced:  # checked while reading, unless the list changed
