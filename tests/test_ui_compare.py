@@ -235,13 +235,19 @@ def test_ui_compare_export_asks_about_privacy_findings_with_the_current_list(
 def test_ui_compare_marks_a_second_file_of_the_same_case_and_counts_it_once(
         qtbot, ctx, folder):
     shutil.copy(folder / "pt-ams-014-noordhoek.yaml", folder / "zz-kopie.yaml")
-    window, compare = open_compare(qtbot, ctx, folder)
+    window = make_window(qtbot, ctx, EXAMPLE_CASE)
+    compare = window.open_compare_window()
+    ctx.dialogs.choose_folder = lambda parent, title, start: str(folder)
+    qtbot.mouseClick(compare.open_folder_button, Qt.MouseButton.LeftButton)  # Map openen…
+    assert compare.outcome is not None, ctx.dialogs.errors
     model = compare.cases_model
     files = [model.entry(r).path.name for r in range(model.rowCount())]
     copy, original = files.index("zz-kopie.yaml"), files.index("pt-ams-014-noordhoek.yaml")
     assert model.cell(copy, model.NOTE) == (
         "dubbel van pt-ams-014-noordhoek.yaml, telt niet mee")
     assert model.cell(original, model.NOTE) == ""
+    assert model.cell(copy, 1) == "Gezin Noordhoek — dubbel, telt niet mee"
+    assert model.cell(original, 1) == "Gezin Noordhoek"
     assert copy in model.duplicate_rows and original not in model.duplicate_rows
     index = model.index(copy, model.NET)
     assert model.data(index, Qt.ItemDataRole.FontRole).italic()
@@ -254,4 +260,6 @@ def test_ui_compare_marks_a_second_file_of_the_same_case_and_counts_it_once(
     assert compare.stats_model.cell(rows["Netto resultaat"], 1) == format_euro(
         without.stats("net_result").total)
     assert "dezelfde casuscode" in compare.summary.text()
+    assert "3 van 5 casussen berekend</b> · " in compare.summary.text()  # + kapot.yaml
+    assert "· 1 dubbel (telt niet mee) ·" in compare.summary.text()
     window.doc.undo_stack.setClean()

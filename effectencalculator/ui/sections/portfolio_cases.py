@@ -77,12 +77,14 @@ class CasesModel(RowsModel):
                     notes = ["opnieuw geprijsd"] if entry.repriced else []
                     tip[self.NOTE] = "\n".join(entry.repriced)
                     if entry.duplicate_of is not None:
+                        # Said in the title too: Opmerking is the last column, often
+                        # scrolled out of sight.
                         self.duplicate_rows.add(n)
+                        title += " — dubbel, telt niet mee"
                         notes.insert(0, f"dubbel van {entry.duplicate_of.name}, telt niet mee")
-                        tip[self.NOTE] = "\n".join(
-                            [f"Dezelfde casuscode als {entry.duplicate_of}; die telt mee "
-                             "(de laatst opgeslagen), dit bestand in geen enkel totaal.",
-                             *entry.repriced])
+                        tip[1] = tip[self.NOTE] = "\n".join(
+                            [f"Dezelfde casuscode als {entry.duplicate_of}; dat bestand telt "
+                             "mee, dit in geen enkel totaal.", *entry.repriced])
                     elif u is not None and u.uncertain:
                         self.uncertain_rows.add(n)
                     rows.append([

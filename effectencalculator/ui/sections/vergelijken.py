@@ -405,11 +405,13 @@ class VergelijkenWindow(QMainWindow):
             return
         p = outcome.portfolio
         uncertain = sum(1 for e, u in zip(p.cases, outcome.uncertainty)
-                        if e.ok and u is not None and u.uncertain)
+                        if e.ok and e.duplicate_of is None and u is not None and u.uncertain)
         repriced = [e for e in p.cases if e.ok and e.repriced]
         parts = [f"<b>{len(p.priced)} van {len(p.cases)} casussen berekend</b>",
                  f"kostentabel {p.table.name} {p.table.version}",
                  f"prijspeil {p.price_year}"]
+        if p.duplicates:
+            parts.append(f"{len(p.duplicates)} dubbel (telt niet mee)")
         if uncertain:
             parts.append(f"{uncertain} onzeker (P10–P90 bevat nul)")
         if repriced:
