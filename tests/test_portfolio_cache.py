@@ -85,6 +85,35 @@ def test_a_new_program_version_invalidates(setup):
     assert portfolio_figures([folder], table, cache=later).computed == 3
 
 
+def test_a_changed_calculation_invalidates_without_a_version_bump(setup, tmp_path):
+    """The key holds a digest of the model's sources: an edited calculation module
+    (a checkout, a patched install) never gets the old program's figures."""
+    from effectencalculator.model.portfolio_cache import MODEL_SOURCES, program_fingerprint
+
+    table, folder, cache, _ = setup
+    copies = []
+    for name in ("same", "edited"):  # the digest is computed once per folder
+        copies.append(tmp_path / name)
+        copies[-1].mkdir()
+        for path in MODEL_SOURCES.glob("*.py"):
+            (copies[-1] / path.name).write_bytes(path.read_bytes())
+    calculation = copies[1] / "calculation.py"
+    calculation.write_text(calculation.read_text(encoding="utf-8") + "\n# changed\n",
+                           encoding="utf-8")
+    before = program_fingerprint("0.1.0", copies[0])
+    assert before == program_fingerprint("0.1.0", MODEL_SOURCES)
+    assert cache.program == program_fingerprint()
+    after = program_fingerprint("0.1.0", copies[1])
+    assert after != before and after.startswith("0.1.0+")
+    portfolio_figures([folder], table, cache=cache)
+    cache.close()
+    changed = FigureCache(cache.path, program=after)
+    assert portfolio_figures([folder], table, cache=changed).computed == 3
+    rows = sqlite3.connect(str(cache.path)).execute(
+        "SELECT DISTINCT program FROM figures").fetchall()
+    assert rows == [(after,)]  # the old program's rows are gone, not kept forever
+
+
 def test_a_corrupt_cache_file_is_rebuilt_with_a_notice(setup):
     table, folder, cache, notices = setup
     portfolio_figures([folder], table, cache=cache)

@@ -1,6 +1,7 @@
 """A fast reopen of a portfolio: each case's figures kept in an SQLite file in the
 per-user cache folder, keyed by the case file's sha256, the table's sha256, the program
-version and the price year.
+(its version and a digest of the calculation's sources, ``program_fingerprint``) and the
+price year.
 
 Reading, pricing and simulating 1 000 cases takes seconds; hashing their bytes takes
 milliseconds. So an unchanged file's figures come from here, and a changed, added or
@@ -18,6 +19,7 @@ import json
 import sqlite3
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
@@ -45,16 +47,39 @@ def default_cache_path() -> Path:
     return user_cache_dir() / CACHE_NAME
 
 
+#: the sources whose code makes the figures: the model (reading, pricing, simulating)
+MODEL_SOURCES = Path(__file__).resolve().parent
+
+
+def program_fingerprint(version: str = __version__, sources: Path = MODEL_SOURCES) -> str:
+    """The program part of the cache key: the version and a digest of the model's
+    sources, so a changed calculation never serves figures the old one made — also
+    between two builds of one version (a developer's checkout, a patched install)."""
+    return _fingerprint(version, str(sources))
+
+
+@lru_cache(maxsize=4)
+def _fingerprint(version: str, sources: str) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(Path(sources).rglob("*.py")):
+        digest.update(path.relative_to(sources).as_posix().encode() + b"\0")
+        digest.update(path.read_bytes() + b"\0")
+    return f"{version}+{digest.hexdigest()[:16]}"
+
+
 class FigureCache:
     """The cache file; every failure of it becomes a notice and a rebuilt (or, at
     worst, an empty in-memory) cache."""
 
     def __init__(self, path: Path | None = None, notice: Notice | None = None,
-                 program: str = __version__):
+                 program: str | None = None):
         self.path = path or default_cache_path()
         self.notice = notice or (lambda text: None)
-        self.program = program
+        self.program = program or program_fingerprint()
         self.db = self._open()
+        # what an older program computed is never read again: keep the file small
+        self._guard(lambda: self.db.execute("DELETE FROM figures WHERE program != ?",
+                                            (self.program,)), None)
 
     def _open(self) -> sqlite3.Connection:
         try:
