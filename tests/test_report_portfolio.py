@@ -247,3 +247,59 @@ def test_net_chart_shows_every_case_code_whole(codes):
     texts = [s.text for part in parts for s in part.contents if isinstance(s, String)]
     assert [t for t in texts if t in codes] == codes
     assert not any(t.endswith("…") for t in texts)
+
+
+def test_spread_chart_shows_every_case_the_quartiles_median_and_mean(portfolio_pdf):
+    """The strip and box chart: one point per counted case (open when uncertain), the
+    box from Q1 to Q3, the model's median and mean — hand-computed from the examples'
+    net results, and printed in the PDF as Figure 2."""
+    from reportlab.graphics.shapes import Circle, Polygon, Rect, String
+
+    from effectencalculator.report.charts import portfolio_spread_chart
+    from effectencalculator.report.portfolio_content import spread_series
+
+    portfolio, pages = portfolio_pdf[2], portfolio_pdf[5]
+    summary = portfolio.summary()
+    spread = spread_series(summary.cases, summary.net_result)
+    values = sorted(c.net_result for c in summary.cases)
+    assert [round(v) for v in values] == [-10773, 19821, 35279]
+    # inclusive quartiles of three values: halfway between neighbours
+    assert spread.q1 == pytest.approx((values[0] + values[1]) / 2)
+    assert spread.q3 == pytest.approx((values[1] + values[2]) / 2)
+    assert spread.median == pytest.approx(values[1])
+    assert spread.mean == pytest.approx(sum(values) / 3)
+    drawing = portfolio_spread_chart(spread, 480)
+    shapes = drawing.contents
+    dots = [s for s in shapes if isinstance(s, Circle)]
+    assert len(dots) == 3 + 2  # the cases, and two in the legend
+    open_dots = [s for s in dots[:3] if s.fillColor.red == 1.0]
+    assert len(open_dots) == 2  # PT-GLD-047 and PT-UTR-031 are onzeker
+    assert len([s for s in shapes if isinstance(s, Polygon)]) == 2  # the mean, its legend
+    box = [s for s in shapes if isinstance(s, Rect) and s.height == 16.0]
+    assert len(box) == 1
+    texts = " ".join(s.text for s in shapes if isinstance(s, String))
+    assert f"mediaan {format_euro(values[1])}" in texts
+    assert f"gemiddelde {format_euro(sum(values) / 3)}" in texts
+    text = " ".join(pages)
+    assert "Figuur 2. Spreiding van het netto resultaat over de casussen" in text
+    assert f"gemiddelde {format_euro(sum(values) / 3)}" in text
+
+
+def test_spread_points_that_would_overlap_take_another_lane():
+    from effectencalculator.report.charts.spread import MAX_LANES, lanes
+
+    assert lanes([10.0, 10.5, 11.0, 50.0]) == [0, 1, 2, 0]
+    assert lanes([0.0, 100.0, 200.0]) == [0, 0, 0]
+    crowd = lanes([1.0] * 50)
+    assert max(crowd) == MAX_LANES - 1  # a thousand cases do not make the chart endless
+
+
+def test_spread_of_a_single_case_is_that_case():
+    from effectencalculator.model.portfolio_figures import CaseFigures
+    from effectencalculator.model.portfolio_stats import spread
+    from effectencalculator.report.portfolio_content import spread_series
+
+    one = [CaseFigures(path="a.yaml", code="A", net_result=1200.0)]
+    data = spread_series(one, spread([1200.0]))
+    assert (data.q1, data.median, data.q3, data.mean) == (1200.0, 1200.0, 1200.0, 1200.0)
+    assert spread_series([], None) is None

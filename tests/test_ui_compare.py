@@ -263,3 +263,27 @@ def test_ui_compare_marks_a_second_file_of_the_same_case_and_counts_it_once(
     assert "3 van 5 casussen berekend</b> · " in compare.summary.text()  # + kapot.yaml
     assert "· 1 dubbel (telt niet mee) ·" in compare.summary.text()
     window.doc.undo_stack.setClean()
+
+
+def test_ui_compare_draws_the_spread_with_median_and_mean_counting_a_duplicate_once(
+        qtbot, ctx, folder):
+    """Grafiek: the strip and box chart above the bars, from the same figures as the PDF:
+    a copy of a case is one point, and the mean and median are those without it."""
+    shutil.copy(folder / "pt-ams-014-noordhoek.yaml", folder / "zz-kopie.yaml")
+    window = make_window(qtbot, ctx, EXAMPLE_CASE)
+    compare = window.open_compare_window()
+    ctx.dialogs.choose_folder = lambda parent, title, start: str(folder)
+    qtbot.mouseClick(compare.open_folder_button, Qt.MouseButton.LeftButton)  # Map openen…
+    assert compare.outcome is not None, ctx.dialogs.errors
+    compare.tabs.setCurrentIndex(2)  # Grafiek
+    without = build_portfolio([p for p in folder.glob("*.yaml") if p.name != "zz-kopie.yaml"],
+                              load_table(default_table_path())).stats("net_result")
+    spread = compare.chart_area.spread_widget
+    assert spread is not None and spread.isVisibleTo(compare)
+    svg = spread.svg_bytes.decode("utf-8")
+    assert f"mediaan {format_euro(without.median)}" in svg
+    assert f"gemiddelde {format_euro(without.mean)}" in svg
+    assert svg.count("<circle") == 3 + 2  # one point per counted case, two in the legend
+    assert compare.chart_widget.svg_bytes.count(b"PT-AMS-014") == 1
+    assert "de ruit het gemiddelde" in compare.chart_area.note.text()
+    window.doc.undo_stack.setClean()

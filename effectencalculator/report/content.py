@@ -185,11 +185,25 @@ class PortfolioNetSeries:
 
 
 @dataclass(frozen=True)
+class PortfolioSpread:
+    """The spread of the net result over the cases (the portfolio's strip and box
+    chart): every case as a point, the box from the first to the third quartile, the
+    median and the mean (the model's, ``portfolio_stats.spread``)."""
+
+    points: list[NetBar]
+    mean: float
+    median: float
+    q1: float
+    q3: float
+
+
+@dataclass(frozen=True)
 class ChartBlock:
-    kind: Literal["payers", "cumulative", "timeline", "tornado", "portfolio_net"]
+    kind: Literal["payers", "cumulative", "timeline", "tornado", "portfolio_net",
+                  "portfolio_spread"]
     title: str
     data: Union[PayerSeries, CumulativeSeries, TimelineLayout, TornadoSeries,
-                PortfolioNetSeries]
+                PortfolioNetSeries, PortfolioSpread]
     caption: str = ""
 
 

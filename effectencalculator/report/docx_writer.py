@@ -39,6 +39,7 @@ from effectencalculator.report.content import (
     Para,
     PayerSeries,
     PortfolioNetSeries,
+    PortfolioSpread,
     Quote,
     Section,
     TableBlock,
@@ -280,6 +281,8 @@ def chart_drawings(block: ChartBlock) -> list[Drawing]:
         return charts.timeline_parts(data, FRAME_W, FRAME_H - 110)
     if isinstance(data, PortfolioNetSeries):
         return charts.portfolio_net_parts(data, FRAME_W, FRAME_H - 110)
+    if isinstance(data, PortfolioSpread):
+        return [charts.portfolio_spread_chart(data, FRAME_W)]
     if isinstance(data, PayerSeries):
         return [charts.payer_bar_chart(data, FRAME_W)]
     if isinstance(data, TornadoSeries):

@@ -17,6 +17,7 @@ from effectencalculator.report.content import (
     KeyFigures,
     PayerSeries,
     PortfolioNetSeries,
+    PortfolioSpread,
     TableBlock,
     TornadoSeries,
 )
@@ -329,6 +330,9 @@ def chart_flowables(st: Styles, block: ChartBlock) -> list[Flowable]:
     elif block.kind == "tornado":
         assert isinstance(data, TornadoSeries)
         drawing = charts.tornado_chart(data, FRAME_W)
+    elif block.kind == "portfolio_spread":
+        assert isinstance(data, PortfolioSpread)
+        drawing = charts.portfolio_spread_chart(data, FRAME_W)
     else:
         assert isinstance(data, CumulativeSeries)
         drawing = charts.cumulative_chart(data, FRAME_W, 210)

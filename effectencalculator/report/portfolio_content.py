@@ -13,12 +13,14 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Callable
+from statistics import quantiles
+from typing import Callable, Sequence
 
 from effectencalculator import __version__
 from effectencalculator.model.calculation import CaseResult, Comparison
 from effectencalculator.model.portfolio import Portfolio, PortfolioCase, without_folder
-from effectencalculator.model.portfolio_stats import PortfolioSummary
+from effectencalculator.model.portfolio_figures import CaseFigures
+from effectencalculator.model.portfolio_stats import PortfolioSummary, Spread
 from effectencalculator.model.uncertainty import (
     DEFAULT_DRAWS,
     DEFAULT_SEED,
@@ -41,6 +43,7 @@ from effectencalculator.report.content import (
     NetBar,
     Para,
     PortfolioNetSeries,
+    PortfolioSpread,
     Row,
     Section,
     TableBlock,
@@ -184,7 +187,7 @@ def build_portfolio_content(portfolio: Portfolio, created: date | None = None,
     digests = case_digests(portfolio)
     ctx = _Ctx(portfolio, created or portfolio_date(portfolio),
                portfolio_sha256(portfolio, digests), uncertainty, digests)
-    series = net_series(portfolio, uncertainty)
+    series = net_series(portfolio.summary().cases)
     sections = [_summary(ctx, series), _cases(ctx), _distribution(ctx), _repricing(ctx),
                 _accountability(ctx)]
     table = portfolio.table
@@ -229,17 +232,31 @@ def guardrail_texts(summary: PortfolioSummary) -> list[str]:
     return out
 
 
-def net_series(portfolio: Portfolio, uncertainty: list[UncertaintyResult | None]
-               ) -> PortfolioNetSeries:
-    """Net result per priced case, with its P10–P90 (the portfolio chart)."""
-    bars = []
-    for entry, u in zip(portfolio.cases, uncertainty):
-        if not entry.ok or entry.duplicate_of is not None:  # a duplicate counts once
-            continue
-        value = _priced(entry)[1].net_result
-        bars.append(NetBar(entry.code, value, u.net_result.p10 if u else None,
-                           u.net_result.p90 if u else None))
-    return PortfolioNetSeries(bars)
+SPREAD_CAPTION = (
+    "Elke stip is één casus (open: onzeker, het interval P10–P90 bevat nul). De doos loopt "
+    "van het eerste tot het derde kwartiel, de middelste helft van de casussen; de dikke "
+    "streep is de mediaan, de ruit het gemiddelde, de lijnen reiken tot de kleinste en de "
+    "grootste casus. Ligt het gemiddelde ver van de mediaan, dan trekken een paar casussen "
+    "het totaal.")
+
+
+def net_series(cases: Sequence[CaseFigures]) -> PortfolioNetSeries:
+    """Net result per counted case (``PortfolioSummary.cases``: priced, a duplicate
+    once), with its P10–P90 (the portfolio chart)."""
+    return PortfolioNetSeries([NetBar(c.code, c.net_result, c.p10, c.p90) for c in cases])
+
+
+def spread_series(cases: Sequence[CaseFigures], net: Spread | None
+                  ) -> PortfolioSpread | None:
+    """The strip and box chart's data: each counted case, its quartiles, and the
+    model's mean and median (``PortfolioSummary.net_result``); None without cases."""
+    if net is None or not cases:
+        return None
+    values = sorted(c.net_result for c in cases)
+    q1, _, q3 = quantiles(values, n=4, method="inclusive") if len(values) > 1 else \
+        (values[0],) * 3
+    return PortfolioSpread([NetBar(c.code, c.net_result, c.p10, c.p90) for c in cases],
+                           net.mean, net.median, q1, q3)
 
 
 # --------------------------------------------------------------------------- cover
@@ -327,6 +344,11 @@ def _summary(ctx: _Ctx, series: PortfolioNetSeries) -> Section:
                    "puntschatting; de lijn met streepjes aan de uiteinden is de bandbreedte "
                    "P10–P90. Lichte balken met een gestippelde rand: het interval bevat nul, "
                    f"het verschil is {UNCERTAIN}."))
+    summary = p.summary()
+    spread = spread_series(summary.cases, summary.net_result)
+    if spread is not None:
+        add(ChartBlock("portfolio_spread", "Figuur 2. Spreiding van het netto resultaat over "
+                       "de casussen", spread, SPREAD_CAPTION))
     add(Callout("Zo leest u de bedragen", MONEY_CAVEAT))
     return section
 

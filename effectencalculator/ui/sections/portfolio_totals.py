@@ -1,5 +1,5 @@
 """The Totalen and Grafiek tabs of the Vergelijken window: total, mean and median, the
-difference per payer and per category, and the report's net-result-per-case chart."""
+difference per payer and per category, and the report's two portfolio charts."""
 
 from __future__ import annotations
 
@@ -91,7 +91,10 @@ class TotalsTab(QWidget):
 
 
 class ChartTab(QScrollArea):
-    """The report's chart of the net result per case, with each P10–P90, as SVG."""
+    """The report's two portfolio charts as SVG, drawn from the outcome's figures (so
+    they need no case text and can come from the reopen cache): the spread of the net
+    result (each case a point, the quartiles, median and mean) and the net result per
+    case with each P10–P90."""
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -101,34 +104,55 @@ class ChartTab(QScrollArea):
         self.note = QLabel()
         self.note.setWordWrap(True)
         self.chart_layout.addWidget(self.note)
-        self.chart_widget: SvgChart | None = None  # made when first drawn
+        self.spread_widget: SvgChart | None = None  # made when first drawn
+        self.chart_widget: SvgChart | None = None
         self.chart_layout.addStretch(1)
         self.setWidget(body)
 
+    def _hide(self) -> None:
+        for chart in (self.spread_widget, self.chart_widget):
+            if chart is not None:
+                chart.hide()
+
     def draw(self, outcome: PortfolioOutcome | None) -> None:
-        if outcome is None or not outcome.portfolio.priced:
+        from effectencalculator.model.portfolio_stats import summarize
+        summary = summarize(outcome.figures) if outcome is not None else None
+        if summary is None or not summary.cases:
             self.note.setText("Geen berekende casussen." if outcome is not None else "")
-            if self.chart_widget is not None:
-                self.chart_widget.hide()
+            self._hide()
             return
-        from effectencalculator.report.charts import portfolio_net_chart
-        from effectencalculator.report.portfolio_content import net_series
+        from effectencalculator.report.charts import portfolio_net_chart, portfolio_spread_chart
+        from effectencalculator.report.portfolio_content import (
+            SPREAD_CAPTION,
+            net_series,
+            spread_series,
+        )
         from effectencalculator.ui.chart_view import CHART_WIDTH_PT, SvgChart
-        chart = self.chart_widget
-        if chart is None:
-            chart = self.chart_widget = SvgChart("Netto resultaat per casus, met de "
-                                                 "bandbreedte P10–P90")
-            chart.setObjectName("portfolio_chart")
-            self.chart_layout.insertWidget(1, chart)
-        series = net_series(outcome.portfolio, outcome.uncertainty)
+        if self.chart_widget is None or self.spread_widget is None:
+            self.spread_widget = SvgChart("Spreiding van het netto resultaat over de "
+                                          "casussen")
+            self.spread_widget.setObjectName("portfolio_spread_chart")
+            self.chart_widget = SvgChart("Netto resultaat per casus, met de bandbreedte "
+                                         "P10–P90")
+            self.chart_widget.setObjectName("portfolio_chart")
+            self.chart_layout.insertWidget(1, self.spread_widget)
+            self.chart_layout.insertWidget(2, self.chart_widget)
+        spread = spread_series(summary.cases, summary.net_result)
         try:
-            chart.set_drawing(portfolio_net_chart(series, CHART_WIDTH_PT * 1.5))
+            assert spread is not None  # there are cases
+            self.spread_widget.set_drawing(portfolio_spread_chart(spread,
+                                                                  CHART_WIDTH_PT * 1.5))
+            self.chart_widget.set_drawing(portfolio_net_chart(net_series(summary.cases),
+                                                              CHART_WIDTH_PT * 1.5))
         except Exception as exc:  # a chart must never take the window down
             log.exception("Portfoliografiek niet getekend")
             self.note.setText(f"De grafiek kon niet worden getekend: {exc}")
+            self._hide()
             return
         self.note.setText(
-            "Balken: het netto resultaat (referentie − interventie) per casus; lijn: de "
-            "bandbreedte P10–P90. Licht en gestippeld: onzeker, het interval bevat nul. "
-            "Dezelfde grafiek staat in het portfoliorapport (PDF).")
-        chart.show()
+            f"Boven: {SPREAD_CAPTION} Onder: het netto resultaat (referentie − interventie) "
+            "per casus als balk, met de bandbreedte P10–P90 als lijn; licht en gestippeld: "
+            "onzeker, het interval bevat nul. Dezelfde grafieken staan in het "
+            "portfoliorapport (PDF).")
+        self.spread_widget.show()
+        self.chart_widget.show()
