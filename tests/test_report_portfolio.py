@@ -125,7 +125,7 @@ def test_cover_header_footer_and_metadata(portfolio_pdf):
     for number, page in enumerate(pages[1:], start=2):
         assert "VERTROUWELIJK" in page and "Portfolio van casussen" in page
         assert f"pagina {number} van {len(pages)}" in page
-    assert "Figuur 1. Netto maatschappelijk resultaat per casus" in " ".join(pages)
+    assert "Figuur 2. Netto maatschappelijk resultaat per casus" in " ".join(pages)
     assert reader.metadata.title == "Portfolio van casussen — Effectencalculator"
     assert "portfolio-sha256:" in reader.metadata["/Keywords"]
     assert reader.metadata["/CreationDate"].startswith("D:20260618")
@@ -252,7 +252,7 @@ def test_net_chart_shows_every_case_code_whole(codes):
 def test_spread_chart_shows_every_case_the_quartiles_median_and_mean(portfolio_pdf):
     """The strip and box chart: one point per counted case (open when uncertain), the
     box from Q1 to Q3, the model's median and mean — hand-computed from the examples'
-    net results, and printed in the PDF as Figure 2."""
+    net results, and printed in the PDF as Figure 1, before the bars."""
     from reportlab.graphics.shapes import Circle, Polygon, Rect, String
 
     from effectencalculator.report.charts import portfolio_spread_chart
@@ -281,7 +281,7 @@ def test_spread_chart_shows_every_case_the_quartiles_median_and_mean(portfolio_p
     assert f"mediaan {format_euro(values[1])}" in texts
     assert f"gemiddelde {format_euro(sum(values) / 3)}" in texts
     text = " ".join(pages)
-    assert "Figuur 2. Spreiding van het netto resultaat over de casussen" in text
+    assert "Figuur 1. Spreiding van het netto resultaat over de casussen" in text
     assert f"gemiddelde {format_euro(sum(values) / 3)}" in text
 
 

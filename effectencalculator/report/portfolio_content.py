@@ -338,17 +338,17 @@ def _summary(ctx: _Ctx, series: PortfolioNetSeries) -> Section:
     add(Callout("Wat dit portfolio wel en niet zegt", " ".join(guardrail_texts(p.summary()))))
     add(stats_table(p))
     add(Heading("Netto resultaat per casus"))
-    add(ChartBlock("portfolio_net", "Figuur 1. Netto maatschappelijk resultaat per casus",
+    summary = p.summary()
+    spread = spread_series(summary.cases, summary.net_result)
+    assert spread is not None  # there are priced cases
+    add(ChartBlock("portfolio_spread", "Figuur 1. Spreiding van het netto resultaat over "
+                   "de casussen", spread, SPREAD_CAPTION))
+    add(ChartBlock("portfolio_net", "Figuur 2. Netto maatschappelijk resultaat per casus",
                    series,
                    "Balken: het netto resultaat (referentie − interventie) per casus, een "
                    "puntschatting; de lijn met streepjes aan de uiteinden is de bandbreedte "
                    "P10–P90. Lichte balken met een gestippelde rand: het interval bevat nul, "
                    f"het verschil is {UNCERTAIN}."))
-    summary = p.summary()
-    spread = spread_series(summary.cases, summary.net_result)
-    if spread is not None:
-        add(ChartBlock("portfolio_spread", "Figuur 2. Spreiding van het netto resultaat over "
-                       "de casussen", spread, SPREAD_CAPTION))
     add(Callout("Zo leest u de bedragen", MONEY_CAVEAT))
     return section
 
