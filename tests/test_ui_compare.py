@@ -232,14 +232,21 @@ def test_ui_compare_export_asks_about_privacy_findings_with_the_current_list(
     window.doc.undo_stack.setClean()
 
 
-def test_ui_compare_marks_a_second_file_of_the_same_case_and_counts_it_once(
-        qtbot, ctx, folder):
+def open_folder_with_a_copy(qtbot, ctx, folder):
+    """The examples plus a copy of PT-AMS-014, opened with the real Map openen… button
+    (the folder dialog answered by the test's dialogs)."""
     shutil.copy(folder / "pt-ams-014-noordhoek.yaml", folder / "zz-kopie.yaml")
     window = make_window(qtbot, ctx, EXAMPLE_CASE)
     compare = window.open_compare_window()
     ctx.dialogs.choose_folder = lambda parent, title, start: str(folder)
     qtbot.mouseClick(compare.open_folder_button, Qt.MouseButton.LeftButton)  # Map openen…
     assert compare.outcome is not None, ctx.dialogs.errors
+    return window, compare
+
+
+def test_ui_compare_marks_a_second_file_of_the_same_case_and_counts_it_once(
+        qtbot, ctx, folder):
+    window, compare = open_folder_with_a_copy(qtbot, ctx, folder)
     model = compare.cases_model
     files = [model.entry(r).path.name for r in range(model.rowCount())]
     copy, original = files.index("zz-kopie.yaml"), files.index("pt-ams-014-noordhoek.yaml")
@@ -269,12 +276,7 @@ def test_ui_compare_draws_the_spread_with_median_and_mean_counting_a_duplicate_o
         qtbot, ctx, folder):
     """Grafiek: the strip and box chart above the bars, from the same figures as the PDF:
     a copy of a case is one point, and the mean and median are those without it."""
-    shutil.copy(folder / "pt-ams-014-noordhoek.yaml", folder / "zz-kopie.yaml")
-    window = make_window(qtbot, ctx, EXAMPLE_CASE)
-    compare = window.open_compare_window()
-    ctx.dialogs.choose_folder = lambda parent, title, start: str(folder)
-    qtbot.mouseClick(compare.open_folder_button, Qt.MouseButton.LeftButton)  # Map openen…
-    assert compare.outcome is not None, ctx.dialogs.errors
+    window, compare = open_folder_with_a_copy(qtbot, ctx, folder)
     compare.tabs.setCurrentIndex(2)  # Grafiek
     without = build_portfolio([p for p in folder.glob("*.yaml") if p.name != "zz-kopie.yaml"],
                               load_table(default_table_path())).stats("net_result")

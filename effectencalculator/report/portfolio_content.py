@@ -158,6 +158,8 @@ class _Ctx:
     uncertainty: list[UncertaintyResult | None]
     #: the sha256 of each case, in the order of ``portfolio.cases`` (None: not read)
     case_digests: list[str | None]
+    #: the guardrails, the counted cases and their spread (computed once per report)
+    summary: PortfolioSummary
 
     @property
     def priced(self) -> list[tuple[PortfolioCase, UncertaintyResult | None]]:
@@ -186,8 +188,9 @@ def build_portfolio_content(portfolio: Portfolio, created: date | None = None,
         uncertainty.append(entry.uncertainty)
     digests = case_digests(portfolio)
     ctx = _Ctx(portfolio, created or portfolio_date(portfolio),
-               portfolio_sha256(portfolio, digests), uncertainty, digests)
-    series = net_series(portfolio.summary().cases)
+               portfolio_sha256(portfolio, digests), uncertainty, digests,
+               portfolio.summary())
+    series = net_series(ctx.summary.cases)
     sections = [_summary(ctx, series), _cases(ctx), _distribution(ctx), _repricing(ctx),
                 _accountability(ctx)]
     table = portfolio.table
@@ -255,8 +258,7 @@ def spread_series(cases: Sequence[CaseFigures], net: Spread | None
     values = sorted(c.net_result for c in cases)
     q1, _, q3 = quantiles(values, n=4, method="inclusive") if len(values) > 1 else \
         (values[0],) * 3
-    return PortfolioSpread([NetBar(c.code, c.net_result, c.p10, c.p90) for c in cases],
-                           net.mean, net.median, q1, q3)
+    return PortfolioSpread(net_series(cases).bars, net.mean, net.median, q1, q3)
 
 
 # --------------------------------------------------------------------------- cover
@@ -335,11 +337,10 @@ def _summary(ctx: _Ctx, series: PortfolioNetSeries) -> Section:
         figures.append(KeyFigure(label, _euro(stats.total),
                                  f"totaal; gemiddeld {_euro(stats.mean)} per casus"))
     add(KeyFigures(figures))
-    add(Callout("Wat dit portfolio wel en niet zegt", " ".join(guardrail_texts(p.summary()))))
+    add(Callout("Wat dit portfolio wel en niet zegt", " ".join(guardrail_texts(ctx.summary))))
     add(stats_table(p))
     add(Heading("Netto resultaat per casus"))
-    summary = p.summary()
-    spread = spread_series(summary.cases, summary.net_result)
+    spread = spread_series(ctx.summary.cases, ctx.summary.net_result)
     assert spread is not None  # there are priced cases
     add(ChartBlock("portfolio_spread", "Figuur 1. Spreiding van het netto resultaat over "
                    "de casussen", spread, SPREAD_CAPTION))

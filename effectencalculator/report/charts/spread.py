@@ -53,15 +53,6 @@ def lanes(xs: list[float], gap: float = DOT_R * 2 + 0.6, max_lanes: int = MAX_LA
     return out
 
 
-def spread_chart_height(data: PortfolioSpread, width: float) -> float:
-    return LEGEND_H + 10 + BOX_H + 8 + _lane_count(data, width) * LANE_H + 6 + AXIS_H
-
-
-def _lane_count(data: PortfolioSpread, width: float) -> int:
-    xs = _scale(data, width)[0]
-    return max(lanes([xs(p.value) for p in data.points]), default=0) + 1
-
-
 def _scale(data: PortfolioSpread, width: float):
     values = [0.0] + [p.value for p in data.points]
     x0, x1 = 12.0, width - 12.0
@@ -78,14 +69,14 @@ def portfolio_spread_chart(data: PortfolioSpread, width: float) -> Drawing:
     strip of points, one per case: filled when its P10–P90 lies on one side of zero,
     open when it contains zero (onzeker); the mean as a diamond; the zero line black."""
     register_fonts()
-    height = spread_chart_height(data, width)
-    d = new_drawing(width, height)
     x_of, ticks, x0, x1 = _scale(data, width)
     y_axis = AXIS_H
     lane_of = lanes([x_of(p.value) for p in data.points])
     strip_top = y_axis + 6 + (max(lane_of, default=0) + 1) * LANE_H
     box_mid = strip_top + 8 + BOX_H / 2
     top = box_mid + BOX_H / 2 + 4
+    height = top + 6 + LEGEND_H
+    d = new_drawing(width, height)
     for t in ticks:
         x = x_of(t)
         d.add(Line(x, y_axis, x, top, strokeColor=GRID, strokeWidth=0.5))

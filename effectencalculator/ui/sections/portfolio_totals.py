@@ -91,8 +91,8 @@ class TotalsTab(QWidget):
 
 
 class ChartTab(QScrollArea):
-    """The report's two portfolio charts as SVG, drawn from the outcome's figures (so
-    they need no case text and can come from the reopen cache): the spread of the net
+    """The report's two portfolio charts as SVG, drawn from the outcome's summary (its
+    figures need no case text and could come from the reopen cache): the spread of the net
     result (each case a point, the quartiles, median and mean) and the net result per
     case with each P10–P90."""
 
@@ -115,8 +115,7 @@ class ChartTab(QScrollArea):
                 chart.hide()
 
     def draw(self, outcome: PortfolioOutcome | None) -> None:
-        from effectencalculator.model.portfolio_stats import summarize
-        summary = summarize(outcome.figures) if outcome is not None else None
+        summary = outcome.summary if outcome is not None else None
         if summary is None or not summary.cases:
             self.note.setText("Geen berekende casussen." if outcome is not None else "")
             self._hide()

@@ -15,10 +15,10 @@ class PortfolioOutcome:
     #: Monte Carlo interval per case, in the order of ``portfolio.cases`` (None: not priced)
     uncertainty: list = field(default_factory=list)
     elapsed_ms: float = 0.0
-    #: the figures of every priced file (duplicates included) in file order, as
-    #: ``Portfolio.figures()`` gives them: what the totals, the chart and the guardrails
-    #: are drawn from, whether they were computed now or come from the reopen cache
-    figures: list = field(default_factory=list)
+    #: ``Portfolio.summary()``: the counted cases' figures, the guardrails and the
+    #: spread — computed once, here, off the GUI thread; the summary line and the charts
+    #: read it (figures only, so they could as well come from the reopen cache)
+    summary: Any = None  # model.portfolio_stats.PortfolioSummary
 
 
 def never_export_words(ctx) -> list[str]:
@@ -51,10 +51,10 @@ def compute_portfolio(paths: list[Path], table_file: Path, price_year: int | Non
             raise InterruptedError("portfolio geannuleerd")
         progress(0.7 + 0.3 * i / n, f"Bandbreedte: {entry.code}")
         uncertainty.append(entry.uncertainty)  # computed here, off the GUI thread
-    figures = portfolio.figures()
+    summary = portfolio.summary()
     progress(1.0, "Klaar")
     return PortfolioOutcome(portfolio, uncertainty, (time.perf_counter() - started) * 1000,
-                            figures)
+                            summary)
 
 
 def error_lines(entry) -> list[str]:

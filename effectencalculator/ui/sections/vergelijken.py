@@ -66,14 +66,13 @@ EXPORT_FILTERS = {
 }
 
 
-def guardrails_html(portfolio) -> str:
+def guardrails_html(summary) -> str:
     """The portfolio's guardrails below the summary line, warnings in red (the same
     sentences as the PDF's)."""
     from html import escape
 
     from effectencalculator.report.portfolio_content import guardrail_texts
 
-    summary = portfolio.summary()
     lines = [f"<span style='color:#a00000'><b>{escape(t)}</b></span>"
              if t in summary.warnings else escape(t) for t in guardrail_texts(summary)]
     return "<br>" + "<br>".join(lines) if lines else ""
@@ -419,7 +418,7 @@ class VergelijkenWindow(QMainWindow):
         if p.failed:
             parts.append(f"<span style='color:#a00000'><b>{len(p.failed)} niet meegeteld "
                          "(zie Niet geladen)</b></span>")
-        self.summary.setText(" · ".join(parts) + guardrails_html(p))
+        self.summary.setText(" · ".join(parts) + guardrails_html(outcome.summary))
         self.totals_tab.show_outcome(outcome)
         self._show_repriced(repriced)
         self._show_failed(p.failed)
