@@ -144,3 +144,10 @@ def window(qtbot, ctx):
     win = make_window(qtbot, ctx)
     yield win
     win.doc.undo_stack.setClean()  # never prompt while tearing down
+
+
+@pytest.fixture(autouse=True)
+def _own_cache_folder(tmp_path_factory, monkeypatch):
+    """Every test its own per-user cache folder (the portfolio's reopen cache), beside
+    its tmp_path: none writes to the developer's, none finds another test's figures."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("xdg-cache")))

@@ -159,3 +159,34 @@ def test_an_encrypted_case_is_never_cached(setup):
     result = portfolio_figures([folder], table, cache=cache)
     assert result.from_cache == 3 and result.computed == 1  # read again, never kept
     assert [e.path.name for e in result.failed] == ["geheim.yaml"]
+
+
+def test_every_file_in_order_and_the_whole_portfolio_only_when_all_was_read(setup):
+    """The window lists the files in the order given, a broken one among them; the
+    exports need the whole portfolio, which exists only when nothing came from the
+    cache (then it equals build_portfolio's, privacy checks included)."""
+    table, folder, cache, _ = setup
+    (folder / "c15-kapot.yaml").write_text("case: [niet afgesloten\n", encoding="utf-8")
+    steps: list[float] = []
+    first = portfolio_figures([folder], table, cache=cache, never_export=["Geheim"],
+                              progress=lambda f, text: steps.append(f))
+    assert [f.path.name for f in first.files] == ["c0.yaml", "c1.yaml", "c15-kapot.yaml",
+                                                   "c2.yaml"]
+    assert [f.figures is None for f in first.files] == [False, False, True, False]
+    assert first.files[2].entry.errors and first.failed == [first.files[2].entry]
+    whole = first.portfolio
+    assert whole is not None and whole.never_export == ("Geheim",)
+    assert [figures_of(e) for e in whole.cases] == [f.figures for f in first.files]
+    assert all(e.privacy is not None and e.privacy.open for e in whole.priced)
+    assert steps[-1] == 1.0 and steps == sorted(steps)
+
+    again = portfolio_figures([folder], table, cache=cache)
+    assert again.portfolio is None and again.from_cache == 3
+    assert [f.entry is None for f in again.files] == [True, True, False, True]
+    assert [f.figures for f in again.files] == [f.figures for f in first.files]
+
+
+def test_reading_can_be_cancelled(setup):
+    table, folder, cache, _ = setup
+    with pytest.raises(InterruptedError):
+        portfolio_figures([folder], table, cache=cache, is_cancelled=lambda: True)

@@ -8,8 +8,7 @@ and a case that fails to load is listed with its error — never silently skippe
 from __future__ import annotations
 
 import os
-import statistics
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Sequence
@@ -19,7 +18,14 @@ from effectencalculator.model.case import Case
 from effectencalculator.model.cost_table import CostTable
 from effectencalculator.model.gc_pause import gc_paused
 from effectencalculator.model.portfolio_figures import CaseFigures, figures_of
-from effectencalculator.model.portfolio_stats import PortfolioSummary, split_duplicates, summarize
+from effectencalculator.model.portfolio_stats import (
+    KeyStats,
+    PortfolioSummary,
+    key_stats,
+    split_duplicates,
+    summarize,
+    summed,
+)
 from effectencalculator.model.privacy import PrivacyStatus, check_privacy
 from effectencalculator.model.storage import read_case
 from effectencalculator.model.validation import Finding, InvalidInputError, Severity
@@ -75,13 +81,6 @@ class PortfolioCase:
                 for f in self.errors]
 
 
-@dataclass(frozen=True)
-class KeyStats:
-    total: float
-    mean: float
-    median: float
-
-
 @dataclass
 class Portfolio:
     table: CostTable
@@ -124,23 +123,16 @@ class Portfolio:
 
     def stats(self, figure: str) -> KeyStats | None:
         """Total, mean and median per case of a comparison figure (e.g. ``net_result``)."""
-        values = [getattr(c.result.comparison, figure) for c in self.priced]  # type: ignore
-        if not values:
-            return None
-        return KeyStats(sum(values), statistics.fmean(values), statistics.median(values))
+        return key_stats([getattr(c.result.comparison, figure)  # type: ignore[union-attr]
+                          for c in self.priced])
 
     def by_payer(self) -> dict[str, float]:
-        return self._sum_of(lambda c: c.by_payer)
+        return summed(c.result.comparison.by_payer  # type: ignore[union-attr]
+                      for c in self.priced)
 
     def by_category(self) -> dict[str, float]:
-        return self._sum_of(lambda c: c.by_category)
-
-    def _sum_of(self, pick) -> dict[str, float]:
-        totals: dict[str, float] = defaultdict(float)
-        for case in self.priced:
-            for key, value in pick(case.result.comparison).items():  # type: ignore[union-attr]
-                totals[key] += value
-        return dict(sorted(totals.items()))
+        return summed(c.result.comparison.by_category  # type: ignore[union-attr]
+                      for c in self.priced)
 
 
 def without_folder(text: str, path: Path) -> str:
@@ -208,14 +200,16 @@ def build_portfolio(paths: Iterable[str | Path], table: CostTable,
     for entry, used in zip(entries, years):
         if entry.case is not None and used != year:  # priced at its own year: redo
             _price(entry, table, year)
-    _mark_duplicates(entries)
+    mark_duplicates(entries)
     step(1.0, "Klaar")
     return Portfolio(table, year, entries, words)
 
 
-def _mark_duplicates(entries: list[PortfolioCase]) -> None:
+def mark_duplicates(entries: list[PortfolioCase]) -> None:
     """Two files with one case code are one case: the newest save counts."""
     priced = [e for e in entries if e.ok]
+    for entry in entries:
+        entry.duplicate_of = None
     kept, _ = split_duplicates(
         priced, lambda e: e.code,
         lambda e: e.case.history[-1].time if e.case and e.case.history else "",

@@ -21,13 +21,16 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Callable, Iterable, Sequence
 
 from effectencalculator import __version__
 from effectencalculator.model.cost_table import CostTable
 from effectencalculator.model.crypto import is_encrypted
 from effectencalculator.model.portfolio_figures import CaseFigures, figures_of
 from effectencalculator.model.user_dirs import user_cache_dir
+
+if TYPE_CHECKING:
+    from effectencalculator.model.portfolio import Portfolio, PortfolioCase
 
 CACHE_NAME = "portfolio-cijfers.sqlite3"
 #: bump when ``CaseFigures`` changes shape: older rows are then not read
@@ -183,6 +186,16 @@ def _chunks(items: list[str], size: int) -> Iterable[list[str]]:
 
 
 @dataclass
+class FileFigures:
+    """One case file of a portfolio: its figures (None when it could not be read or
+    priced) and, when it was read now rather than taken from the cache, its entry."""
+
+    path: Path
+    figures: CaseFigures | None
+    entry: PortfolioCase | None = None
+
+
+@dataclass
 class CachedPortfolio:
     """The figures of a portfolio's cases in file order, and what could not be read."""
 
@@ -193,6 +206,11 @@ class CachedPortfolio:
     failed: list = field(default_factory=list)
     from_cache: int = 0
     computed: int = 0
+    #: every file in the order given, priced or not
+    files: list[FileFigures] = field(default_factory=list)
+    #: the whole portfolio (cases, results, privacy checks) when every file was read
+    #: now; None when some figures came from the cache
+    portfolio: Portfolio | None = None
 
 
 def _hash_files(files: list[Path]) -> list[tuple[str | None, bool]]:
@@ -208,25 +226,37 @@ def _hash_files(files: list[Path]) -> list[tuple[str | None, bool]]:
     return out
 
 
+Progress = Callable[[float, str], None]
+
+
 def portfolio_figures(paths: Iterable[str | Path], table: CostTable,
                       price_year: int | None = None, cache: FigureCache | None = None,
-                      workers: int | None = None) -> CachedPortfolio:
+                      workers: int | None = None, progress: Progress | None = None,
+                      is_cancelled: Callable[[], bool] | None = None,
+                      never_export: Sequence[str] | None = None) -> CachedPortfolio:
     """The figures of every case, from the cache where the file, the table and the
     program are unchanged; the rest read, priced and simulated (and then kept).
 
     The same figures as ``build_portfolio`` gives: the same price year rule (the one
-    most cases use, ties the latest, unless given), the same calculation."""
+    most cases use, ties the latest, unless given), the same calculation. With a
+    ``never_export`` list, the files read now are privacy-checked while reading (as
+    ``build_portfolio`` does); ``is_cancelled`` stops the work with InterruptedError."""
     from effectencalculator.model.portfolio import case_files
 
+    step = progress or (lambda fraction, text: None)
     files = case_files(paths)
+    step(0.0, f"{len(files)} bestanden herkennen")
     hashes = _hash_files(files)
     cacheable = [sha for sha, encrypted in hashes if sha is not None and not encrypted]
     known = cache.own_years(cacheable, table.sha256) if cache is not None else {}
     own: dict[int, int] = {}          # file index -> own price year (0: the table's)
     results: dict[int, CaseFigures] = {}
-    failed: dict[int, object] = {}
+    failed: dict[int, PortfolioCase] = {}
+    entries: dict[int, PortfolioCase] = {}
     todo = [i for i, (sha, enc) in enumerate(hashes) if sha is None or enc or sha not in known]
-    computed = _compute(files, todo, table, price_year, workers, results, failed, own)
+    work = _Work(files, table, workers, results, failed, own, entries, step,
+                 is_cancelled, never_export, len(files))
+    work.compute(todo, price_year)
     for i, (sha, _) in enumerate(hashes):
         if i not in own and sha in known:
             own[i] = known[sha]
@@ -254,32 +284,71 @@ def portfolio_figures(paths: Iterable[str | Path], table: CostTable,
             from_cache += 1
         else:
             again.append(i)
-    computed += _compute(files, again, table, year, workers, results, failed, own)
+    work.compute(again, year)
     if cache is not None:
         cache.put((sha, table.sha256, f) for (sha, encrypted), f in
                   ((hashes[i], f) for i, f in results.items() if i not in failed)
                   if sha is not None and not encrypted and f.price_year == year
                   and sha not in hits)
+    in_order = [FileFigures(path, results.get(i), entries.get(i))
+                for i, path in enumerate(files)]
+    step(1.0, "Klaar")
     return CachedPortfolio(table, year, [results[i] for i in sorted(results)],
-                           [failed[i] for i in sorted(failed)], from_cache, computed)
+                           [failed[i] for i in sorted(failed)], from_cache, work.computed,
+                           in_order, work.whole(year) if from_cache == 0 else None)
 
 
-def _compute(files: list[Path], indices: list[int], table: CostTable,
-             price_year: int | None, workers: int | None, results: dict[int, CaseFigures],
-             failed: dict[int, object], own: dict[int, int]) -> int:
-    """Read, price and simulate the files at ``indices`` (a portfolio of their own)."""
-    if not indices:
-        return 0
-    from effectencalculator.model.portfolio import build_portfolio
+@dataclass
+class _Work:
+    """Reading, pricing and simulating the files the cache cannot answer for (in at
+    most two passes: at their own price year, then again at the portfolio's)."""
 
-    portfolio = build_portfolio([files[i] for i in indices], table, price_year,
-                                workers=workers)
-    for i, entry in zip(indices, portfolio.cases):
-        figures = figures_of(entry)
-        if figures is None:
-            failed[i] = entry
-            results.pop(i, None)
-        else:
-            results[i] = figures
-            own[i] = figures.own_price_year
-    return len(indices)
+    files: list[Path]
+    table: CostTable
+    workers: int | None
+    results: dict[int, CaseFigures]
+    failed: dict[int, PortfolioCase]
+    own: dict[int, int]
+    entries: dict[int, PortfolioCase]
+    step: Progress
+    is_cancelled: Callable[[], bool] | None
+    never_export: Sequence[str] | None
+    total: int
+    computed: int = 0
+
+    def compute(self, indices: list[int], price_year: int | None) -> None:
+        """Read, price and simulate the files at ``indices`` (a portfolio of their own)."""
+        if not indices:
+            return
+        from effectencalculator.model.portfolio import build_portfolio
+
+        share = len(indices) / max(1, self.total)
+        portfolio = build_portfolio(
+            [self.files[i] for i in indices], self.table, price_year,
+            progress=lambda f, text: self.step(0.8 * share * f, text),
+            is_cancelled=self.is_cancelled, workers=self.workers,
+            never_export=self.never_export)
+        for n, (i, entry) in enumerate(zip(indices, portfolio.cases)):
+            if self.is_cancelled is not None and self.is_cancelled():
+                raise InterruptedError("portfolio geannuleerd")
+            self.step(0.8 * share + 0.2 * share * n / len(indices),
+                      f"Bandbreedte: {entry.code}")
+            self.entries[i] = entry
+            figures = figures_of(entry)  # simulates, unless a worker did already
+            if figures is None:
+                self.failed[i] = entry
+                self.results.pop(i, None)
+            else:
+                self.failed.pop(i, None)
+                self.results[i] = figures
+                self.own[i] = figures.own_price_year
+        self.computed += len(indices)
+
+    def whole(self, year: int) -> Portfolio:
+        """Every file was read now: the portfolio as ``build_portfolio`` makes it."""
+        from effectencalculator.model.portfolio import Portfolio, mark_duplicates
+
+        cases = [self.entries[i] for i in range(len(self.files))]
+        mark_duplicates(cases)
+        words = None if self.never_export is None else tuple(self.never_export)
+        return Portfolio(self.table, year, cases, words)

@@ -15,7 +15,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Callable, Sequence, TypeVar
+from typing import Any, Callable, Iterable, Sequence, TypeVar
 
 from effectencalculator.model.portfolio_figures import CaseFigures
 from effectencalculator.model.vocabulary import DIRECTIONS, REVIEW_STATUSES
@@ -74,6 +74,31 @@ def split_duplicates(items: Sequence[T], code: Callable[[T], str],
                 duplicates.append(Duplicate(code(other), path(other), path(best)))
     kept = [item for item in items if id(item) in chosen]
     return kept, sorted(duplicates, key=lambda d: (d.code, d.path))
+
+
+# -- totals -------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class KeyStats:
+    total: float
+    mean: float
+    median: float
+
+
+def key_stats(values: Sequence[float]) -> KeyStats | None:
+    """Total, mean and median per case of one figure (None without cases)."""
+    if not values:
+        return None
+    return KeyStats(sum(values), statistics.fmean(values), statistics.median(values))
+
+
+def summed(parts: Iterable[dict[str, float]]) -> dict[str, float]:
+    """Amounts per key (payer, category) added over the cases, keys sorted."""
+    totals: dict[str, float] = defaultdict(float)
+    for part in parts:
+        for key, value in part.items():
+            totals[key] += value
+    return dict(sorted(totals.items()))
 
 
 # -- guardrails ---------------------------------------------------------------------------

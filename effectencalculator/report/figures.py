@@ -29,8 +29,8 @@ if TYPE_CHECKING:  # numpy is imported only when a simulation is run
     from effectencalculator.model.validation import Finding
 
 __all__ = ["UNCERTAIN", "UNSURE", "PayerRow", "Verdict", "WordedFigure", "WordedResult",
-           "delta", "finding_text", "interval_text", "location_text", "return_text",
-           "short_verdict", "worded"]
+           "delta", "finding_text", "interval_text", "location_text", "range_text",
+           "return_text", "short_verdict", "worded"]
 
 #: the value of a figure of the difference when the interval contains zero
 UNSURE = "onzeker"
@@ -40,7 +40,12 @@ DIFFERENCE_KEYS = ("net_result", "besparingen", "baten")
 
 def interval_text(interval: Interval) -> str:
     """'€ 14.426 tot € 68.478' (P10 to P90)."""
-    return f"{format_euro(interval.p10)} tot {format_euro(interval.p90)}"
+    return range_text(interval.p10, interval.p90)
+
+
+def range_text(p10: float, p90: float) -> str:
+    """An interval kept as its two bounds (the portfolio's figures): as ``interval_text``."""
+    return f"{format_euro(p10)} tot {format_euro(p90)}"
 
 
 def delta(value: float | None) -> str:

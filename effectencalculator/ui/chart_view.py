@@ -80,9 +80,14 @@ class SvgChart(QWidget):
         self.svg_bytes = b""
 
     def set_drawing(self, drawing) -> None:
-        self.svg_bytes = svg_for_qt(drawing_to_svg(drawing), report_font_families())
-        self.svg.load(self.svg_bytes)
-        size = QSize(int(drawing.width * SCALE), int(drawing.height * SCALE))
+        self.set_svg(svg_for_qt(drawing_to_svg(drawing), report_font_families()),
+                     drawing.width, drawing.height)
+
+    def set_svg(self, svg: bytes, width_pt: float, height_pt: float) -> None:
+        """An SVG made elsewhere (off the GUI thread) of a drawing of this size."""
+        self.svg_bytes = svg
+        self.svg.load(svg)
+        size = QSize(int(width_pt * SCALE), int(height_pt * SCALE))
         self.svg.setFixedHeight(size.height())
         self.svg.setMinimumWidth(size.width() // 2)
 

@@ -160,6 +160,9 @@ class AppContext:
     #: the researcher's never-export list (None: the shared per-user file of
     #: ``model.privacy.never_export_path``; tests pass a temporary file)
     never_export_path: Path | None = None
+    #: the portfolio's reopen cache (None: the per-user one of
+    #: ``model.portfolio_cache.default_cache_path``)
+    portfolio_cache_path: Path | None = None
 
     def never_export_file(self) -> Path:
         """Where the never-export list is read from and saved to."""

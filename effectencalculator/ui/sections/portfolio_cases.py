@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from effectencalculator.report.figures import interval_text, return_text, short_verdict
+from effectencalculator.report.figures import range_text, return_text
 from effectencalculator.report.format import format_euro
 from effectencalculator.ui.rows_model import ModelIndex, RowsModel
 from effectencalculator.ui.sections.portfolio_work import PortfolioOutcome, error_lines
@@ -31,7 +31,7 @@ class CasesModel(RowsModel):
     be read or priced keeps its row, in red, with its error (spanning the figures); the
     net result of an uncertain case is muted and its verdict says "onzeker"; a file whose
     case code another file also has keeps its row, muted, and says which file counts.
-    ``entry(row)`` gives the case behind a row."""
+    ``entry(row)`` gives the ``PortfolioRow`` behind a row."""
 
     HEADERS = ["Casus", "Titel", "Netto resultaat", "P10–P90 netto", "Oordeel",
                "Besparingen", "Baten", "Investering", "Per euro", "Referentie", "Interventie",
@@ -64,44 +64,41 @@ class CasesModel(RowsModel):
         rows, tips = [], []
         self.entries, self.failed_rows, self.uncertain_rows = [], set(), set()
         self.duplicate_rows = set()
-        if outcome is not None:
-            for n, (entry, u) in enumerate(zip(outcome.portfolio.cases, outcome.uncertainty)):
-                self.entries.append(entry)
-                title = entry.case.info.title if entry.case is not None else ""
-                tip = [str(entry.path)] + [""] * 12
-                if entry.ok:
-                    c = entry.result.comparison
-                    ref, itv = entry.result.scenarios[c.reference], \
-                        entry.result.scenarios[c.intervention]
-                    ret = c.return_per_euro
-                    notes = ["opnieuw geprijsd"] if entry.repriced else []
-                    tip[self.NOTE] = "\n".join(entry.repriced)
-                    if entry.duplicate_of is not None:
-                        # Said in the title too: Opmerking is the last column, often
-                        # scrolled out of sight.
-                        self.duplicate_rows.add(n)
-                        title += " — dubbel, telt niet mee"
-                        notes.insert(0, f"dubbel van {entry.duplicate_of.name}, telt niet mee")
-                        tip[1] = tip[self.NOTE] = "\n".join(
-                            [f"Dezelfde casuscode als {entry.duplicate_of}; dat bestand telt "
-                             "mee, dit in geen enkel totaal.", *entry.repriced])
-                    elif u is not None and u.uncertain:
-                        self.uncertain_rows.add(n)
-                    rows.append([
-                        entry.code, title, format_euro(c.net_result),
-                        interval_text(u.net_result) if u is not None else "—",
-                        short_verdict(u), format_euro(c.besparingen), format_euro(c.baten),
-                        format_euro(c.investment), return_text(ret),
-                        format_euro(ref.total), format_euro(itv.total),
-                        f"{c.reference} − {c.intervention}", "; ".join(notes)])
-                else:
-                    self.failed_rows.add(n)
-                    errors = error_lines(entry)
-                    tip[1] = "\n".join(errors)
-                    rows.append([entry.code, f"{entry.path.name} — niet meegeteld: {errors[0]}"
-                                 + (f" (en nog {len(errors) - 1})" if len(errors) > 1 else "")]
-                                + [""] * 11)
-                tips.append(tip)
+        for n, row in enumerate(outcome.rows if outcome is not None else []):
+            self.entries.append(row)
+            f = row.figures
+            tip = [str(row.path)] + [""] * 12
+            if f is not None:
+                title = row.title
+                notes = ["opnieuw geprijsd"] if f.repriced else []
+                tip[self.NOTE] = "\n".join(f.repriced)
+                if row.duplicate_of is not None:
+                    # Said in the title too: Opmerking is the last column, often
+                    # scrolled out of sight.
+                    self.duplicate_rows.add(n)
+                    title += " — dubbel, telt niet mee"
+                    notes.insert(0, f"dubbel van {row.duplicate_of.name}, telt niet mee")
+                    tip[1] = tip[self.NOTE] = "\n".join(
+                        [f"Dezelfde casuscode als {row.duplicate_of}; dat bestand telt "
+                         "mee, dit in geen enkel totaal.", *f.repriced])
+                elif f.uncertain:
+                    self.uncertain_rows.add(n)
+                rows.append([
+                    row.code, title, format_euro(f.net_result),
+                    range_text(f.p10, f.p90) if f.p10 is not None and f.p90 is not None
+                    else "—",
+                    f.verdict, format_euro(f.besparingen), format_euro(f.baten),
+                    format_euro(f.investment), return_text(f.return_per_euro),
+                    format_euro(f.reference_total), format_euro(f.intervention_total),
+                    f"{f.reference} − {f.intervention}", "; ".join(notes)])
+            else:
+                self.failed_rows.add(n)
+                errors = error_lines(row.failed)
+                tip[1] = "\n".join(errors)
+                rows.append([row.code, f"{row.path.name} — niet meegeteld: {errors[0]}"
+                             + (f" (en nog {len(errors) - 1})" if len(errors) > 1 else "")]
+                            + [""] * 11)
+            tips.append(tip)
         self.set_rows(rows, tips)
 
     def entry(self, row: int):

@@ -3,13 +3,15 @@ difference per payer and per category, and the report's two portfolio charts."""
 
 from __future__ import annotations
 
-import logging
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
+from functools import partial
+from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from effectencalculator.report.format import format_euro
 from effectencalculator.ui.labels import PAYER_LABELS
+from effectencalculator.ui.long_work import Cancelled, Handle, LongWork, SyncRunner
 from effectencalculator.ui.rows_model import RowsModel
 from effectencalculator.ui.sections.portfolio_cases import portfolio_table
 from effectencalculator.ui.sections.portfolio_work import PortfolioOutcome
@@ -17,14 +19,13 @@ from effectencalculator.ui.sections.portfolio_work import PortfolioOutcome
 if TYPE_CHECKING:  # the chart view (and its SVG module) loads when first drawn
     from effectencalculator.ui.chart_view import SvgChart
 
-log = logging.getLogger(__name__)
-
 FIGURES = (("net_result", "Netto resultaat"), ("besparingen", "Potentiële besparingen"),
            ("baten", "Baten"), ("investment", "Investering in de aanpak"))
 
 
 class TotalsTab(QWidget):
-    """Every amount is the model's (``Portfolio.stats``, ``by_payer``, ``by_category``)."""
+    """Every amount is the calculation's, added up by the model (``key_stats``,
+    ``summed``) over the counted cases' figures."""
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -66,38 +67,69 @@ class TotalsTab(QWidget):
         self.note.setText("")
 
     def show_outcome(self, outcome: PortfolioOutcome) -> None:
-        p = outcome.portfolio
         rows = []
         for key, name in FIGURES:
-            stats = p.stats(key)
+            stats = outcome.stats(key)
             if stats is not None:
                 rows.append([name, format_euro(stats.total), format_euro(stats.mean),
                              format_euro(stats.median)])
         self.stats_model.set_rows(rows, bold_rows={0} if rows else None)
-        net = p.stats("net_result")
+        net = outcome.stats("net_result")
         total = [["Totaal", format_euro(net.total)]] if net is not None else []
-        payers = [[PAYER_LABELS.get(k, k), format_euro(v)] for k, v in p.by_payer().items()]
+        payers = [[PAYER_LABELS.get(k, k), format_euro(v)]
+                  for k, v in outcome.by_payer().items()]
         self.payer_model.set_rows(payers + total, bold_rows={len(payers)})
-        categories = [[k, format_euro(v)] for k, v in p.by_category().items()]
+        categories = [[k, format_euro(v)] for k, v in outcome.by_category().items()]
         self.category_model.set_rows(categories + total, bold_rows={len(categories)})
+        failed = len(outcome.failed)
         self.note.setText(
-            f"Over de {len(p.priced)} berekende casussen, geprijsd met {p.table.name} "
-            f"{p.table.version} in prijspeil {p.price_year}. Potentiële besparingen en baten "
+            f"Over de {len(outcome.counted)} berekende casussen, geprijsd met "
+            f"{outcome.table.name} {outcome.table.version} in prijspeil "
+            f"{outcome.price_year}. Potentiële besparingen en baten "
             "zijn schattingen op basis van gereconstrueerde referentiescenario's, geen "
             "kasstromen. De totalen tellen ook de casussen met een onzeker verschil mee; hun "
             "onzekerheid is niet opgeteld."
-            + (f" {len(p.failed)} casus(sen) konden niet worden gelezen en tellen niet mee."
-               if p.failed else ""))
+            + (f" {failed} casus(sen) konden niet worden gelezen en tellen niet mee."
+               if failed else ""))
+
+
+@dataclass
+class ChartSvg:
+    """One chart drawn to SVG for QtSvg, with the drawing's size in points."""
+
+    svg: bytes
+    width: float
+    height: float
+
+
+def portfolio_chart_svgs(summary, families: dict[str, str]) -> tuple[ChartSvg, ChartSvg]:
+    """The spread and the per-case bars as SVG: pure reportlab, no Qt, so it runs off
+    the GUI thread (a thousand bars take seconds to draw)."""
+    from effectencalculator.report.charts import portfolio_net_chart, portfolio_spread_chart
+    from effectencalculator.report.portfolio_content import net_series, spread_series
+    from effectencalculator.ui.chart_view import CHART_WIDTH_PT
+    from effectencalculator.ui.charts import drawing_to_svg, svg_for_qt
+
+    spread = spread_series(summary.cases, summary.net_result)
+    assert spread is not None  # there are cases
+    drawings = (portfolio_spread_chart(spread, CHART_WIDTH_PT * 1.5),
+                portfolio_net_chart(net_series(summary.cases), CHART_WIDTH_PT * 1.5))
+    first, second = (ChartSvg(svg_for_qt(drawing_to_svg(d), families), d.width, d.height)
+                     for d in drawings)
+    return first, second
 
 
 class ChartTab(QScrollArea):
     """The report's two portfolio charts as SVG, drawn from the outcome's summary (its
-    figures need no case text and could come from the reopen cache): the spread of the net
+    figures need no case text and may come from the reopen cache): the spread of the net
     result (each case a point, the quartiles, median and mean) and the net result per
-    case with each P10–P90."""
+    case with each P10–P90. They are drawn by a job of their own (``start_job``, no
+    dialog) after the table is on screen, so a large portfolio never waits for them."""
 
-    def __init__(self, parent: QWidget | None = None):
+    def __init__(self, start_job: Callable[[LongWork], Handle] | None = None,
+                 parent: QWidget | None = None):
         super().__init__(parent)
+        self.start_job = start_job or SyncRunner().start
         self.setWidgetResizable(True)
         body = QWidget()
         self.chart_layout = QVBoxLayout(body)
@@ -108,6 +140,8 @@ class ChartTab(QScrollArea):
         self.chart_widget: SvgChart | None = None
         self.chart_layout.addStretch(1)
         self.setWidget(body)
+        self._job: Handle | None = None
+        self._drawing = 0  # which draw() the running job belongs to
 
     def _hide(self) -> None:
         for chart in (self.spread_widget, self.chart_widget):
@@ -115,18 +149,27 @@ class ChartTab(QScrollArea):
                 chart.hide()
 
     def draw(self, outcome: PortfolioOutcome | None) -> None:
+        self._drawing += 1
+        if self._job is not None and not self._job.finished:
+            self._job.cancel()
         summary = outcome.summary if outcome is not None else None
+        self._hide()
         if summary is None or not summary.cases:
             self.note.setText("Geen berekende casussen." if outcome is not None else "")
-            self._hide()
             return
-        from effectencalculator.report.charts import portfolio_net_chart, portfolio_spread_chart
-        from effectencalculator.report.portfolio_content import (
-            SPREAD_CAPTION,
-            net_series,
-            spread_series,
-        )
-        from effectencalculator.ui.chart_view import CHART_WIDTH_PT, SvgChart
+        from effectencalculator.ui.chart_view import report_font_families
+
+        self.note.setText("De grafieken worden getekend…")
+        self._job = self.start_job(LongWork(
+            work=partial(_draw_job, summary, report_font_families()),
+            on_done=partial(self._drawn, self._drawing),
+            on_error=partial(self._failed, self._drawing)))
+
+    def _drawn(self, drawing: int, svgs: tuple[ChartSvg, ChartSvg]) -> None:
+        if drawing != self._drawing:
+            return  # a newer outcome is being drawn
+        from effectencalculator.report.portfolio_content import SPREAD_CAPTION
+        from effectencalculator.ui.chart_view import SvgChart
         if self.chart_widget is None or self.spread_widget is None:
             self.spread_widget = SvgChart("Spreiding van het netto resultaat over de "
                                           "casussen")
@@ -136,22 +179,24 @@ class ChartTab(QScrollArea):
             self.chart_widget.setObjectName("portfolio_chart")
             self.chart_layout.insertWidget(1, self.spread_widget)
             self.chart_layout.insertWidget(2, self.chart_widget)
-        spread = spread_series(summary.cases, summary.net_result)
-        try:
-            assert spread is not None  # there are cases
-            self.spread_widget.set_drawing(portfolio_spread_chart(spread,
-                                                                  CHART_WIDTH_PT * 1.5))
-            self.chart_widget.set_drawing(portfolio_net_chart(net_series(summary.cases),
-                                                              CHART_WIDTH_PT * 1.5))
-        except Exception as exc:  # a chart must never take the window down
-            log.exception("Portfoliografiek niet getekend")
-            self.note.setText(f"De grafiek kon niet worden getekend: {exc}")
-            self._hide()
-            return
+        for widget, chart in zip((self.spread_widget, self.chart_widget), svgs):
+            widget.set_svg(chart.svg, chart.width, chart.height)
+            widget.show()
         self.note.setText(
             f"Boven: {SPREAD_CAPTION} Onder: het netto resultaat (referentie − interventie) "
             "per casus als balk, met de bandbreedte P10–P90 als lijn; licht en gestippeld: "
             "onzeker, het interval bevat nul. Dezelfde grafieken staan in het "
             "portfoliorapport (PDF).")
-        self.spread_widget.show()
-        self.chart_widget.show()
+
+    def _failed(self, drawing: int, exc: BaseException) -> None:
+        if drawing != self._drawing or isinstance(exc, Cancelled):
+            return
+        # a chart must never take the window down (the runner logged the traceback)
+        self.note.setText(f"De grafiek kon niet worden getekend: {exc}")
+        self._hide()
+
+
+def _draw_job(summary, families: dict[str, str], progress, is_cancelled
+              ) -> tuple[ChartSvg, ChartSvg]:
+    progress(0.0, "Grafieken tekenen")
+    return portfolio_chart_svgs(summary, families)

@@ -2,23 +2,26 @@
 
 The main window edits one case; this window compares many, so it is a separate window
 (menu *Bestand → Casussen vergelijken…*) rather than a ninth section. It opens a folder
-(or several files) of cases, prices them with one cost table and one price year
-(``model.portfolio.build_portfolio``) on the thread pool with a progress dialog that can
-be cancelled, adds each case's Monte Carlo interval (``model.uncertainty.simulate``), and
-shows per case the key figures with an "onzeker" mark, the totals, mean and median, per
-payer and per category, the report's net-result-per-case chart, the repriced cases with
-their reasons and the cases that could not be read with their error — never silently
-skipped. Exports: the portfolio PDF, XLSX or CSV, after the privacy check of every case.
-A double-click opens a case in the main window (with the unsaved-changes question).
+(or several files) of cases and gets each case's figures with one cost table and one
+price year on the thread pool, with a progress dialog that can be cancelled: an
+unchanged file's figures from the reopen cache (``model.portfolio_cache``), the rest
+read, priced and simulated. It shows per case the key figures with an "onzeker" mark,
+the totals, mean and median, per payer and per category, the report's portfolio charts,
+the repriced cases with their reasons and the cases that could not be read with their
+error — never silently skipped. Exports: the portfolio PDF, XLSX or CSV, after the
+privacy check of every case (for which the cases are read in full when their figures
+came from the cache). A double-click opens a case in the main window (with the
+unsaved-changes question).
 
-Every amount comes from the model (``Portfolio.stats``, ``by_payer``, ``by_category``,
-``Comparison``); this module only formats. The work is in ``portfolio_work.py``, the
+Every amount comes from the model (the calculation's figures per case, added up by
+``key_stats`` and ``summed``); this module only formats. The work is in ``portfolio_work.py``, the
 table of cases in ``portfolio_cases.py``, the totals and the chart in
 ``portfolio_totals.py``.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 from typing import Callable
@@ -53,6 +56,7 @@ from effectencalculator.ui.sections.portfolio_work import (
     compute_portfolio,
     error_lines,
     never_export_words,
+    read_whole_portfolio,
 )
 from effectencalculator.ui.services import AppContext
 from effectencalculator.ui.settings import LAST_FOLDER
@@ -162,7 +166,9 @@ class VergelijkenWindow(QMainWindow):
         self.year_edit.setMinimumWidth(200)
         self.year_edit.valueCommitted.connect(self._year_changed)
         self.rebuild_button = QPushButton("Opnieuw berekenen")
-        self.rebuild_button.setToolTip("Lees de casussen opnieuw en bereken het portfolio")
+        self.rebuild_button.setToolTip("Lees de casussen opnieuw en bereken het portfolio "
+                                       "(van ongewijzigde bestanden komen de cijfers uit "
+                                       "de cache)")
         self.rebuild_button.clicked.connect(self.rebuild)
         row.addWidget(QLabel("Kostentabel:"))
         row.addWidget(self.table_combo)
@@ -203,7 +209,7 @@ class VergelijkenWindow(QMainWindow):
         self.tabs.addTab(self.totals_tab, "Totalen")
 
     def _build_chart_tab(self) -> None:
-        self.chart_area = ChartTab()
+        self.chart_area = ChartTab(lambda job: self.ctx.runner.start(job, self))
         self.chart_layout, self.chart_note = self.chart_area.chart_layout, self.chart_area.note
         self.tabs.addTab(self.chart_area, "Grafiek")
 
@@ -323,7 +329,7 @@ class VergelijkenWindow(QMainWindow):
     def _year_changed(self) -> None:
         self.year_edit.set_value(self.year_edit.value())  # taken: shown as it was read
         if self.outcome is not None and self.price_year() not in (
-                None, self.outcome.portfolio.price_year):
+                None, self.outcome.price_year):
             self.rebuild()
 
     @property
@@ -348,9 +354,16 @@ class VergelijkenWindow(QMainWindow):
         paths, year = list(self.paths), self.price_year()
         words = never_export_words(self.ctx)
         self._start(LongWork(
-            work=partial(_build, paths, table_file, year, words), on_done=self._built,
+            work=partial(_build, paths, table_file, year, words,
+                         self.ctx.portfolio_cache_path), on_done=self._built,
             on_error=self._build_failed, on_cancelled=self._build_cancelled,
             title="Casussen vergelijken", label="Casussen lezen…", show_after_ms=300))
+
+    def _job_done(self) -> None:
+        """A job delivered its outcome: not busy any more (also while a synchronous
+        runner's ``start`` has not returned yet), the controls back on."""
+        self.job = None
+        self._set_enabled(True)
 
     def _set_enabled(self, on: bool) -> None:
         for widget in (self.open_folder_button, self.open_files_button, self.table_combo,
@@ -360,22 +373,19 @@ class VergelijkenWindow(QMainWindow):
             button.setEnabled(on and self.outcome is not None)
 
     def _built(self, outcome: PortfolioOutcome) -> None:
-        self._set_enabled(True)
+        self._job_done()
         self.show_outcome(outcome)
-        ms = outcome.elapsed_ms
-        took = f"{format_number(ms)} ms" if ms < 1000 else f"{format_number(ms / 1000, 1)} s"
-        self.statusBar().showMessage(
-            f"{len(outcome.portfolio.cases)} casussen gelezen in {took}", 8000)
+        self.statusBar().showMessage(built_message(outcome), 12000)
         self.built.emit(outcome)
 
     def _build_cancelled(self) -> None:
-        self._set_enabled(True)
+        self._job_done()
         self.statusBar().showMessage("Vergelijken geannuleerd; de vorige uitkomst blijft "
                                      "staan.", 8000)
         self.built.emit(None)
 
     def _build_failed(self, exc: BaseException) -> None:
-        self._set_enabled(True)
+        self._job_done()
         from effectencalculator.model.validation import InvalidInputError
         details = ([f.format() for f in exc.findings] if isinstance(exc, InvalidInputError)
                    else [f"{type(exc).__name__}: {exc}"])
@@ -402,27 +412,27 @@ class VergelijkenWindow(QMainWindow):
             self.chart_note.setText("Nog geen casussen.")
             self._set_tab_counts(0, 0)
             return
-        p = outcome.portfolio
-        uncertain = sum(1 for e, u in zip(p.cases, outcome.uncertainty)
-                        if e.ok and e.duplicate_of is None and u is not None and u.uncertain)
-        repriced = [e for e in p.cases if e.ok and e.repriced]
-        parts = [f"<b>{len(p.priced)} van {len(p.cases)} casussen berekend</b>",
-                 f"kostentabel {p.table.name} {p.table.version}",
-                 f"prijspeil {p.price_year}"]
-        if p.duplicates:
-            parts.append(f"{len(p.duplicates)} dubbel (telt niet mee)")
+        counted = outcome.counted
+        uncertain = sum(1 for f in counted if f.uncertain)
+        repriced = outcome.repriced
+        parts = [f"<b>{len(counted)} van {len(outcome.rows)} casussen berekend</b>",
+                 f"kostentabel {outcome.table.name} {outcome.table.version}",
+                 f"prijspeil {outcome.price_year}"]
+        if outcome.duplicates:
+            parts.append(f"{len(outcome.duplicates)} dubbel (telt niet mee)")
         if uncertain:
             parts.append(f"{uncertain} onzeker (P10–P90 bevat nul)")
         if repriced:
             parts.append(f"{len(repriced)} opnieuw geprijsd")
-        if p.failed:
-            parts.append(f"<span style='color:#a00000'><b>{len(p.failed)} niet meegeteld "
+        failed = outcome.failed
+        if failed:
+            parts.append(f"<span style='color:#a00000'><b>{len(failed)} niet meegeteld "
                          "(zie Niet geladen)</b></span>")
         self.summary.setText(" · ".join(parts) + guardrails_html(outcome.summary))
         self.totals_tab.show_outcome(outcome)
         self._show_repriced(repriced)
-        self._show_failed(p.failed)
-        self._set_tab_counts(len(repriced), len(p.failed))
+        self._show_failed(failed)
+        self._set_tab_counts(len(repriced), len(failed))
         self.draw_chart()
 
     def _set_tab_counts(self, repriced: int, failed: int) -> None:
@@ -439,7 +449,8 @@ class VergelijkenWindow(QMainWindow):
 
     def _show_failed(self, failed: list) -> None:
         self.failed_paths = [e.path for e in failed]
-        self.failed_model.set_rows([[str(e.path), "\n".join(error_lines(e))] for e in failed])
+        self.failed_model.set_rows([[str(r.path), "\n".join(error_lines(r.failed))]
+                                    for r in failed])
         self.failed_view.resizeRowsToContents()
 
     def draw_chart(self) -> None:
@@ -480,8 +491,8 @@ class VergelijkenWindow(QMainWindow):
     def privacy_ok(self) -> bool:
         """The privacy check of every counted case, as for the CLI's ``portfolio``: open
         findings stop the export unless the user accepts them."""
-        if self.outcome is None:  # the export buttons are off until a portfolio is built
-            return False
+        if self.outcome is None or self.outcome.portfolio is None:
+            return False  # the export reads the cases in full first
         portfolio = self.outcome.portfolio
         found = []
         for entry in portfolio.priced:  # checked while reading, unless the list changed
@@ -497,8 +508,22 @@ class VergelijkenWindow(QMainWindow):
             f"casussen:\n{listed}{more}\n\nPas ze bij voorkeur eerst aan. Toch exporteren?")
 
     def export(self, suffix: str) -> None:
-        """Write the portfolio as PDF, XLSX or CSV (on the thread pool, with progress)."""
-        if self.outcome is None or self.busy or not self.privacy_ok():
+        """Write the portfolio as PDF, XLSX or CSV (on the thread pool, with progress).
+        When the figures came from the reopen cache, the cases are first read in full
+        (the report quotes them, and the privacy check reads their text)."""
+        if self.outcome is None or self.busy:
+            return
+        if self.outcome.portfolio is None:
+            outcome = self.outcome
+            self._start(LongWork(
+                work=partial(_read_in_full, list(self.paths), outcome.table,
+                             outcome.price_year, never_export_words(self.ctx)),
+                on_done=partial(self._read_for_export, suffix),
+                on_error=self._build_failed, on_cancelled=self._build_cancelled,
+                title="Portfolio exporteren", label="Casussen lezen voor de export…",
+                show_after_ms=300))
+            return
+        if not self.privacy_ok():
             return
         folder = self.paths[0] if self.paths and self.paths[0].is_dir() else Path(self._folder())
         name = self.ctx.dialogs.save_file(self, "Portfolio exporteren",
@@ -514,8 +539,21 @@ class VergelijkenWindow(QMainWindow):
             on_error=self._export_failed, title="Portfolio exporteren",
             label="Exporteren…", cancellable=False))
 
+    def _read_for_export(self, suffix: str, outcome: PortfolioOutcome) -> None:
+        """The cases read in full: shown (so the window shows what is exported; a file
+        changed since shows its new figures, and the status bar says so), then on to
+        the privacy check and the export."""
+        self._job_done()
+        changed = changed_since(self.outcome, outcome)
+        self.show_outcome(outcome)
+        if changed:
+            self.statusBar().showMessage(
+                f"{changed} casus(sen) gewijzigd sinds het vergelijken; het venster toont "
+                "nu de cijfers die worden geëxporteerd.", 12000)
+        self.export(suffix)
+
     def _exported(self, written: list[Path]) -> None:
-        self._set_enabled(True)
+        self._job_done()
         self.statusBar().showMessage("Geëxporteerd: " + ", ".join(str(p) for p in written),
                                      10000)
         self.exported.emit(written)
@@ -525,19 +563,52 @@ class VergelijkenWindow(QMainWindow):
             self.ctx.desktop.open_folder(Path(written[0]).parent)
 
     def _export_failed(self, exc: BaseException) -> None:
-        self._set_enabled(True)
+        self._job_done()
         self.ctx.dialogs.show_error(self, "Exporteren mislukt",
                                     "Het portfolio kon niet worden geëxporteerd.",
                                     [f"{type(exc).__name__}: {exc}"])
         self.exported.emit(None)
 
 
+def built_message(outcome: PortfolioOutcome) -> str:
+    """The status bar after a build: how many files, how fast, how many from the cache,
+    and what the cache had to say."""
+    ms = outcome.elapsed_ms
+    took = f"{format_number(ms)} ms" if ms < 1000 else f"{format_number(ms / 1000, 1)} s"
+    text = f"{len(outcome.rows)} casussen in {took}"
+    if outcome.from_cache:
+        text += (f" ({outcome.from_cache} ongewijzigd uit de cache, "
+                 f"{outcome.computed} gelezen en berekend)")
+    return " · ".join([text, *outcome.notices])
+
+
+def changed_since(before: PortfolioOutcome | None, after: PortfolioOutcome) -> int:
+    """How many files' figures differ between two outcomes (or are new or gone)."""
+    def by_path(outcome: PortfolioOutcome | None) -> dict[str, object]:
+        if outcome is None:
+            return {}
+        return {str(r.path): r.figures and replace(r.figures, path="") for r in outcome.rows}
+    old, new = by_path(before), by_path(after)
+    return sum(1 for key in old.keys() | new.keys() if old.get(key) != new.get(key))
+
+
 def _build(paths: list[Path], table_file: Path, year: int | None, words: list[str],
-           progress: Progress, is_cancelled: IsCancelled) -> PortfolioOutcome:
-    """The build job: read, price and simulate every case (Annuleren: ``Cancelled``)."""
+           cache_path: Path | None, progress: Progress, is_cancelled: IsCancelled
+           ) -> PortfolioOutcome:
+    """The build job: every case's figures (Annuleren: ``Cancelled``)."""
     try:
-        return compute_portfolio(paths, table_file, year, progress, is_cancelled, words)
+        return compute_portfolio(paths, table_file, year, progress, is_cancelled, words,
+                                 cache_path)
     except InterruptedError as exc:  # the model's word for a cancelled portfolio
+        raise Cancelled(str(exc)) from exc
+
+
+def _read_in_full(paths: list[Path], table, year: int, words: list[str],
+                  progress: Progress, is_cancelled: IsCancelled) -> PortfolioOutcome:
+    """The job before an export of cached figures: every case read in full."""
+    try:
+        return read_whole_portfolio(paths, table, year, words, progress, is_cancelled)
+    except InterruptedError as exc:
         raise Cancelled(str(exc)) from exc
 
 
