@@ -5,8 +5,9 @@
 The example cases hold no readings, review or mechanisms, so a copy of the case is
 given them in a temporary folder (never saved over the example), beside a second case
 whose tags the completer offers: the readings per person in Resultaten, the arithmetic
-column in Inzet, a block pasted into the lines table, the review state in Gegevens and
-the mechanism tags in Verhaal with the completer open.
+column in Inzet, a block pasted into the lines table, the review state in Gegevens, the
+mechanism tags in Verhaal with the completer open, and Kostentabel → Eigen tabel maken
+(its tables folder a temporary one; its figures examples, said so in their source).
 """
 
 from __future__ import annotations
@@ -20,7 +21,13 @@ from pathlib import Path
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "pt-ams-014-noordhoek.yaml"
 NAMES = ("gui-resultaten-aflezingen", "gui-inzet-berekening", "gui-inzet-plakken",
-         "gui-gegevens-beoordeling", "gui-verhaal-mechanismen")
+         "gui-gegevens-beoordeling", "gui-verhaal-mechanismen", "gui-eigen-tabel")
+#: the own table of the picture: example figures, said to be so in their source
+OWN_TARIFF = {"tariff": "15.400,00", "price_year": "2025", "low": "14.000",
+              "high": "16.500", "source": "Voorbeeld: contract GI regio 2025 (fictief)"}
+OWN_ITEM = {"id": "RVT-DUO-UUR", "name": "Regionaal veiligheidsteam - uur (duo)",
+            "category": "Veiligheid", "kind": "inzet", "unit": "uur", "payer": "gemeente",
+            "tariff": "185,00", "price_year": "2025"}
 
 
 def _settle(app) -> None:
@@ -85,6 +92,9 @@ def render_capture(app, outdir: Path, case_path: Path, width: int, height: int,
     folder = tmp / "casussen"
     folder.mkdir(parents=True, exist_ok=True)
     path = _prepare(case_path, folder)
+    from effectencalculator.model.tables import USER_TABLES_ENV
+    user_tables = os.environ.get(USER_TABLES_ENV)
+    os.environ[USER_TABLES_ENV] = str(tmp / "tabellen")  # nothing lands in the user's
     settings = QSettings(str(tmp / "capture.ini"), QSettings.Format.IniFormat)
     ctx = AppContext(settings=UiSettings(settings), recovery_dir=tmp / "herstel-capture",
                      runner=SyncRunner(), never_export_path=tmp / "niet-exporteren.txt")
@@ -147,10 +157,41 @@ def render_capture(app, outdir: Path, case_path: Path, width: int, height: int,
         popup.hide()
     tags.input.clear()
 
+    window.show_section(window.sections.index(window.kostentabel))
+    dialog = window.kostentabel.make_own_table()
+    if dialog is not None:
+        _fill_own_table(dialog)
+        _settle(app)
+        save(NAMES[5], dialog.grab())
+        dialog.reject()
+    if user_tables is None:
+        os.environ.pop(USER_TABLES_ENV, None)
+    else:
+        os.environ[USER_TABLES_ENV] = user_tables
+
     window.doc.undo_stack.setClean()
     window.close()
     _settle(app)
     return written
+
+
+def _fill_own_table(dialog) -> None:
+    """A region's table as a researcher types it: a tariff taken over with its year and
+    source, and a new item whose source is still missing (named below the table)."""
+    for edit, text in ((dialog.name_edit, "regio-utrecht-west"),
+                       (dialog.version_edit, "2026.1"),
+                       (dialog.title_edit, "Tarieven Utrecht-West"),
+                       (dialog.description_edit, "Contractprijzen van de regio")):
+        edit.setText(text)
+        edit.textEdited.emit(text)
+    draft = dialog.draft
+    row = draft.add_base_item("OTS-JAAR1")
+    for key, text in OWN_TARIFF.items():
+        draft.set_text(row, key, text)
+    row = draft.add_new_item()
+    for key, text in OWN_ITEM.items():
+        draft.set_text(row, key, text)
+    dialog.model.reset()  # the missing source shows red below the table, and in its cell
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -16,6 +16,7 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
+    QDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -39,6 +40,9 @@ from effectencalculator.ui.item_picker import search_items
 from effectencalculator.ui.labels import EXPLAIN, KIND_LABELS, PAYER_LABELS
 from effectencalculator.ui.table_loader import read_table_file
 from effectencalculator.ui.widgets import PercentEdit, YearEdit, YearsEdit
+
+if TYPE_CHECKING:  # the dialog loads when first opened
+    from effectencalculator.ui.own_table_dialog import OwnTableDialog
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 MKBA_RATE = 0.0225
@@ -172,9 +176,24 @@ class KostentabelSection(QWidget):
         choose.setToolTip("Reken deze casus met een andere kostentabel (YAML-bestand), "
                           "bijvoorbeeld met regionale tarieven")
         choose.clicked.connect(self.choose_table)
+        self.make_own_button = QPushButton("Eigen tabel maken…")
+        self.make_own_button.setToolTip(
+            "Een regionale tabel op deze tabel: eigen tarieven (met bron) voor posten van "
+            "de tabel, en posten die de tabel niet kent; bewaard in uw tabellenmap, voor "
+            "elke casus te kiezen")
+        self.make_own_button.clicked.connect(self.make_own_table)
+        self.edit_own_button = QPushButton("Eigen tabel bewerken…")
+        self.edit_own_button.setToolTip("De tarieven en posten van deze eigen tabel wijzigen")
+        self.edit_own_button.clicked.connect(self.edit_own_table)
+        buttons = QHBoxLayout()
+        for button in (choose, self.make_own_button, self.edit_own_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
         form.addRow("Tabel", self.table_title)
         form.addRow("Bestand", self.table_file)
-        form.addRow("", choose)
+        form.addRow("", buttons)
+        #: the open Eigen tabel dialog (None when closed)
+        self.own_table_dialog: OwnTableDialog | None = None
         top.addWidget(table_box, 3)
 
         settings_box = QGroupBox("Rekeninstellingen van de casus")
@@ -259,6 +278,7 @@ class KostentabelSection(QWidget):
                                      f"versie {table.version}, prijspeil {table.price_year}, "
                                      f"{len(table.items)} posten")
             self.table_file.setText(f"{table.path}<br><small>sha256 {table.sha256[:16]}…</small>")
+        self.edit_own_button.setVisible(self._own_table_file() is not None)
         self._show_settings()
         self._search(self.search.text())
 
@@ -367,6 +387,76 @@ class KostentabelSection(QWidget):
             self.doc, table, path, [], f"kostentabel {table.name} {table.version} kiezen"))
         self._offer_copy(table, path)
         return True
+
+    # -- an own table ---------------------------------------------------------------
+    def _own_table_file(self) -> Path | None:
+        """The active table's file when it is an own table in the user's tables folder
+        (one the researcher can edit here)."""
+        table = self.doc.table
+        if table is None or not table.bases or table.path is None:
+            return None
+        path = Path(table.path)
+        return path if path.parent.resolve() == user_tables_dir().resolve() else None
+
+    def make_own_table(self):
+        """Open Eigen tabel maken on the active table (or, for an own table, on its base)."""
+        from effectencalculator.model.own_table import OwnTableDraft
+        from effectencalculator.model.storage import load_table
+        from effectencalculator.model.tables import available_tables
+
+        base = self.doc.table
+        if base is None:
+            return None
+        if base.bases:
+            ref = find_table(base.bases[0].name, base.bases[0].version)
+            if ref is None:
+                self.dialogs.show_error(self, "Eigen tabel maken", f"De basistabel "
+                                        f"'{base.bases[0].name}' is niet gevonden.")
+                return None
+            base = load_table(ref.path)
+        taken = {ref.name for ref in available_tables()}
+        return self._open_own_table(OwnTableDraft.new(base, taken))
+
+    def edit_own_table(self):
+        from effectencalculator.model.own_table import OwnTableDraft
+        from effectencalculator.model.tables import find_base_table
+
+        path = self._own_table_file()
+        if path is None:
+            return None
+        try:
+            draft = OwnTableDraft.from_file(path, find_base_table)
+        except InvalidInputError as exc:
+            self.dialogs.show_error(self, "Eigen tabel bewerken", f"{path} is niet te "
+                                    "bewerken.", [f.format() for f in exc.findings])
+            return None
+        return self._open_own_table(draft)
+
+    def _open_own_table(self, draft):
+        from effectencalculator.ui.own_table_dialog import OwnTableDialog
+
+        dialog = OwnTableDialog(draft, user_tables_dir(), self.dialogs, self)
+        dialog.finished.connect(self._own_table_done)
+        self.own_table_dialog = dialog
+        dialog.open()  # window-modal, without a nested event loop
+        return dialog
+
+    def _own_table_done(self, result: int) -> None:
+        dialog = self.own_table_dialog
+        if dialog is None:
+            return
+        self.own_table_dialog = None
+        dialog.deleteLater()
+        path, table = dialog.saved_path, dialog.saved
+        if result != QDialog.DialogCode.Accepted or path is None or table is None:
+            return
+        active = self.doc.table
+        if (active is not None and active.path is not None and
+                Path(active.path).resolve() == path.resolve()) or self.dialogs.ask_yes_no(
+                self, "Eigen tabel opgeslagen",
+                f"Tabel '{table.name}' {table.version} is opgeslagen in {path}.\n\n"
+                "Deze casus ermee rekenen? (Terug te draaien met Ongedaan maken.)"):
+            self.use_table_file(path)
 
     def _offer_copy(self, table: CostTable, path: Path) -> None:
         """A table outside the tables folders is not found when the case is reopened."""
