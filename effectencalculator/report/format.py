@@ -30,6 +30,12 @@ def format_number(value: float, decimals: int = 0) -> str:
     return f"{MINUS}{text}" if negative else text
 
 
+def rounded(value: float, decimals: int = 0) -> float:
+    """The value as ``format_number`` prints it (half away from zero)."""
+    quantum = 10 ** decimals
+    return math.copysign(math.floor(abs(value) * quantum + 0.5 + 1e-9) / quantum, value)
+
+
 def format_euro(value: float, decimals: int = 0) -> str:
     """12345 → '€ 12.345'; -50 → '€ -50'."""
     return f"€ {format_number(value, decimals)}"

@@ -80,6 +80,7 @@ from effectencalculator.report.pdf_styles import (
     table_style,
 )
 from effectencalculator.report.pdf_text import fit_text, shorten_to_width, shorten_words
+from effectencalculator.report.pdf_urls import break_urls
 
 #: the geometry and the checked frame, where tests and callers have always found them
 __all__ = ["FRAME_H", "FRAME_W", "MARGIN_L", "MARGIN_R", "PAGE_H", "PAGE_W", "PdfRenderer",
@@ -248,8 +249,12 @@ class PdfRenderer:
                     and isinstance(blocks[i + 1], ChartBlock):
                 # A heading stays with its chart: never alone at the bottom of a page.
                 chart = self._block(blocks[i + 1])
-                first = list(getattr(chart[0], "_content", chart[:1]))
-                items = [KeepTogether(items[1:] + first)] + chart[1:]
+                if hasattr(chart[0], "take_lead"):  # a chart that flows over pages
+                    chart[0].take_lead(items[1:])
+                    items = items[:1] + chart
+                else:
+                    first = list(getattr(chart[0], "_content", chart[:1]))
+                    items = [KeepTogether(items[1:] + first)] + chart[1:]
                 i += 1
             body.extend(items)
             i += 1
@@ -269,11 +274,13 @@ class PdfRenderer:
         if isinstance(block, Para):
             name = {"body": "body", "lead": "lead", "small": "small", "note": "small",
                     "empty": "empty", "caption": "caption"}[block.style]
-            return [para(block.text, st[name])]
+            return [para(_urls_broken(block.text, st[name]), st[name])]
         if isinstance(block, Quote):
             return [QuoteBar(para(f"“{block.text}”", st["quote"]))]
         if isinstance(block, Bullets):
-            return [Paragraph(escape(shorten_words(item)), st["bullet"], bulletText="•")
+            style = st["bullet"]
+            return [Paragraph(escape(_urls_broken(shorten_words(item), style))
+                              .replace("\n", "<br/>"), style, bulletText="•")
                     for item in block.items]
         if isinstance(block, Facts):
             return [facts_table(self.styles, block.rows), Spacer(1, 4)]
@@ -286,6 +293,12 @@ class PdfRenderer:
         if isinstance(block, ChartBlock):
             return chart_flowables(self.styles, block)
         raise TypeError(f"onbekend blok {type(block).__name__}")
+
+
+def _urls_broken(text: str, style) -> str:
+    """A URL in running text breaks after / . - ? & =, never mid-word (pdf_text)."""
+    return break_urls(text, style.fontName, style.fontSize,
+                      FRAME_W - style.leftIndent - style.rightIndent)
 
 
 def render_pdf(content: DocumentContent, progress: Progress | None = None) -> bytes:

@@ -42,6 +42,8 @@ Styles = dict[str, ParagraphStyle]
 # A table taller than this (points) is laid out a page at a time (pdf_paged): reportlab's
 # own split of a whole long table costs time that grows with lines x pages.
 PAGED_TABLE_FROM = FRAME_H
+#: a table shorter than this (points) is never split over two pages
+KEEP_TABLE_BELOW = FRAME_H / 4
 
 
 def facts_table(st: Styles, rows: list[tuple[str, str]], label_width: float = 60 * mm) -> Table:
@@ -247,6 +249,25 @@ def table_flowables(st: Styles, block: TableBlock) -> list[Flowable]:
         if row.style == "unpriced":
             commands.append(("BACKGROUND", (0, r), (-1, r), LIGHT))
         previous_style = row.style
+    if block.legend:
+        # The footnote is the table's last row, tied to the row above it: it never
+        # stands alone at the top of a page.
+        legend = st["legend"]
+        r = len(data)
+        # wrapped a padding short of the table: a plain string's spaces never shrink as
+        # a paragraph's may, and this row has no padding to take up the difference
+        data.append(["\n".join(_lines(block.legend, legend, full - PAD, None))]
+                    + [""] * (n - 1))
+        spacing.append((legend.leading, legend.spaceBefore, 0))
+        commands = [c for c in commands if c[:3] != ("LINEBELOW", (0, -1), (-1, -1))]
+        commands += [("LINEBELOW", (0, r - 1), (-1, r - 1), 0.8, INK),
+                     ("NOSPLIT", (0, r - 1), (-1, r)),
+                     ("SPAN", (0, r), (-1, r)), ("ALIGN", (0, r), (-1, r), "LEFT"),
+                     *_font(legend, r, legend.textColor),
+                     ("LEFTPADDING", (0, r), (-1, r), 0),
+                     ("RIGHTPADDING", (0, r), (-1, r), 0),
+                     ("TOPPADDING", (0, r), (-1, r), legend.spaceBefore),
+                     ("BOTTOMPADDING", (0, r), (-1, r), 0)]
     heights = _row_heights(data, spacing)
     table: Flowable
     if sum(h or 0 for h in heights) > PAGED_TABLE_FROM and None not in heights:
@@ -257,13 +278,12 @@ def table_flowables(st: Styles, block: TableBlock) -> list[Flowable]:
                       hAlign="LEFT", splitByRow=1, splitInRow=0)
         table.setStyle(table_style(commands))
     out: list[Flowable] = []
+    height = sum(h or EMPTY_LEADING for h in heights)
     if block.caption:
-        out += [CondPageBreak(75), para(block.caption, st["caption"])]
-    out.append(table)
-    if block.legend:
-        out.append(para(block.legend, st["legend"]))
-    else:
-        out.append(Spacer(1, 8))
+        # A short table moves whole with its caption: neither stays behind alone.
+        room = height + 30 if height <= KEEP_TABLE_BELOW else 75
+        out += [CondPageBreak(room), para(block.caption, st["caption"])]
+    out += [table, Spacer(1, 8)]
     return out
 
 def column_widths(st: Styles, block: TableBlock) -> list[float]:
@@ -275,8 +295,10 @@ def column_widths(st: Styles, block: TableBlock) -> list[float]:
     widths = [total * c.weight / weight for c in cols]
     pad = 6.5
     head = st["cell_head"]
-    need = [max((text_width(w, head.fontName, head.fontSize) for w in c.title.split()),
-                default=0) + pad for c in cols]
+    # a header word wider than this is split (a scenario's name can be pasted text)
+    head_cap = total * 0.4
+    need = [min(max((text_width(w, head.fontName, head.fontSize) for w in c.title.split()),
+                    default=0) + pad, head_cap) for c in cols]
     for row in block.rows:
         if row.style in ("note", "group"):
             continue
@@ -304,15 +326,74 @@ def column_widths(st: Styles, block: TableBlock) -> list[float]:
             widths[i] = max(need[i], widths[i] - excess * cols[i].weight / share)
     return widths
 
+class FlowingTimeline(Flowable):
+    """The timeline, starting on the page where the text before it ends: its first part
+    takes the rest of that page (with its heading and caption, the ``lead``), the next
+    parts a page each. No page holds only the few lines before a timeline."""
+
+    #: the least room (points) for the lead and a first part worth drawing
+    MIN_ROOM = 170.0
+    #: the room of a part on a page of its own (the caption after the last part)
+    PAGE_ROOM = FRAME_H - 40
+
+    def __init__(self, layout: TimelineLayout, lead: list[Flowable]):
+        super().__init__()
+        self.layout, self.lead = layout, lead
+        self._cache: dict[tuple[float, float], tuple[float, list]] = {}
+
+    def take_lead(self, flowables: list[Flowable]) -> None:
+        """A heading before the chart stays with its first part."""
+        self.lead = list(flowables) + self.lead
+
+    def getSpaceBefore(self) -> float:  # noqa: N802 - reportlab's name
+        return self.lead[0].getSpaceBefore() if self.lead else 0.0
+
+    def _stack(self, width: float, flowables: list[Flowable]) -> float:
+        height = 0.0
+        for i, f in enumerate(flowables):
+            height += f.wrap(width, FRAME_H)[1] + f.getSpaceAfter() + \
+                (f.getSpaceBefore() if i else 0.0)
+        return height
+
+    def _layout(self, width: float, height: float) -> tuple[float, list]:
+        key = (round(width, 2), round(height, 2))
+        if key not in self._cache:
+            lead_h = self._stack(width, self.lead) + 2
+            parts = charts.timeline_parts(self.layout, FRAME_W, self.PAGE_ROOM,
+                                          first_height=max(height - lead_h - 2, 0))
+            drawings = [DrawingFlowable(d) for d in parts]
+            total = lead_h + sum(d.height + 4 for d in drawings)
+            self._cache[key] = (total, drawings)
+        return self._cache[key]
+
+    def wrap(self, avail_width, avail_height):
+        total, drawings = self._layout(avail_width, avail_height)
+        self.width, self._drawings = avail_width, drawings
+        # Several parts never fit here: the frame asks for the split.
+        self.height = total if len(drawings) == 1 else max(total, avail_height + 1)
+        return self.width, self.height
+
+    def split(self, avail_width, avail_height):
+        if avail_height < self.MIN_ROOM:
+            return []  # the whole chart starts on the next page
+        _, drawings = self._layout(avail_width, avail_height)
+        return [*self.lead, *drawings]
+
+    def drawOn(self, canvas, x, y, _sW=0):  # noqa: N802, N803 - reportlab's names
+        top = y + self.height
+        for i, f in enumerate([*self.lead, *self._drawings]):
+            top -= f.getSpaceBefore() if i else 0.0
+            top -= f.wrap(self.width, FRAME_H)[1]
+            f.drawOn(canvas, x, top, _sW)
+            top -= f.getSpaceAfter()
+
+
 def chart_flowables(st: Styles, block: ChartBlock) -> list[Flowable]:
     out: list[Flowable] = []
     data = block.data          # of the type its kind names (asserted for the type checker)
     if block.kind == "timeline":
         assert isinstance(data, TimelineLayout)
-        # Each part must fit an empty page under the heading and the caption.
-        parts = charts.timeline_parts(data, FRAME_W, FRAME_H - 110)
-        out.append(KeepTogether([para(block.title, st["caption"]), DrawingFlowable(parts[0])]))
-        out.extend(DrawingFlowable(drawing) for drawing in parts[1:])
+        out.append(FlowingTimeline(data, [para(block.title, st["caption"])]))
         out.append(para(block.caption, st["chart_caption"]))
         return out
     if block.kind == "portfolio_net":

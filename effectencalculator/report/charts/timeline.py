@@ -81,15 +81,57 @@ def timeline_chart(layout: TimelineLayout, width: float,
         for row in rows:
             row_h = EVENT_ROW_H if lane.kind == "events" else ROW_H
             y -= row_h
-            if not row.continuation and row.label:
-                d.add(text_at(x0 - 4, y + row_h / 2 - 2.2, fit_text(row.label, label_w - 8, 6.5),
-                            6.5, "end"))
+            label = row.label or ("" if lane.kind == "events" else _row_label(row))
+            if label:
+                # A continuation row (a second line of the same item, overlapping in
+                # time) repeats its label, muted: no row without a name.
+                d.add(text_at(x0 - 4, y + row_h / 2 - 2.2, fit_text(label, label_w - 8, 6.5),
+                              6.5, "end", color=MUTED if row.continuation else TEXT))
             d.add(Line(x0, y, x1, y, strokeColor=GRID, strokeWidth=0.3))
             for item in row.items:
                 _timeline_item(d, lane, item, x_of, y, row_h)
+            if lane.kind != "events":
+                _probabilities(d, row, x_of, x0, x1, y, row_h)
     if legend:
         _timeline_legend(d, width, x0)
     return d
+
+
+def _row_label(row: TimelineRow) -> str:
+    return next((getattr(item, "label", "") for item in row.items
+                 if getattr(item, "label", "")), "")
+
+
+PROBABILITY_FONT = 5.6
+
+
+def _probabilities(d: Drawing, row: TimelineRow, x_of, x0: float, x1: float, y: float,
+                   row_h: float) -> None:
+    """Each bar or diamond with a probability below 100% says it ("60%"): inside a bar
+    that has room, else beside it where the row is free."""
+    items = sorted(row.items, key=lambda i: i.x0)
+    spans = [(x_of(i.x0) - (3.6 if i.kind == "marker" else 0),
+              x_of(i.x1 if i.kind != "marker" else i.x0) + (3.6 if i.kind == "marker" else 0))
+             for i in items]
+    taken = list(spans)
+    mid = y + row_h / 2 - 2.0
+    for k, item in enumerate(items):
+        if item.probability >= 1:
+            continue
+        text = f"{round(item.probability * 100)}%"
+        tw = text_width(text, PROBABILITY_FONT)
+        a, b = spans[k]
+        if item.kind != "marker" and b - a >= tw + 4:
+            d.add(text_at(b - 2, mid, text, PROBABILITY_FONT, "end", color=TEXT))
+            continue
+        for left in (b + 1.5, a - 1.5 - tw):
+            right = left + tw
+            if left < x0 or right > x1:
+                continue
+            if all(right + 1 <= s0 or left - 1 >= s1 for s0, s1 in taken):
+                d.add(text_at(left, mid, text, PROBABILITY_FONT, color=TEXT))
+                taken.append((left, right))
+                break
 
 
 def _lane_title(lane: TimelineLane) -> str:
@@ -170,12 +212,17 @@ def _timeline_legend(d: Drawing, width: float, x0: float) -> None:
                        ("casusperiode", bar(BAND))], width)
 
 
-def timeline_parts(layout: TimelineLayout, width: float, max_height: float) -> list[Drawing]:
+def timeline_parts(layout: TimelineLayout, width: float, max_height: float,
+                   first_height: float | None = None) -> list[Drawing]:
     """The timeline split into drawings no taller than ``max_height`` (whole rows; each
-    part repeats the axis, and a lane continued from the previous part says so)."""
+    part repeats the axis, and a lane continued from the previous part says so).
+
+    ``first_height`` is the room for the first part (the rest of a page, so the chart
+    starts where the text before it ends); the default is ``max_height``."""
     budget = max_height - AXIS_H - LEGEND_H
     parts: list[list[tuple[TimelineLane, list[TimelineRow], bool]]] = [[]]
-    used = 0.0
+    # The first part starts after what the page already holds.
+    used = 0.0 if first_height is None else max(0.0, max_height - first_height)
     for lane in layout.lanes:
         row_h = EVENT_ROW_H if lane.kind == "events" else ROW_H
         rows = list(lane.rows) or []

@@ -68,23 +68,20 @@ def accountability(ctx: Context) -> Section:
                      for p in sorted(custom, key=lambda p: p.item.id)]))
 
     add(Heading("Aannames: kansen in de scenario's"))
-    assumptions = []
-    for s in ctx.scenarios:
-        for lr in s.lines:
-            if lr.line.probability < 1:
-                name = lr.priced.item.name if lr.priced else lr.line.item
-                assumptions.append(Row([scenario_title(s), name,
-                                        format_percent(lr.line.probability), euro(lr.cost)]))
+    assumptions = _probability_overview(ctx)
     if assumptions:
         # The reasoning behind each probability is printed once, under its line in
-        # "Inzet en kosten"; this is the overview of the assumptions in one place.
+        # "Inzet en kosten" (with the line's Kans); this is their overview per scenario.
         add(Para("Regels met een kans kleiner dan 100% zijn aannames over wat er zonder de "
                  "nieuwe werkwijze waarschijnlijk was gebeurd (of, in de interventie, over "
-                 "onzekere inzet). Hun kosten zijn al met de kans vermenigvuldigd. De "
-                 "onderbouwing van elke kans staat onder de regel in \"Inzet en kosten\"."))
-        add(TableBlock([Column("Scenario", weight=1.6), Column("Post", weight=3.0),
-                        Column("Kans", "right", 0.6, True),
-                        Column("Kosten", "right", 0.9, True)], assumptions,
+                 "onzekere inzet). Hun kosten zijn al met de kans vermenigvuldigd. Elke kans "
+                 "staat met haar onderbouwing bij haar regel in \"Inzet en kosten\"; hier "
+                 "per scenario hoeveel van de kosten op zulke aannames rust."))
+        add(TableBlock([Column("Scenario", weight=2.2),
+                        Column("Regels met kans < 100%", "right", 1.1, True),
+                        Column("Kansen", "right", 1.0, True),
+                        Column("Kosten van die regels", "right", 1.2, True),
+                        Column("Deel van het scenario", "right", 1.1, True)], assumptions,
                        key="aannames"))
     else:
         add(empty("Geen regels met een kans kleiner dan 100%."))
@@ -132,6 +129,26 @@ def accountability(ctx: Context) -> Section:
     return section
 
 
+def _probability_overview(ctx: Context) -> list[Row]:
+    """Per scenario: its lines with a probability below 1, the range of those
+    probabilities, their cost (the calculation's line costs added) and its share of the
+    scenario's cost."""
+    rows = []
+    for s in ctx.scenarios:
+        lines = [lr for lr in s.lines if lr.line.probability < 1]
+        if not lines:
+            continue
+        low = min(lr.line.probability for lr in lines)
+        high = max(lr.line.probability for lr in lines)
+        spread = format_percent(low) if low == high else \
+            f"{format_percent(low)}–{format_percent(high)}"
+        cost = sum(lr.cost for lr in lines)
+        total = sum(lr.cost for lr in s.lines)
+        rows.append(Row([scenario_title(s), str(len(lines)), spread, euro(cost),
+                         format_percent(cost / total) if total > 0 else "—"]))
+    return rows
+
+
 def _index_table(ctx: Context) -> TableBlock | Para:
     r = ctx.result
     years = sorted({p.price_year for p in r.items.values()})
@@ -175,10 +192,12 @@ def _items_table(ctx: Context) -> TableBlock | Para:
         rows.append(Row([f"{item.name} ({item.id})", item.unit,
                          f"{format_euro(item.tariff, 2)} ({p.price_year})",
                          format_euro(p.price, 2), payer_label(item.payer), source]))
-    return TableBlock([Column("Post (code)", weight=2.7), Column("Eenheid", weight=0.75),
+    # Name and sources take the width (a derived figure cites many sources): rows of two
+    # or three lines rather than five
+    return TableBlock([Column("Post (code)", weight=3.3), Column("Eenheid", weight=0.65),
                        Column("Tarief (prijsjaar)", "right", 1.35, True),
                        Column(f"Tarief {ctx.result.price_year}", "right", 0.95, True),
-                       Column("Financier", weight=1.25), Column("Bron", weight=2.3)], rows,
+                       Column("Financier", weight=1.0), Column("Bron", weight=3.2)], rows,
                       key="posten")
 
 

@@ -96,7 +96,7 @@ def scenario_label(case: Case, scenario_id: str) -> str:
     if scenario_id == ALL_SCENARIOS:
         return "beide"
     s = case.scenario(scenario_id)
-    return s.id if s is not None else scenario_id
+    return (s.label or s.id) if s is not None else scenario_id
 
 
 def nowrap_dates(period: str) -> str:

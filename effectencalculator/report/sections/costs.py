@@ -24,13 +24,16 @@ from effectencalculator.report.format import (
     format_period,
     format_quantity,
     payer_label,
+    rounded,
 )
 from effectencalculator.report.sections.context import Context, euro, money_column, nowrap_dates
 
-LINE_COLUMNS = [Column("Post", weight=2.75), Column("Periode", weight=1.45),
-                Column("Hoeveelheid", "right", 1.2), Column("Eenheid", weight=0.85),
-                Column("Tarief", "right", 1.0, True), Column("Kans", "right", 0.6, True),
-                Column("Kosten", "right", 0.95, True), Column("Financier", weight=1.45)]
+# The unit reads with its quantity ("12,29 dag", "3 uur (1 per week)"): a column less,
+# so the name and the period of a line wrap less and a long report is shorter.
+LINE_COLUMNS = [Column("Post", weight=3.0), Column("Periode", weight=1.75),
+                Column("Hoeveelheid", "right", 1.45), Column("Tarief", "right", 0.95, True),
+                Column("Kans", "right", 0.5, True), Column("Kosten", "right", 0.9, True),
+                Column("Financier", weight=1.1)]
 LINE_LEGEND = ("* eigen post van deze casus (niet uit de kostentabel)  ◆ kosten van de "
                "aanpak (investering)  Tarief: per eenheid, in prijspeil {year}.  Kosten = "
                "hoeveelheid × tarief × kans.")
@@ -87,19 +90,21 @@ def _line_row(ctx: Context, lr: LineResult) -> list[Row]:
     marks = ("*" if priced and priced.custom else "") + (" ◆" if line.approach_cost else "")
     post = f"{name}{(' ' + marks.strip()) if marks else ''}"
     quantity = format_quantity(lr.quantity)
+    if priced is not None:
+        quantity += f"\u00a0{priced.item.unit}"  # "12,29 dag": never split
     if line.rate is not None:
         quantity += f" ({format_quantity(line.rate.quantity)} per {line.rate.per})"
     period = nowrap_dates(format_period(lr.first_day, lr.last_day))
     probability = format_percent(line.probability)
     if priced is None:
-        rows = [Row([post, period, quantity, "—", "—", probability, "niet geprijsd", "—"],
+        rows = [Row([post, period, quantity, "—", probability, "niet geprijsd", "—"],
                     "unpriced")]
         rows.append(Row([f"Niet geprijsd: {lr.unpriced_reason}; de regel telt nergens mee."
                          + (f" Toelichting: {' '.join(line.note.split())}" if line.note
                             else "")], "note"))
         return rows
     item = priced.item
-    rows = [Row([post, period, quantity, item.unit, format_euro(priced.price, 2),
+    rows = [Row([post, period, quantity, format_euro(priced.price, 2),
                  probability, euro(lr.cost), payer_label(item.payer)])]
     note = " ".join(line.note.split())
     if line.probability < 1:
@@ -109,6 +114,16 @@ def _line_row(ctx: Context, lr: LineResult) -> list[Row]:
     elif note:
         rows.append(Row([note], "note"))
     return rows
+
+
+def rounding_note(priced: list[LineResult]) -> str:
+    """When the printed line costs (whole euros) do not add up to the printed sum of the
+    lines, say why: the sum is of the exact amounts, rounded once."""
+    shown = sum(rounded(lr.cost) for lr in priced)
+    if rounded(sum(lr.cost for lr in priced)) == shown:
+        return ""
+    return (f"  Afronding: de getoonde regelbedragen tellen op tot {format_euro(shown)}; "
+            "de som eronder is die van de onafgeronde bedragen, één keer afgerond.")
 
 
 def line_table(ctx: Context, s: ScenarioResult) -> TableBlock:
@@ -121,7 +136,20 @@ def line_table(ctx: Context, s: ScenarioResult) -> TableBlock:
     def total_row(label: str, value: str, style: str = "total") -> Row:
         return Row([label] + [""] * (span - 3) + [value, ""], style)  # type: ignore[arg-type]
 
-    if r.discount_rate > 0 or r.horizon_years is not None:
+    discounted = r.discount_rate > 0 or r.horizon_years is not None
+    priced = [lr for lr in s.lines if lr.is_priced]
+    line_sum = sum(lr.cost for lr in priced)
+    transfers = sum(lr.cost for lr in priced if lr.is_transfer)
+    if discounted or transfers:
+        # The printed lines add up to the first row; each row after it says what
+        # takes the sum to the total.
+        rows.append(total_row("Som van de regels" + (" (zonder discontering)" if discounted
+                                                     else ""), euro(line_sum), "subtotal"))
+    if transfers:
+        rows.append(total_row("Overdrachten tellen niet mee (de ontvanger krijgt wat de "
+                              "financier betaalt; voor de samenleving 0)", euro(-transfers),
+                              "subtotal"))
+    if discounted:
         rec = reconciliation(s)
         parts = []
         if r.discount_rate > 0:
@@ -129,8 +157,6 @@ def line_table(ctx: Context, s: ScenarioResult) -> TableBlock:
                          f"{r.first_year}")
         if r.horizon_years is not None:
             parts.append(f"horizon {r.horizon_years} jaar")
-        rows.append(total_row("Som van de regels (zonder discontering)",
-                              euro(rec.undiscounted), "subtotal"))
         rows.append(total_row("Aansluiting: " + " en ".join(parts), euro(rec.adjustment),
                               "subtotal"))
         rows.append(total_row("Totaal (meegeteld)", euro(rec.counted)))
@@ -144,7 +170,7 @@ def line_table(ctx: Context, s: ScenarioResult) -> TableBlock:
         rows.append(total_row("waarvan kosten van de aanpak ◆", euro(s.investment),
                               "subtotal"))
     unpriced = len(s.unpriced_lines)
-    legend = LINE_LEGEND.format(year=r.price_year)
+    legend = LINE_LEGEND.format(year=r.price_year) + rounding_note(priced)
     if unpriced:
         legend += (f"  Let op: {format_number(unpriced)} regel(s) niet geprijsd; die tellen "
                    "nergens mee.")

@@ -16,7 +16,13 @@ from effectencalculator.report.content import (
 )
 from effectencalculator.report.figures import delta as _delta
 from effectencalculator.report.format import format_percent, format_period
-from effectencalculator.report.sections.context import Context, euro, money_column, nowrap_dates
+from effectencalculator.report.sections.context import (
+    Context,
+    euro,
+    money_column,
+    nowrap_dates,
+    scenario_label,
+)
 from effectencalculator.report.sections.mkba import switching_blocks
 
 
@@ -47,7 +53,7 @@ def sensitivity_blocks(ctx: Context) -> list:
         "stippellijn markeert nul als die in de buurt ligt."))
     rows = []
     for rank, s in enumerate(swings, start=1):
-        rows.append(Row([str(rank), s.scenario_id, _swing_line(ctx, s),
+        rows.append(Row([str(rank), scenario_label(ctx.case, s.scenario_id), _swing_line(ctx, s),
                          _delta(s.tariff_low), _delta(s.tariff_high),
                          _delta(s.probability_zero), _delta(s.probability_one),
                          euro(s.spread)]))

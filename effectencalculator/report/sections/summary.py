@@ -21,6 +21,7 @@ from effectencalculator.report.content import (
     empty,
     lead_sentences,
     or_empty,
+    scenario_title,
 )
 from effectencalculator.report.figures import interval_text
 from effectencalculator.report.figures_mkba import mkba_words
@@ -115,7 +116,7 @@ def key_figures(ctx: Context) -> list[KeyFigure]:
 def scenario_costs_table(ctx: Context) -> TableBlock:
     """The cost of every scenario in one row (the basis of the difference)."""
     scenarios = ctx.scenarios
-    return TableBlock([money_column(s.id) for s in scenarios],
+    return TableBlock([money_column(scenario_title(s)) for s in scenarios],
                       [Row([euro(s.total) for s in scenarios])],
                       caption="Kosten per scenario", key="samenvatting-scenarios")
 
