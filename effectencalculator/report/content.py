@@ -49,6 +49,8 @@ class Para:
 @dataclass(frozen=True)
 class Bullets:
     items: list[str]
+    #: a reference list (the sources) in the small type of the tables' footnotes
+    small: bool = False
 
 
 @dataclass(frozen=True)

@@ -278,7 +278,7 @@ class PdfRenderer:
         if isinstance(block, Quote):
             return [QuoteBar(para(f"“{block.text}”", st["quote"]))]
         if isinstance(block, Bullets):
-            style = st["bullet"]
+            style = st["bullet_small" if block.small else "bullet"]
             return [Paragraph(escape(_urls_broken(shorten_words(item), style))
                               .replace("\n", "<br/>"), style, bulletText="•")
                     for item in block.items]

@@ -56,7 +56,7 @@ def accountability(ctx: Context) -> Section:
         add(Para(f"De lijst van bronnen ({len(sources)}) is op verzoek weggelaten; de "
                  "kostentabel hierboven (naam, versie, sha256) wijst ze aan.", "small"))
     elif sources:
-        add(Bullets(sources))
+        add(Bullets(sources, small=True))
     else:
         add(empty("Geen bronnen: er zijn geen geprijsde regels."))
     custom = [p for p in r.items.values() if p.custom]
