@@ -142,3 +142,19 @@ def test_cancel_writes_nothing(qtbot, ctx, tmp_path, monkeypatch):
     assert not (tmp_path / "tabellen" / "regio-west.yaml").exists()
     assert window.doc.table.name == "test-tabel" and section.own_table_dialog is None
     window.doc.undo_stack.setClean()
+
+
+def test_enter_in_the_search_takes_the_item_over_and_keeps_the_dialog_open(
+        qtbot, ctx, tmp_path, monkeypatch):
+    window = open_window(qtbot, ctx, tmp_path, monkeypatch, CASE)
+    section, dialog = make_regional_table(qtbot, window)
+    assert save_button(dialog).isEnabled()  # a default button would save on Enter
+    dialog.base_search.setFocus()
+    dialog.base_search.clear()
+    qtbot.keyClicks(dialog.base_search, "GGZ")
+    qtbot.keyClick(dialog.base_search, Qt.Key.Key_Return)
+    assert dialog.isVisible() and section.own_table_dialog is dialog
+    assert [r.base_id for r in dialog.draft.rows] == ["UUR", "GGZ"]
+    assert not (tmp_path / "tabellen" / "regio-west.yaml").exists()
+    dialog.reject()
+    window.doc.undo_stack.setClean()

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -251,6 +251,17 @@ class OwnTableDialog(QDialog):
         self.model.problemsChanged.connect(self._show_problems)
         self._show_problems()
         self.resize(1280, 560)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        """Enter never saves or closes the dialog (its default button is Opslaan): in the
+        search it takes the item over; elsewhere it does nothing but on a button."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and \
+                not isinstance(self.focusWidget(), QPushButton):
+            if self.focusWidget() in (self.base_search, self.base_items):
+                self.copy_base_item()
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def _head_edit(self, attr: str, placeholder: str) -> QLineEdit:
         edit = QLineEdit(str(getattr(self.draft, attr)))
