@@ -12,11 +12,104 @@ the no-split rules are reportlab's), and keeps the rest for the next page.
 
 from __future__ import annotations
 
+from typing import Any
+
+from reportlab.lib.colors import Color, toColor
+from reportlab.lib.rl_accel import fp_str
+from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
 from reportlab.platypus import Flowable, Table
 
 from effectencalculator.report.pdf_styles import table_style
 
 Command = tuple
+
+#: TableStyle commands that set one attribute of each cell's CellStyle (as reportlab's
+#: ``_setCellStyle``; FONT, with its derived leading, is left to reportlab)
+_CELL_ATTRIBUTES = {
+    "FONTNAME": "fontname", "FACE": "fontname", "SIZE": "fontsize", "FONTSIZE": "fontsize",
+    "LEADING": "leading", "TEXTCOLOR": "color", "ALIGN": "alignment",
+    "ALIGNMENT": "alignment", "VALIGN": "valign", "LEFTPADDING": "leftPadding",
+    "RIGHTPADDING": "rightPadding", "TOPPADDING": "topPadding",
+    "BOTTOMPADDING": "bottomPadding", "HREF": "href", "DESTINATION": "destination",
+    "DIRECTION": "direction", "SHAPING": "shaping",
+}
+_X_FACTOR = {"LEFT": 0.0, "RIGHT": 1.0, "CENTRE": 0.5, "CENTER": 0.5}
+
+
+class FastTable(Table):
+    """A reportlab ``Table`` that styles and draws plain-string cells with less Python.
+
+    Why: a long report draws some 10 000 cell lines; reportlab builds a text object per
+    line (``drawString``: a width it then ignores, an origin, the subset lookup, the
+    code) and sets each style command on each cell through a chain of ``elif``. Here the
+    same PDF operators are written straight to the canvas, and a cell command sets its
+    attribute in one loop: the PDF is byte for byte reportlab's own (a test compares
+    them); anything else (flowables in cells, right-to-left text, links) is reportlab's.
+    """
+
+    _curcellstyle: Any  # reportlab's: the CellStyle of the last cell drawn
+
+    def _addCommand(self, cmd: Command) -> None:  # noqa: N802 - reportlab's name
+        attribute = _CELL_ATTRIBUTES.get(cmd[0])
+        (sc, sr), (ec, er) = cmd[1], cmd[2]
+        if attribute is None or isinstance(sr, str) or isinstance(er, str) or len(cmd) < 4:
+            return super()._addCommand(cmd)
+        sc, ec, sr, er = self.normCellRange(sc, ec, sr, er)
+        value = toColor(cmd[3], Color(0, 0, 0)) if attribute == "color" else cmd[3]
+        for row in self._cellStyles[sr:er + 1]:
+            for style in row[sc:ec + 1]:
+                style.__dict__[attribute] = value
+        return None
+
+    def _drawCell(self, cellval: Any, cellstyle: Any, pos: tuple[float, float],  # noqa: N802
+                  size: tuple[float, float]) -> None:
+        canv = self.canv
+        just, valign = cellstyle.alignment, cellstyle.valign
+        if type(cellval) is not str or just not in _X_FACTOR \
+                or valign not in ("TOP", "BOTTOM", "MIDDLE") or cellstyle.direction \
+                or cellstyle.shaping or cellstyle.href or cellstyle.destination \
+                or not canv.bottomup or not getattr(getFont(cellstyle.fontname),
+                                                     "_dynamicFont", 0):
+            return super()._drawCell(cellval, cellstyle, pos, size)
+        if self._curcellstyle is not cellstyle:  # as reportlab: only what changed
+            cur = self._curcellstyle
+            if cur is None or cellstyle.color != cur.color:
+                canv.setFillColor(cellstyle.color)
+            if cur is None or cellstyle.leading != cur.leading \
+                    or cellstyle.fontname != cur.fontname \
+                    or cellstyle.fontsize != cur.fontsize:
+                canv.setFont(cellstyle.fontname, cellstyle.fontsize, cellstyle.leading)
+            self._curcellstyle = cellstyle
+        colpos, rowpos = pos
+        colwidth, rowheight = size
+        if just == "LEFT":
+            x = colpos + cellstyle.leftPadding
+        elif just == "RIGHT":
+            x = colpos + colwidth - cellstyle.rightPadding
+        else:
+            x = colpos + (colwidth + cellstyle.leftPadding - cellstyle.rightPadding) * 0.5
+        vals = cellval.split("\n")
+        leading, fontsize = cellstyle.leading, cellstyle.fontsize
+        if valign == "BOTTOM":
+            y = rowpos + cellstyle.bottomPadding + len(vals) * leading - fontsize
+        elif valign == "TOP":
+            y = rowpos + rowheight - cellstyle.topPadding - fontsize
+        else:
+            y = rowpos + (cellstyle.bottomPadding + rowheight - cellstyle.topPadding
+                          + len(vals) * leading) / 2.0 - fontsize
+        # What canvas.drawString / drawRightString / drawCentredString write.
+        name, size_, line = canv._fontname, canv._fontsize, canv._leading
+        font, doc, escape, code = getFont(name), canv._doc, canv._escape, canv._code
+        factor = _X_FACTOR[just]
+        tmpl = f"{fp_str(size_)} Tf {fp_str(line)} TL"
+        for v in vals:
+            tx = x - factor * stringWidth(v, name, size_) if factor else x
+            text = " ".join([f"{font.getSubsetInternalName(subset, doc)} {tmpl} "
+                             f"({escape(chunk)}) Tj"
+                             for subset, chunk in font.splitString(v, doc)])
+            code.append(f"BT 1 0 0 1 {fp_str(tx, y)} Tm {text} T* ET")
+            y -= leading
+        return None
 
 
 class TableRows:
@@ -65,7 +158,7 @@ class TableRows:
             last = len(rows) - 1
             commands += [("LINEBELOW", (c[1][0], last), (c[2][0], last), *c[3:])
                          for c in self.by_row[end] if c[0] == "LINEABOVE"]
-        table = Table([self.data[r] for r in rows], colWidths=self.widths,
+        table = FastTable([self.data[r] for r in rows], colWidths=self.widths,
                       rowHeights=[self.heights[r] for r in rows], repeatRows=1,
                       hAlign="LEFT", splitByRow=1, splitInRow=0)
         table.setStyle(table_style(commands))
