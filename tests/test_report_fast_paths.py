@@ -1,7 +1,8 @@
 """The report's fast paths write the PDF reportlab itself would write, byte for byte.
 
 ``FastTable`` (report/pdf_paged.py) styles and draws plain-string cells without
-reportlab's per-line text objects, and ``FastTTFont`` (report/fonts.py) subsets strings
+reportlab's per-line text objects, ``TableRows`` starts a page's cells from per-column
+prototypes, and ``FastTTFont`` (report/fonts.py) subsets strings
 with one ``translate``. A mistake there would move or mis-encode text while every test
 that looks for words could still pass; so each report is built twice, once with the fast
 paths switched back to reportlab's own methods, and the bytes must be equal.
@@ -19,7 +20,7 @@ from effectencalculator.model.storage import load_case, load_table
 from effectencalculator.model.tables import table_for_case
 from effectencalculator.report.build import build_report_pdf
 from effectencalculator.report.fonts import FastTTFont
-from effectencalculator.report.pdf_paged import FastTable
+from effectencalculator.report.pdf_paged import FastTable, TableRows
 from tests.test_report_stress import stress_case
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -29,6 +30,7 @@ def _reportlab_only(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(FastTable, "_drawCell", Table._drawCell)
     monkeypatch.setattr(FastTable, "_addCommand", Table._addCommand)
     monkeypatch.setattr(FastTTFont, "splitString", TTFont.splitString)
+    monkeypatch.setattr(TableRows, "_prototypes", lambda self, ncols: None)
 
 
 @pytest.mark.parametrize("name", sorted(p.name for p in (ROOT / "examples").glob("*.yaml")))
@@ -68,3 +70,19 @@ def test_fast_table_takes_the_fast_path(monkeypatch):
     build_report_pdf(case, table)
     assert sum(calls) > 500
     assert fallbacks < 0.02 * sum(calls)
+
+
+def test_paged_tables_start_from_prototypes():
+    """The paged path copies prototypes (else the byte comparison tests nothing new)."""
+    table = load_table(ROOT / "cost_tables" / "nl-jeugd-gezin.yaml")
+    made: list[TableRows] = []
+    original = TableRows.__init__
+
+    def record(self, *args, **kwargs):
+        original(self, *args, **kwargs)
+        made.append(self)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(TableRows, "__init__", record)
+        build_report_pdf(stress_case(table, lines=300, words=100), table)
+    assert made and all(rows.prototypes is not None for rows in made)
