@@ -2,10 +2,11 @@
 
 ``FastTable`` (report/pdf_paged.py) styles and draws plain-string cells without
 reportlab's per-line text objects, ``TableRows`` starts a page's cells from per-column
-prototypes, and ``FastTTFont`` (report/fonts.py) subsets strings
-with one ``translate``. A mistake there would move or mis-encode text while every test
-that looks for words could still pass; so each report is built twice, once with the fast
-paths switched back to reportlab's own methods, and the bytes must be equal.
+prototypes, ``para`` (report/pdf_styles.py) gives plain text the parser's fragment
+without the parser, and ``FastTTFont`` (report/fonts.py) subsets strings with one
+``translate``. A mistake there would move or mis-encode text while every test that
+looks for words could still pass; so each report is built twice, once with the fast
+paths switched back to reportlab's own, and the bytes must be equal.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from reportlab.platypus import Table
 
 from effectencalculator.model.storage import load_case, load_table
 from effectencalculator.model.tables import table_for_case
+from effectencalculator.report import pdf_styles
 from effectencalculator.report.build import build_report_pdf
 from effectencalculator.report.fonts import FastTTFont
 from effectencalculator.report.pdf_paged import FastTable, TableRows
@@ -31,6 +33,7 @@ def _reportlab_only(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(FastTable, "_addCommand", Table._addCommand)
     monkeypatch.setattr(FastTTFont, "splitString", TTFont.splitString)
     monkeypatch.setattr(TableRows, "_prototypes", lambda self, ncols: None)
+    monkeypatch.setattr(pdf_styles, "plain_frags", lambda text, style: None)
 
 
 @pytest.mark.parametrize("name", sorted(p.name for p in (ROOT / "examples").glob("*.yaml")))
@@ -86,3 +89,15 @@ def test_paged_tables_start_from_prototypes():
         patch.setattr(TableRows, "__init__", record)
         build_report_pdf(stress_case(table, lines=300, words=100), table)
     assert made and all(rows.prototypes is not None for rows in made)
+
+
+def test_plain_paragraphs_skip_the_parser_and_marked_up_text_does_not():
+    styles = pdf_styles.make_styles()
+    plain = pdf_styles.plain_frags("Netto € 1.234 voor  de   gemeente", styles["body"])
+    assert plain is not None and plain[0].text == "Netto €\u00a01.234 voor de gemeente"
+    for text in ("a & b", "a < b", "regel\nregel", "   "):
+        assert pdf_styles.plain_frags(text, styles["body"]) is None
+    # what the parser makes of the same text, attribute for attribute
+    from reportlab.platypus import Paragraph
+    parsed = Paragraph("Netto €\u00a01.234 voor  de   gemeente", styles["body"]).frags
+    assert [vars(f) for f in parsed] == [vars(f) for f in plain]

@@ -41,6 +41,17 @@ _NOT_CELL = frozenset({"BACKGROUND", "ROWBACKGROUNDS", "COLBACKGROUNDS", "SPAN",
                        "LINEBEFORE", "LINEAFTER", "ROUNDEDCORNERS"})
 
 
+_DYNAMIC: dict[str, bool] = {}
+
+
+def _is_dynamic(font_name: str) -> bool:
+    """Whether the font is subset per document (a TrueType font), asked once per name."""
+    known = _DYNAMIC.get(font_name)
+    if known is None:
+        known = _DYNAMIC[font_name] = bool(getattr(getFont(font_name), "_dynamicFont", 0))
+    return known
+
+
 class FastTable(Table):
     """A reportlab ``Table`` that styles and draws plain-string cells with less Python.
 
@@ -82,12 +93,12 @@ class FastTable(Table):
         if type(cellval) is not str or just not in _X_FACTOR \
                 or valign not in ("TOP", "BOTTOM", "MIDDLE") or cellstyle.direction \
                 or cellstyle.shaping or cellstyle.href or cellstyle.destination \
-                or not canv.bottomup or not getattr(getFont(cellstyle.fontname),
-                                                     "_dynamicFont", 0):
+                or not canv.bottomup or not _is_dynamic(cellstyle.fontname):
             return super()._drawCell(cellval, cellstyle, pos, size)
         if self._curcellstyle is not cellstyle:  # as reportlab: only what changed
             cur = self._curcellstyle
-            if cur is None or cellstyle.color != cur.color:
+            if cur is None or (cellstyle.color is not cur.color
+                               and cellstyle.color != cur.color):
                 canv.setFillColor(cellstyle.color)
             if cur is None or cellstyle.leading != cur.leading \
                     or cellstyle.fontname != cur.fontname \
