@@ -23,6 +23,7 @@ from effectencalculator.log_setup import configure_logging
 from effectencalculator.model.calculation import CaseResult, calculate
 from effectencalculator.model.case import Case
 from effectencalculator.model.cost_table import CostTable
+from effectencalculator.model.gc_pause import gc_paused
 from effectencalculator.model.storage import (
     PasswordRequired,
     SaveError,
@@ -359,8 +360,11 @@ def _report_pdf(args: argparse.Namespace) -> int:
     write = write_report_pdf
     if output.suffix.lower() == ".docx":  # the suffix chooses the format
         from effectencalculator.report.docx_writer import write_report_docx as write
-    write(priced.case, priced.table, output, created=args.date, privacy=privacy,
-          result=priced.result, omit=omit)  # priced once, above
+    # A report is some 10**5 objects that stay until the file is written: the cyclic
+    # collector would walk them again and again and free nothing (5 000 lines: ~8 %).
+    with gc_paused():
+        write(priced.case, priced.table, output, created=args.date, privacy=privacy,
+              result=priced.result, omit=omit)  # priced once, above
     print(f"rapport geschreven: {output}")
     return EXIT_OK
 
