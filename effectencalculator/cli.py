@@ -332,7 +332,6 @@ def _check(args: argparse.Namespace) -> int:
 
 def _report_pdf(args: argparse.Namespace) -> int:
     """Price the case, then write the PDF atomically; on any error no file is left."""
-    from effectencalculator.report.build import write_report_pdf
     from effectencalculator.report.content import parse_sections
 
     output = _output(args.output, (".pdf", ".docx"))
@@ -349,6 +348,16 @@ def _report_pdf(args: argparse.Namespace) -> int:
     except ValueError as exc:
         print(f"fout: {exc}", file=sys.stderr)
         return EXIT_INVALID
+    # A report is some 10**5 objects that stay until the file is written (the case
+    # read, priced and laid out): the cyclic collector would walk them again and again
+    # and free nothing (5 000 lines: ~5 %).
+    with gc_paused():
+        return _write_report(args, output, omit)
+
+
+def _write_report(args: argparse.Namespace, output: Path, omit: frozenset[str]) -> int:
+    from effectencalculator.report.build import write_report_pdf
+
     priced = _load_and_price(args.case, args.table)
     privacy = _privacy_gate(priced.case, args.case, args.accept_privacy_findings)
     if args.short:
@@ -360,11 +369,8 @@ def _report_pdf(args: argparse.Namespace) -> int:
     write = write_report_pdf
     if output.suffix.lower() == ".docx":  # the suffix chooses the format
         from effectencalculator.report.docx_writer import write_report_docx as write
-    # A report is some 10**5 objects that stay until the file is written: the cyclic
-    # collector would walk them again and again and free nothing (5 000 lines: ~8 %).
-    with gc_paused():
-        write(priced.case, priced.table, output, created=args.date, privacy=privacy,
-              result=priced.result, omit=omit)  # priced once, above
+    write(priced.case, priced.table, output, created=args.date, privacy=privacy,
+          result=priced.result, omit=omit)  # priced once, above
     print(f"rapport geschreven: {output}")
     return EXIT_OK
 
