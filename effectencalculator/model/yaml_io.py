@@ -47,6 +47,7 @@ class LineMap(Mapping[str, int]):
         self._node = node
         self._text = text
         self._lines: dict[str, int] | None = None
+        self._only_lines: dict[str, int] | None = None  # from the events, see _line_table
         self._duplicates: list[tuple[str, int]] = []
         self._written: dict[str, str] = {}
         self._traps: list[tuple[Severity, str, int, str]] = []
@@ -78,14 +79,28 @@ class LineMap(Mapping[str, int]):
         self._map()
         return self._written.get(path)
 
+    def _line_table(self) -> dict[str, int]:
+        """Only the lines: for text of the fast path (no anchors, aliases or complex keys,
+        see ``_load_plain``) one walk of libyaml's events gives the same paths and
+        lines as composing the node graph and walking it (a message about a 5 000-line
+        case needed ~0,6 s for that); the rest of the walk waits until it is asked for."""
+        if self._lines is not None:
+            return self._lines
+        if self._only_lines is None and self._node is None and self._text is not None:
+            self._only_lines = _event_lines(self._text)
+        return self._only_lines if self._only_lines is not None else self._map()
+
     def __getitem__(self, key: str) -> int:
-        return self._map()[key]
+        return self._line_table()[key]
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._line_table()
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._map())
+        return iter(self._line_table())
 
     def __len__(self) -> int:
-        return len(self._map())
+        return len(self._line_table())
 
 
 @dataclass
@@ -400,6 +415,57 @@ def _compose(text: str | None) -> yaml.Node | None:
     loader = _Loader(text)  # type: ignore[call-arg]
     try:
         return loader.get_single_node()
+    except yaml.YAMLError:
+        return None
+    finally:
+        loader.dispose()
+
+
+def _event_lines(text: str) -> dict[str, int] | None:
+    """Location path → line from the event stream, as ``_Walk`` gives them from the node
+    graph (a key's line for a mapping entry, the item's for a sequence item, the first
+    of a key given twice); None at an anchor, alias or complex key (the graph's job)."""
+    lines: dict[str, int] = {}
+    # per open collection: [is a mapping, its path, next item index or the pending key]
+    stack: list[list[Any]] = []
+    loader = _BaseLoader(text)
+    try:
+        get_event = loader.get_event
+        while True:
+            event = get_event()
+            if event is None or isinstance(event, yaml.StreamEndEvent):
+                return lines
+            kind = type(event)
+            if kind is _MappingEnd or kind is _SequenceEnd:
+                stack.pop()
+                continue
+            if kind is not _ScalarEvent and kind is not _MappingStart \
+                    and kind is not _SequenceStart:
+                if kind is yaml.AliasEvent:
+                    return None
+                continue  # stream, document start/end
+            if event.anchor is not None:
+                return None
+            path = ""
+            if stack:
+                top = stack[-1]
+                if top[0]:
+                    if top[2] is None:  # a key
+                        if kind is not _ScalarEvent:
+                            return None
+                        child = f"{top[1]}.{event.value}" if top[1] else event.value
+                        lines.setdefault(child, event.start_mark.line + 1)
+                        top[2] = child
+                        continue
+                    path, top[2] = top[2], None
+                else:
+                    path = f"{top[1]}[{top[2]}]"
+                    top[2] += 1
+                    lines.setdefault(path, event.start_mark.line + 1)
+            if kind is _MappingStart:
+                stack.append([True, path, None])
+            elif kind is _SequenceStart:
+                stack.append([False, path, 0])
     except yaml.YAMLError:
         return None
     finally:

@@ -22,7 +22,7 @@ from effectencalculator.report.content import (
     TornadoSeries,
 )
 from effectencalculator.report.pdf_flowables import DrawingFlowable
-from effectencalculator.report.pdf_paged import PagedTable, TableRows
+from effectencalculator.report.pdf_paged import FastTable, PagedTable, TableRows
 from effectencalculator.report.pdf_styles import (
     FRAME_H,
     FRAME_W,
@@ -274,8 +274,8 @@ def table_flowables(st: Styles, block: TableBlock) -> list[Flowable]:
         # Longer than a page: laid out a page at a time (pdf_paged), never whole.
         table = PagedTable(TableRows(data, widths, [h or 0 for h in heights], commands))
     else:
-        table = Table(data, colWidths=widths, rowHeights=heights, repeatRows=1,
-                      hAlign="LEFT", splitByRow=1, splitInRow=0)
+        table = FastTable(data, colWidths=widths, rowHeights=heights, repeatRows=1,
+                          hAlign="LEFT", splitByRow=1, splitInRow=0)
         table.setStyle(table_style(commands))
     out: list[Flowable] = []
     height = sum(h or EMPTY_LEADING for h in heights)

@@ -3,8 +3,10 @@ paragraph style, and how plain text becomes a paragraph."""
 
 from __future__ import annotations
 
+import copy
+import weakref
 from datetime import date
-from typing import Callable
+from typing import Any, Callable
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -13,6 +15,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, TableStyle
+from reportlab.platypus.paragraph import cleanBlockQuotedText, textTransformFrags
 
 from effectencalculator.report.fonts import SANS, SANS_BOLD, SERIF, SERIF_ITALIC, register_fonts
 from effectencalculator.report.pdf_text import shorten_words
@@ -120,7 +123,45 @@ def make_styles() -> dict[str, ParagraphStyle]:
 def para(text: str, style: ParagraphStyle) -> Paragraph:
     """A paragraph of plain text; "€ 12.345" never breaks after the euro sign."""
     text = shorten_words(text)  # a pasted blob is cut; the paragraph breaks long words
+    frags = plain_frags(text, style)
+    if frags is not None:
+        return Paragraph(frags[0].text, style, frags=frags)
     return Paragraph(escape(text).replace("€ ", "€\u00a0").replace("\n", "<br/>"), style)
+
+
+#: per style, the fragment the parser gave a sample text (forgotten with the style)
+_FRAG_TEMPLATES: weakref.WeakKeyDictionary[ParagraphStyle, Any] = weakref.WeakKeyDictionary()
+
+
+def plain_frags(text: str, style: ParagraphStyle) -> list | None:
+    """The fragments reportlab's paragraph parser gives ``text`` when it holds no markup
+    (no ``&``, ``<``, ``>`` or newline: one fragment in the style's font), without
+    running the parser; None for any other text (the parser's job).
+
+    Why: the parser (an HTMLParser per paragraph) was most of the cost of making the
+    550 paragraphs of a long report. The fragment is a copy of the one the parser gave
+    a sample text in the same style (its lists copied, as each parse makes its own);
+    the text is cleaned as ``Paragraph`` cleans it. A test compares the PDF bytes.
+    """
+    if "&" in text or "<" in text or ">" in text or "\n" in text:
+        return None
+    cleaned = cleanBlockQuotedText(text.replace("€ ", "€\u00a0"))
+    if not cleaned:
+        return None
+    template = _FRAG_TEMPLATES.get(style)
+    if template is None:
+        sample = Paragraph("x", style).frags
+        if len(sample) != 1 or sample[0].text != "x":
+            return None
+        template = _FRAG_TEMPLATES[style] = sample[0]
+    frag = copy.copy(template)
+    for key, value in frag.__dict__.items():
+        if isinstance(value, list):
+            frag.__dict__[key] = list(value)
+    frag.text = cleaned
+    frags = [frag]
+    textTransformFrags(frags, style)
+    return frags
 
 
 def table_style(commands: list) -> TableStyle:

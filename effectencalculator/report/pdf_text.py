@@ -110,6 +110,11 @@ def wrap_lines(text: str, font: str, size: float, width: float, *,
     """``text`` in lines that each fit ``width`` (a newline starts a new line), and
     whether anything was shortened: a token is broken over at most ``token_lines``
     lines, a cell ends after ``max_lines`` with "…"."""
+    if (max_lines is None or max_lines >= 1) and " ".join(text.split()) == text \
+            and text_width(text, font, size) <= width - 0.01:
+        # One line, no whitespace to normalise (most table cells): what the loop below
+        # would return, without tokenising.
+        return [text], False
     space = char_width(" ", font, size)
     shrink = SPACE_SHRINK * space  # as reportlab's Paragraph: its spaces may shrink a bit
     lines: list[str] = []
