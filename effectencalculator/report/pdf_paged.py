@@ -170,25 +170,6 @@ class TableRows:
                 if command[0] == "NOSPLIT":
                     self.tied.update(range(r0 + 1, r1 + 1))
         self.prototypes = self._prototypes(len(widths))
-        # Each row's own cell commands as (attribute, first column, last column, value),
-        # set straight on that row's copies; the others (lines, spans) go to setStyle.
-        self.row_cells: list[list[tuple[str, int, int, Any]]] = [[] for _ in range(n)]
-        self.row_other: list[list[Command]] = [[] for _ in range(n)]
-        ncols = len(widths)
-        for r, row_commands in enumerate(self.by_row):
-            for c in row_commands:
-                if c[0] in _NOT_CELL:
-                    self.row_other[r].append(c)
-                    continue
-                attribute = _CELL_ATTRIBUTES.get(c[0])
-                if attribute is None or len(c) < 4:
-                    self.prototypes = None  # FONT and the like: reportlab sets them all
-                    break
-                c0, c1 = c[1][0], c[2][0]
-                value = toColor(c[3], Color(0, 0, 0)) if attribute == "color" else c[3]
-                self.row_cells[r].append((attribute, max(0, c0 + ncols if c0 < 0 else c0),
-                                          min(ncols - 1, c1 + ncols if c1 < 0 else c1),
-                                          value))
 
     def _prototypes(self, ncols: int) -> list[dict[str, Any]] | None:
         """Each column's cell attributes set by the commands over the whole table (the
@@ -216,51 +197,45 @@ class TableRows:
         """A ``Table`` of the header and rows ``first`` to ``end`` (exclusive), with the
         commands of those rows; a command over several rows is cut to the chunk."""
         rows = [0, *range(first, end)]
-        whole: list[Command] = [(c[0], c[1], (c[2][0], -1), *c[3:]) for c in self.whole]
-        later: list[Command] = []  # after the rows' own commands
+        commands: list[Command] = [(c[0], c[1], (c[2][0], -1), *c[3:]) for c in self.whole]
+        for local, r in enumerate(rows):
+            for c in self.by_row[r]:
+                commands.append((c[0], (c[1][0], local), (c[2][0], local), *c[3:]))
         for c in self.ranges:
             (c0, r0), (c1, r1) = c[1], c[2]
             if r1 < first or r0 >= end:
                 continue
             a, b = max(r0, first) - first + 1, min(r1, end - 1) - first + 1
             if b > a:
-                later.append((c[0], (c0, a), (c1, b), *c[3:]))
+                commands.append((c[0], (c0, a), (c1, b), *c[3:]))
         if end < len(self.data):
             # As reportlab's split: the rule above the next page's first row also
             # closes this page's part.
             last = len(rows) - 1
-            later += [("LINEBELOW", (c[1][0], last), (c[2][0], last), *c[3:])
-                      for c in self.by_row[end] if c[0] == "LINEABOVE"]
+            commands += [("LINEBELOW", (c[1][0], last), (c[2][0], last), *c[3:])
+                         for c in self.by_row[end] if c[0] == "LINEABOVE"]
         data = [self.data[r] for r in rows]
         heights = [self.heights[r] for r in rows]
         protos = self.prototypes
         if protos is None:
-            commands = whole + [(c[0], (c[1][0], local), (c[2][0], local), *c[3:])
-                                for local, r in enumerate(rows) for c in self.by_row[r]]
             table = FastTable(data, colWidths=self.widths, rowHeights=heights, repeatRows=1,
                               hAlign="LEFT", splitByRow=1, splitInRow=0)
-            table.setStyle(table_style(commands + later))
+            table.setStyle(table_style(commands))
             return table
-        # The same commands in the same order, without visiting every cell for each: the
-        # whole table's cell commands are in the prototypes, each row's own are set on
-        # its copies; only lines, spans and the like go through setStyle.
+        # The whole-table cell commands are in the prototypes; the rest as before.
         styles = []
-        rest = [c for c in whole if c[0] in _NOT_CELL]
-        for local, r in enumerate(rows):
+        for _ in rows:
             row = []
             for proto in protos:
                 style = CellStyle.__new__(CellStyle)
                 style.__dict__.update(proto)
                 row.append(style)
-            for attribute, c0, c1, value in self.row_cells[r]:
-                for style in row[c0:c1 + 1]:
-                    style.__dict__[attribute] = value
             styles.append(row)
-            rest += [(c[0], (c[1][0], local), (c[2][0], local), *c[3:])
-                     for c in self.row_other[r]]
+        whole = len(self.whole)
+        rest = [c for c in commands[:whole] if c[0] in _NOT_CELL] + commands[whole:]
         table = FastTable(data, colWidths=self.widths, rowHeights=heights, repeatRows=1,
                           hAlign="LEFT", splitByRow=1, splitInRow=0, cellStyles=styles)
-        table.setStyle(TableStyle(rest + later))
+        table.setStyle(TableStyle(rest))
         return table
 
 
