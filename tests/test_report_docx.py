@@ -194,3 +194,17 @@ def test_short_version_is_pdf_only(tmp_path, no_list):
     assert run.returncode == 2
     assert "--short schrijft alleen PDF" in run.stderr
     assert not target.exists()
+
+
+def test_a_total_row_label_reads_across_the_cells_before_its_amount(example):
+    """As in the PDF: "Totaal", "waarvan …" and the transfer row span the empty cells
+    up to their amount, so their labels do not wrap in a narrow first column."""
+    _, result, _, _, document = example
+    for s in result.scenarios.values():
+        total = next(r for t in document.tables for r in t.rows
+                     if flat(r.cells[0].text) == "Totaal"
+                     and flat(r.cells[-2].text) == format_euro(s.total))
+        cells = total.cells
+        assert cells[0]._tc is cells[len(cells) - 3]._tc  # one merged cell
+        assert cells[-3]._tc is not cells[-2]._tc
+        assert flat(cells[-2].text) == format_euro(s.total)

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Callable
 from effectencalculator.model.calculation import calculate
 from effectencalculator.model.case import Case
 from effectencalculator.model.cost_table import CostTable
+from effectencalculator.model.gc_pause import gc_paused
 from effectencalculator.model.privacy import PrivacyStatus
 from effectencalculator.model.storage import atomic_write_bytes
 from effectencalculator.report.content import ReportContent, build_content
@@ -60,18 +61,21 @@ def build_report_pdf(case: Case, table: CostTable, created: date | None = None,
     key). Raises InvalidInputError when the case cannot be priced.
     """
     step = progress or (lambda fraction, message: None)
-    step(0.0, "Berekenen")
-    if result is None:
-        result = calculate(case, table)
-    step(0.1, "Inhoud samenstellen")
-    content = build_content(case, result, table, created=created, privacy=privacy,
-                            uncertainty=uncertainty, swings=swings, omit=omit)
+    # tens of thousands of objects that all stay until the file is written: the cyclic
+    # collector would walk them again and again for nothing (model.gc_pause)
+    with gc_paused():
+        step(0.0, "Berekenen")
+        if result is None:
+            result = calculate(case, table)
+        step(0.1, "Inhoud samenstellen")
+        content = build_content(case, result, table, created=created, privacy=privacy,
+                                uncertainty=uncertainty, swings=swings, omit=omit)
 
-    def layout(fraction: float, message: str) -> None:
-        step(0.15 + 0.75 * fraction, message)
+        def layout(fraction: float, message: str) -> None:
+            step(0.15 + 0.75 * fraction, message)
 
-    step(0.15, "Opmaken")
-    return render_pdf(content, layout)
+        step(0.15, "Opmaken")
+        return render_pdf(content, layout)
 
 
 def write_report_pdf(case: Case, table: CostTable, path: str | Path, *,

@@ -246,7 +246,15 @@ class DocxRenderer:
                       size=7.5 if row.style == "note" else 8,
                       color=MUTED if row.style == "note" else None)
                 continue
-            for cell, text, col in zip(cells, row.cells, block.columns):
+            span_to = 0
+            if row.style in ("total", "subtotal"):
+                # the label reads across the empty cells before its amount (as in the PDF)
+                span_to = next((i for i in range(1, n) if row.cells[i]), n) - 1
+            if span_to > 0:
+                cells[0].merge(cells[span_to])
+            for i, (cell, text, col) in enumerate(zip(cells, row.cells, block.columns)):
+                if 0 < i <= span_to:
+                    continue
                 _cell(cell, word_text(text), bold=row.style == "total", size=8,
                       align=col.align)
                 if row.style == "unpriced":
