@@ -108,8 +108,7 @@ def never_export_words(ctx) -> list[str]:
 def compute_portfolio(paths: list[Path], table_file: Path, price_year: int | None,
                       progress: Progress, is_cancelled: IsCancelled,
                       never_export: list[str] | None = None,
-                      cache_path: Path | None = None, use_cache: bool = True
-                      ) -> PortfolioOutcome:
+                      cache_path: Path | None = None) -> PortfolioOutcome:
     """Read the table and every case's figures (unchanged files from the reopen cache at
     ``cache_path``, default the per-user one); the files read now are privacy-checked
     with ``never_export`` while reading (cancellable)."""
@@ -121,14 +120,13 @@ def compute_portfolio(paths: list[Path], table_file: Path, price_year: int | Non
     progress(0.0, "Kostentabel lezen")
     table, _notes = table_for(Case(), Path(table_file))
     notices: list[str] = []
-    cache = FigureCache(cache_path, notices.append) if use_cache else None
+    cache = FigureCache(cache_path, notices.append)
     try:
         found = portfolio_figures(paths, table, price_year, cache,
                                   progress=lambda f, text: progress(0.02 + 0.95 * f, text),
                                   is_cancelled=is_cancelled, never_export=never_export)
     finally:
-        if cache is not None:
-            cache.close()
+        cache.close()
     progress(0.97, "Samenvatten")
     outcome = outcome_of(found, table)
     outcome.notices = notices
