@@ -13,6 +13,7 @@ from conftest import EXAMPLE_CASE
 from effectencalculator.model.breakdown import (
     category_differences,
     payer_differences,
+    probability_share,
     reconciliation,
     year_differences,
 )
@@ -125,6 +126,32 @@ def test_breakdowns_add_up_to_the_comparison(example_result):
     assert {d.key: d.difference for d in payer_differences(result)} == c.by_payer
     rec = reconciliation(result.scenarios["referentie"])
     assert rec.adjustment == 0 and rec.counted == result.scenarios["referentie"].total
+
+
+def test_reconciliation_leads_from_the_printed_lines_to_the_total(example_result):
+    """PT-AMS-014's interventie holds a transfer (bijstand, € 4.683,07 for the
+    municipality, 0 for society): the lines add up to € 40.223,79, the total is
+    € 35.540,72 (the example's own figures, table 2025.1)."""
+    _, _, result = example_result
+    rec = reconciliation(result.scenarios["interventie"])
+    assert rec.lines == pytest.approx(40223.79, abs=0.01)
+    assert rec.transfers == pytest.approx(4683.07, abs=0.01)
+    assert rec.counted == pytest.approx(35540.72, abs=0.01)
+    for s in result.scenarios.values():
+        rec = reconciliation(s)
+        assert rec.lines - rec.transfers + rec.adjustment == pytest.approx(rec.counted)
+
+
+def test_probability_share_counts_the_uncertain_lines(example_result):
+    _, _, result = example_result
+    assert probability_share(result.scenarios["interventie"]) is None  # all certain
+    s = result.scenarios["referentie"]
+    share = probability_share(s)
+    uncertain = [r for r in s.lines if r.line.probability < 1]
+    assert share is not None and share.lines == len(uncertain) > 0
+    assert share.cost == pytest.approx(sum(r.cost for r in uncertain))
+    assert share.share == pytest.approx(share.cost / sum(r.cost for r in s.lines))
+    assert share.lowest == min(r.line.probability for r in uncertain)
 
 
 def test_charts_work_on_their_own_and_render_to_svg(example_result):

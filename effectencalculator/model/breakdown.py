@@ -24,16 +24,47 @@ class Difference:
 
 @dataclass(frozen=True)
 class Reconciliation:
-    """From the sum of the line costs (undiscounted) to the counted total."""
+    """From the sum of the printed line costs to the counted total: the transfers the
+    lines hold (0 for society), then discounting and the horizon."""
 
-    undiscounted: float
+    undiscounted: float  # the lines without the transfers, undiscounted
     adjustment: float  # discounting and horizon cut (negative or 0)
     counted: float
+    #: every priced line's cost, the transfers' included (the sum of the printed lines)
+    lines: float = 0.0
+    #: the transfer lines' cost, undiscounted (the payer's amount; the recipient gets it)
+    transfers: float = 0.0
 
 
 def reconciliation(scenario: ScenarioResult) -> Reconciliation:
+    transfers = sum(r.cost for r in scenario.lines if r.is_priced and r.is_transfer)
     return Reconciliation(scenario.undiscounted_total,
-                          scenario.total - scenario.undiscounted_total, scenario.total)
+                          scenario.total - scenario.undiscounted_total, scenario.total,
+                          scenario.undiscounted_total + transfers, transfers)
+
+
+@dataclass(frozen=True)
+class ProbabilityShare:
+    """A scenario's lines with a probability below 1: how many, their probabilities,
+    their cost (undiscounted, as the lines print it) and its share of all its lines'."""
+
+    lines: int
+    lowest: float
+    highest: float
+    cost: float
+    share: float | None  # None when the scenario's lines cost nothing
+
+
+def probability_share(scenario: ScenarioResult) -> ProbabilityShare | None:
+    """None when every line is certain."""
+    uncertain = [r for r in scenario.lines if r.line.probability < 1]
+    if not uncertain:
+        return None
+    cost = sum(r.cost for r in uncertain)
+    total = sum(r.cost for r in scenario.lines)
+    return ProbabilityShare(len(uncertain), min(r.line.probability for r in uncertain),
+                            max(r.line.probability for r in uncertain), cost,
+                            cost / total if total > 0 else None)
 
 
 def _kind_category(s: ScenarioResult, kind: str) -> dict[str, float]:

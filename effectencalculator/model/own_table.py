@@ -34,7 +34,7 @@ FIELDS: dict[str, str] = {
 OVERRIDE_FIELDS = ("tariff", "price_year", "source", "url", "low", "high")
 HEAD_LABELS = {"name": "Naam", "version": "Versie", "title": "Titel",
                "description": "Regio / omschrijving"}
-_CHOICES = {"kind": KINDS, "unit": UNITS, "payer": PAYERS}
+CHOICES = {"kind": KINDS, "unit": UNITS, "payer": PAYERS}
 _CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 
 
@@ -284,7 +284,7 @@ class OwnTableDraft:
             add("id", f"'{code}' komt dubbel voor")
         if not row.text("name").strip():
             add("name", "vul een naam in")
-        for key, words in _CHOICES.items():
+        for key, words in CHOICES.items():
             if choice_value(key, row.text(key)) is None:
                 typed = row.text(key).strip()
                 add(key, (f"'{typed}' is onbekend; " if typed else "") +
@@ -412,7 +412,7 @@ class OwnTableDraft:
 
 def choice_value(key: str, text: str) -> str | None:
     """A word of the closed list (kind, unit, payer), typed in any case, or None."""
-    words = _CHOICES[key]
+    words = CHOICES[key]
     cleaned = text.strip().split(" (")[0].casefold()
     return next((w for w in words if w.casefold() == cleaned), None)
 

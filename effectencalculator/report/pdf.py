@@ -296,7 +296,7 @@ class PdfRenderer:
 
 
 def _urls_broken(text: str, style) -> str:
-    """A URL in running text breaks after / . - ? & =, never mid-word (pdf_text)."""
+    """A URL in running text breaks after / . - ? & =, never mid-word (pdf_urls)."""
     return break_urls(text, style.fontName, style.fontSize,
                       FRAME_W - style.leftIndent - style.rightIndent)
 

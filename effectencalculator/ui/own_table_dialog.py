@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from effectencalculator.model.cost_table import CostTable
 from effectencalculator.model.own_table import (
+    CHOICES,
     FIELDS,
     DraftProblems,
     OwnTableDraft,
@@ -40,12 +41,10 @@ from effectencalculator.model.own_table import (
     save_draft,
 )
 from effectencalculator.model.validation import InvalidInputError
-from effectencalculator.model.vocabulary import KINDS, PAYERS, UNITS
 from effectencalculator.ui.rows_model import ModelIndex
 
 PROBLEM_COLOR = QColor("#fbe3e3")
 INHERITED_COLOR = QColor("#777777")
-CHOICES = {"kind": KINDS, "unit": UNITS, "payer": PAYERS}
 COLUMNS = list(FIELDS)
 #: at most this many problems are listed below the table (the rest counted)
 LISTED = 6

@@ -4,6 +4,7 @@ limitations, pseudonymisation, privacy check and the case's save history."""
 from __future__ import annotations
 
 from effectencalculator import __version__
+from effectencalculator.model.breakdown import probability_share
 from effectencalculator.model.uncertainty import UNCERTAIN
 from effectencalculator.report.content import (
     NOT_FILLED,
@@ -130,22 +131,17 @@ def accountability(ctx: Context) -> Section:
 
 
 def _probability_overview(ctx: Context) -> list[Row]:
-    """Per scenario: its lines with a probability below 1, the range of those
-    probabilities, their cost (the calculation's line costs added) and its share of the
-    scenario's cost."""
+    """Per scenario: its lines with a probability below 1 (``breakdown``)."""
     rows = []
     for s in ctx.scenarios:
-        lines = [lr for lr in s.lines if lr.line.probability < 1]
-        if not lines:
+        share = probability_share(s)
+        if share is None:
             continue
-        low = min(lr.line.probability for lr in lines)
-        high = max(lr.line.probability for lr in lines)
-        spread = format_percent(low) if low == high else \
-            f"{format_percent(low)}–{format_percent(high)}"
-        cost = sum(lr.cost for lr in lines)
-        total = sum(lr.cost for lr in s.lines)
-        rows.append(Row([scenario_title(s), str(len(lines)), spread, euro(cost),
-                         format_percent(cost / total) if total > 0 else "—"]))
+        spread = format_percent(share.lowest) if share.lowest == share.highest else \
+            f"{format_percent(share.lowest)}–{format_percent(share.highest)}"
+        rows.append(Row([scenario_title(s), str(share.lines), spread, euro(share.cost),
+                         format_percent(share.share) if share.share is not None
+                         else "—"]))
     return rows
 
 

@@ -3,7 +3,11 @@ discounting and horizon), the payer and cumulative charts and the costs per year
 
 from __future__ import annotations
 
-from effectencalculator.model.breakdown import reconciliation, year_differences
+from effectencalculator.model.breakdown import (
+    Reconciliation,
+    reconciliation,
+    year_differences,
+)
 from effectencalculator.model.calculation import LineResult, ScenarioResult
 from effectencalculator.report.content import (
     SECTION_TITLES,
@@ -116,11 +120,11 @@ def _line_row(ctx: Context, lr: LineResult) -> list[Row]:
     return rows
 
 
-def rounding_note(priced: list[LineResult]) -> str:
+def rounding_note(s: ScenarioResult, rec: Reconciliation) -> str:
     """When the printed line costs (whole euros) do not add up to the printed sum of the
     lines, say why: the sum is of the exact amounts, rounded once."""
-    shown = sum(rounded(lr.cost) for lr in priced)
-    if rounded(sum(lr.cost for lr in priced)) == shown:
+    shown = sum(rounded(lr.cost) for lr in s.lines if lr.is_priced)
+    if rounded(rec.lines) == shown:
         return ""
     return (f"  Afronding: de getoonde regelbedragen tellen op tot {format_euro(shown)}; "
             "de som eronder is die van de onafgeronde bedragen, één keer afgerond.")
@@ -137,20 +141,17 @@ def line_table(ctx: Context, s: ScenarioResult) -> TableBlock:
         return Row([label] + [""] * (span - 3) + [value, ""], style)  # type: ignore[arg-type]
 
     discounted = r.discount_rate > 0 or r.horizon_years is not None
-    priced = [lr for lr in s.lines if lr.is_priced]
-    line_sum = sum(lr.cost for lr in priced)
-    transfers = sum(lr.cost for lr in priced if lr.is_transfer)
-    if discounted or transfers:
+    rec = reconciliation(s)
+    if discounted or rec.transfers:
         # The printed lines add up to the first row; each row after it says what
         # takes the sum to the total.
         rows.append(total_row("Som van de regels" + (" (zonder discontering)" if discounted
-                                                     else ""), euro(line_sum), "subtotal"))
-    if transfers:
+                                                     else ""), euro(rec.lines), "subtotal"))
+    if rec.transfers:
         rows.append(total_row("Overdrachten tellen niet mee (de ontvanger krijgt wat de "
-                              "financier betaalt; voor de samenleving 0)", euro(-transfers),
-                              "subtotal"))
+                              "financier betaalt; voor de samenleving 0)",
+                              euro(-rec.transfers), "subtotal"))
     if discounted:
-        rec = reconciliation(s)
         parts = []
         if r.discount_rate > 0:
             parts.append(f"discontering {format_percent(r.discount_rate, 2)} per jaar vanaf "
@@ -170,7 +171,7 @@ def line_table(ctx: Context, s: ScenarioResult) -> TableBlock:
         rows.append(total_row("waarvan kosten van de aanpak ◆", euro(s.investment),
                               "subtotal"))
     unpriced = len(s.unpriced_lines)
-    legend = LINE_LEGEND.format(year=r.price_year) + rounding_note(priced)
+    legend = LINE_LEGEND.format(year=r.price_year) + rounding_note(s, rec)
     if unpriced:
         legend += (f"  Let op: {format_number(unpriced)} regel(s) niet geprijsd; die tellen "
                    "nergens mee.")
