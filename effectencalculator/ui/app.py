@@ -67,11 +67,13 @@ def open_window(path: str | None, ctx: AppContext) -> MainWindow:
     return window
 
 
-def run_gui(path: str | None = None, argv: Sequence[str] | None = None) -> int:
-    """Run the desktop program until its window closes; returns the exit code."""
+def run_gui(path: str | None = None, argv: Sequence[str] | None = None,
+            ctx: AppContext | None = None) -> int:
+    """Run the desktop program until its window closes; returns the exit code.
+    ``ctx``: the settings, folders and dialogs to use (a test's; default: the user's)."""
     configure_logging()
     app = application(argv)
-    ctx = default_context()
+    ctx = ctx or default_context()
     window = open_window(path, ctx)
     code = app.exec()
     # a worker must not outlive the window its outcome goes to: stop and wait for it

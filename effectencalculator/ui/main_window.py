@@ -219,6 +219,7 @@ class MainWindow(QMainWindow):
 
     def _connect(self) -> None:
         self.doc.undo_stack.cleanChanged.connect(self._clean_changed)
+        self._tracks_clean_state = True
         self.doc.pathChanged.connect(self.update_title)
         self.doc.caseReset.connect(self.update_title)
         self.doc.fieldChanged.connect(self._field_changed)
@@ -355,6 +356,11 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         if self.controller.close_document():
             self.save_state()
+            # the stack is cleared when the window is destroyed: no slot of a window
+            # half gone may run then (see Autosaver.stop)
+            if self._tracks_clean_state:
+                self._tracks_clean_state = False
+                self.doc.undo_stack.cleanChanged.disconnect(self._clean_changed)
             event.accept()
         else:
             event.ignore()

@@ -180,6 +180,7 @@ class Autosaver(QObject):
         self.timer.timeout.connect(self.autosave)
         self.timer.start()
         doc.undo_stack.cleanChanged.connect(self._clean_changed)
+        self._listening = True
 
     def autosave(self) -> bool:
         """Write a copy if there are unsaved changes; True when a copy was written."""
@@ -222,4 +223,9 @@ class Autosaver(QObject):
             self.discard()
 
     def stop(self) -> None:
+        """At close: no more copies, and no slot of ours when the closing window's undo
+        stack is cleared as it is destroyed (PySide6 then found no "Autosaver::" slot)."""
         self.timer.stop()
+        if self._listening:
+            self._listening = False
+            self.doc.undo_stack.cleanChanged.disconnect(self._clean_changed)
