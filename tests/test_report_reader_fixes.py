@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import re
+from itertools import pairwise
 
 import pytest
 from conftest import ROOT
@@ -53,14 +54,18 @@ def test_the_timeline_starts_under_the_household_not_on_a_page_of_its_own(exampl
     assert "Tijdlijn" in page and "Figuur 1. Tijdlijn" in page
 
 
-def _strings(node) -> list[str]:
+def _flat(node) -> list[String]:
     out = []
     for child in getattr(node, "contents", []):
         if isinstance(child, String):
-            out.append(child.text)
+            out.append(child)
         elif isinstance(child, Group):
-            out += _strings(child)
+            out += _flat(child)
     return out
+
+
+def _strings(node) -> list[str]:
+    return [s.text for s in _flat(node)]
 
 
 def test_every_timeline_row_has_a_name_and_a_bar_below_100_percent_says_so(example):
@@ -113,6 +118,70 @@ def test_the_report_prints_every_source_url_whole(example):
     for item in sources.items:
         for url in re.findall(r"https?://\S+", item):
             assert url.rstrip(").,;") in text, url
+
+
+def test_a_source_is_never_split_over_two_pages(example):
+    """Its URL would go on behind the page footer (PT-AMS-014's Jeugdhulp West-Brabant
+    source did, once the sensitivity chart fitted the page before)."""
+    case, table, pages = example
+    squeezed = ["".join(page.split()) for page in pages]
+    content = report_content(case, table)
+    sources = next(b for s in content.sections for b in s.blocks
+                   if getattr(b, "items", None) and any("http" in i for i in b.items))
+    for item in sources.items:
+        for url in re.findall(r"https?://\S+", item):
+            assert any(url.rstrip(").,;") in page for page in squeezed), url
+
+
+def test_the_sensitivity_chart_closes_up_to_fit_the_rest_of_a_page():
+    """PT-GLD-047: the chart was a few rows too tall for the page of its introduction
+    and left half of it empty; drawn with closer rows it fits there."""
+    case = load_case(ROOT / "examples" / "pt-gld-047-van-der-veen.yaml")
+    table, _ = table_for_case(case)
+    pages = [p.extract_text() for p in PdfReader(io.BytesIO(build_report_pdf(case, table))).pages]
+    intro = next(i for i, t in enumerate(pages) if "Welke regels bepalen het resultaat" in t)
+    assert "Figuur 4. Gevoeligheid" in pages[intro]
+    assert "De verticale lijn is de puntschatting" in pages[intro]  # its caption too
+
+
+def test_a_fitted_chart_keeps_its_size_unless_closing_up_makes_it_fit():
+    from reportlab.graphics.shapes import Drawing
+    from reportlab.lib.styles import ParagraphStyle
+
+    from effectencalculator.report.pdf_blocks import FittedChart
+    from effectencalculator.report.pdf_styles import para
+    made: list[float | None] = []
+
+    def make(height):
+        made.append(height)
+        return Drawing(100, height or 300)
+    style = ParagraphStyle("t", fontSize=8, leading=10)
+    chart = FittedChart(para("Titel", style), make, 300, 220, para("Onderschrift", style))
+    extra = 10 + 10 + 4              # title, caption, the gap
+    assert chart.wrap(400, 800) == (400, 300 + extra)
+    assert chart.wrap(400, 250 + extra) == (400, 250 + extra)   # closes up: fits exactly
+    assert chart.wrap(400, 200 + extra) == (400, 300 + extra)   # too little: next page
+    assert made == [None, 250, None]
+
+
+def test_tornado_rows_share_the_height_they_are_given():
+    from effectencalculator.report.charts import tornado_chart, tornado_chart_height
+    from effectencalculator.report.charts.tornado import TORNADO_ROW_H, tornado_min_height
+    case = load_case(ROOT / "examples" / "pt-gld-047-van-der-veen.yaml")
+    table, _ = table_for_case(case)
+    series = report_content(case, table).tornado_series
+    rows = len(series.bars)
+    natural = tornado_chart_height(series)
+    assert natural - tornado_min_height(series) == pytest.approx(rows * (TORNADO_ROW_H - 10.5))
+
+    def label_heights(drawing):
+        return sorted({round(s.y, 2) for s in _flat(drawing) if re.match(r"\d+\. ", s.text)})
+    for height in (natural, tornado_min_height(series)):
+        ys = label_heights(tornado_chart(series, 480, height))
+        pitches = {round(b - a, 2) for a, b in pairwise(ys)}
+        assert len(ys) == rows and len(pitches) == 1
+        assert pitches.pop() == pytest.approx((height - natural) / rows + TORNADO_ROW_H,
+                                              abs=0.01)
 
 
 def test_scenarios_are_named_not_numbered_by_their_ids(example):

@@ -279,9 +279,12 @@ class PdfRenderer:
             return [QuoteBar(para(f"“{block.text}”", st["quote"]))]
         if isinstance(block, Bullets):
             style = st["bullet_small" if block.small else "bullet"]
-            return [Paragraph(escape(_urls_broken(shorten_words(item), style))
-                              .replace("\n", "<br/>"), style, bulletText="•")
-                    for item in block.items]
+            items = [Paragraph(escape(_urls_broken(shorten_words(item), style))
+                               .replace("\n", "<br/>"), style, bulletText="•")
+                     for item in block.items]
+            # a source (small type, a few lines) is never split over two pages: its URL
+            # would end on the next page, behind the page footer
+            return [KeepTogether([p]) for p in items] if block.small else items
         if isinstance(block, Facts):
             return [facts_table(self.styles, block.rows), Spacer(1, 4)]
         if isinstance(block, Callout):

@@ -44,6 +44,8 @@ Styles = dict[str, ParagraphStyle]
 PAGED_TABLE_FROM = FRAME_H
 #: a table shorter than this (points) is never split over two pages
 KEEP_TABLE_BELOW = FRAME_H / 4
+#: the cumulative cost chart's height, and the least it is drawn to fit a page
+CUMULATIVE_H, CUMULATIVE_LEAST_H = 210.0, 160.0
 
 
 def facts_table(st: Styles, rows: list[tuple[str, str]], label_width: float = 60 * mm) -> Table:
@@ -388,6 +390,46 @@ class FlowingTimeline(Flowable):
             top -= f.getSpaceAfter()
 
 
+class FittedChart(Flowable):
+    """A chart with its title and caption, kept together, that may be drawn less tall
+    (down to ``least``) to fit the rest of a page: the sensitivity chart had left half a
+    page empty when it was a few rows too tall for it. ``make(height)`` draws it."""
+
+    def __init__(self, title: Flowable, make, natural: float, least: float,
+                 caption: Flowable | None):
+        super().__init__()
+        self.title, self.caption, self.make = title, caption, make
+        self.natural, self.least = natural, least
+        self.spaceBefore = title.getSpaceBefore()
+        self._drawing: DrawingFlowable | None = None
+
+    def _around(self, width: float) -> list[tuple[Flowable, float]]:
+        parts = [self.title] + ([self.caption] if self.caption is not None else [])
+        return [(f, f.wrap(width, FRAME_H)[1]) for f in parts]
+
+    def wrap(self, avail_width, avail_height):
+        around = self._around(avail_width)
+        extra = sum(h for _, h in around) + self.title.getSpaceAfter() + 4 + \
+            (self.caption.getSpaceBefore() if self.caption is not None else 0.0)
+        room = avail_height - extra
+        height = self.natural if room >= self.natural or room < self.least else room
+        if self._drawing is None or self._drawing.height != height:
+            self._drawing = DrawingFlowable(self.make(None if height == self.natural
+                                                      else height))
+        self.width, self.height = avail_width, extra + self._drawing.height
+        return self.width, self.height
+
+    def drawOn(self, canvas, x, y, _sW=0):  # noqa: N802, N803 - reportlab's names
+        assert self._drawing is not None
+        top = y + self.height
+        parts = [self.title, self._drawing] + ([self.caption] if self.caption else [])
+        for i, f in enumerate(parts):
+            top -= f.getSpaceBefore() if i else 0.0
+            top -= f.wrap(self.width, FRAME_H)[1]
+            f.drawOn(canvas, x, top, _sW)
+            top -= f.getSpaceAfter()
+
+
 def chart_flowables(st: Styles, block: ChartBlock) -> list[Flowable]:
     out: list[Flowable] = []
     data = block.data          # of the type its kind names (asserted for the type checker)
@@ -410,13 +452,24 @@ def chart_flowables(st: Styles, block: ChartBlock) -> list[Flowable]:
         drawing = charts.payer_bar_chart(data, FRAME_W)
     elif block.kind == "tornado":
         assert isinstance(data, TornadoSeries)
-        drawing = charts.tornado_chart(data, FRAME_W)
+        series = data
+        return [FittedChart(
+            para(block.title, st["caption"]),
+            lambda height: charts.tornado_chart(series, FRAME_W, height),
+            charts.tornado_chart_height(series), charts.tornado_min_height(series),
+            para(block.caption, st["chart_caption"]) if block.caption else None)]
     elif block.kind == "portfolio_spread":
         assert isinstance(data, PortfolioSpread)
         drawing = charts.portfolio_spread_chart(data, FRAME_W)
     else:
         assert isinstance(data, CumulativeSeries)
-        drawing = charts.cumulative_chart(data, FRAME_W, 210)
+        cumulative = data
+        return [FittedChart(
+            para(block.title, st["caption"]),
+            lambda height: charts.cumulative_chart(cumulative, FRAME_W,
+                                                   height or CUMULATIVE_H),
+            CUMULATIVE_H, CUMULATIVE_LEAST_H,
+            para(block.caption, st["chart_caption"]) if block.caption else None)]
     items: list[Flowable] = [para(block.title, st["caption"]), DrawingFlowable(drawing)]
     if block.caption:
         items.append(para(block.caption, st["chart_caption"]))

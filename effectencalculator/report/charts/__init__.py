@@ -23,11 +23,16 @@ from effectencalculator.report.charts.portfolio import (
 )
 from effectencalculator.report.charts.spread import portfolio_spread_chart
 from effectencalculator.report.charts.timeline import timeline_chart, timeline_parts
-from effectencalculator.report.charts.tornado import tornado_chart, tornado_chart_height
+from effectencalculator.report.charts.tornado import (
+    tornado_chart,
+    tornado_chart_height,
+    tornado_min_height,
+)
 from effectencalculator.report.content import NetBar, PortfolioNetSeries
 
 __all__ = ["NetBar", "PortfolioNetSeries", "axis_ticks", "cumulative_chart", "nice_ticks",
            "payer_bar_chart", "payer_chart_height", "portfolio_net_chart",
            "portfolio_net_chart_height", "portfolio_net_parts", "portfolio_spread_chart",
            "timeline_chart",
-           "timeline_parts", "tornado_chart", "tornado_chart_height"]
+           "timeline_parts", "tornado_chart", "tornado_chart_height",
+           "tornado_min_height"]

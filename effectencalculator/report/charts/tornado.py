@@ -23,6 +23,10 @@ from effectencalculator.report.fonts import register_fonts
 from effectencalculator.report.format import format_euro
 
 TORNADO_ROW_H = 14.0
+#: the closest rows may be, where the chart is fitted into the rest of a page
+TORNADO_MIN_ROW_H = 10.5
+#: the room between the last row and the axis
+_ROWS_GAP = 4.0
 DARK = colors.Color(0.3, 0.3, 0.3)
 LIGHT_FILL = colors.Color(0.82, 0.82, 0.82)
 
@@ -34,7 +38,8 @@ def tornado_chart(content_or_series: ReportContent | TornadoSeries, width: float
     the highest net result that changing that one line gives, split at the deterministic
     net result (vertical line): dark where the result drops, light where it rises. The
     changes are written at the bar ends; a dotted line marks zero. ``height`` None: as
-    tall as the rows need."""
+    tall as the rows need; a given height sets the rows' pitch (at least
+    :func:`tornado_min_height`, so that the labels stay apart)."""
     register_fonts()
     series = content_or_series.tornado_series \
         if isinstance(content_or_series, ReportContent) else content_or_series
@@ -78,10 +83,11 @@ def tornado_chart(content_or_series: ReportContent | TornadoSeries, width: float
     if zero_line:
         d.add(Line(x_of(0), y_bottom, x_of(0), y_top, strokeColor=BLACK, strokeWidth=0.6,
                    strokeDashArray=(1, 1.6)))
-    bar_h = TORNADO_ROW_H * 0.64
+    row_h = (y_top - y_bottom - _ROWS_GAP) / len(bars)
+    bar_h = row_h * 0.64
     xb = x_of(base)
     for n, (bar, name) in enumerate(zip(bars, names)):
-        mid = y_top - (n + 0.5) * TORNADO_ROW_H
+        mid = y_top - (n + 0.5) * row_h
         d.add(text_at(0, mid - 2.3, fit_text(name, label_w - tag_w - 14, size), size))
         d.add(text_at(label_w - 6, mid - 2.3, bar.scenario, size, "end", color=MUTED))
         left, right = x_of(base + bar.low), x_of(base + bar.high)
@@ -115,6 +121,13 @@ def tornado_chart(content_or_series: ReportContent | TornadoSeries, width: float
     return d
 
 
-def tornado_chart_height(series: TornadoSeries | None) -> float:
+def tornado_chart_height(series: TornadoSeries | None,
+                         row_h: float = TORNADO_ROW_H) -> float:
+    """The height at which each row has ``row_h`` points (legend, top label, axis)."""
     rows = len(series.bars) if series is not None else 0
-    return 18 + 12 + 28 + max(rows, 1) * TORNADO_ROW_H + 4
+    return 18 + 12 + 28 + max(rows, 1) * row_h + _ROWS_GAP
+
+
+def tornado_min_height(series: TornadoSeries | None) -> float:
+    """The least height that keeps the 6,5-point labels of two rows apart."""
+    return tornado_chart_height(series, TORNADO_MIN_ROW_H)
