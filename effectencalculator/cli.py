@@ -136,8 +136,9 @@ def _build_parser() -> argparse.ArgumentParser:
                              "'alle' en wat eruit moet, met een minteken (bijv. "
                              "alle,-per-jaar,-bronnen). "
                              "Onderdelen: verhaal, perspectieven, resultaten, kosten, "
-                             "per-jaar, verschil, bronnen, geschiedenis. Samenvatting en "
-                             "verantwoording staan er altijd in; de verantwoording noemt wat "
+                             "varianten, per-jaar, verschil, bronnen, geschiedenis. "
+                             "Samenvatting en verantwoording staan er altijd in; de "
+                             "verantwoording noemt wat "
                              "is weggelaten")
     report.add_argument("--short", action="store_true",
                         help="de korte versie voor bestuurders en andere belanghebbenden: "

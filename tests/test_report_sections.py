@@ -88,3 +88,68 @@ def test_help_names_the_sections():
     assert "--sections" in text
     for key in REPORT_SECTIONS:
         assert key in text
+
+
+GLD = EXAMPLE_CASE.parent / "pt-gld-047-van-der-veen.yaml"
+
+
+def test_leaving_out_the_variants_lines_keeps_their_names_counts_and_totals(tmp_path):
+    from effectencalculator.model.calculation import calculate
+    from effectencalculator.model.storage import load_case
+    from effectencalculator.model.tables import table_for_case
+    from effectencalculator.report.format import format_euro
+    full, short = tmp_path / "volledig.pdf", tmp_path / "zonder-varianten.pdf"
+    assert cli("report", GLD, "-o", full).returncode == 0
+    run = cli("report", GLD, "-o", short, "--sections", "alle,-varianten")
+    assert run.returncode == 0, run.stderr
+    case = load_case(GLD)
+    result = calculate(case, table_for_case(case)[0])
+    text = " ".join(" ".join(p.split()) for p in pdf_pages(short))
+    pessimistic = result.scenarios["referentie-pessimistisch"]
+    assert pessimistic.role == "variant"
+    for variant in ("referentie-pessimistisch", "referentie-optimistisch"):
+        s = result.scenarios[variant]
+        assert (f"Variant: {s.label} De {len(s.lines)} regels van deze variant staan niet "
+                f"in dit rapport") in text
+        assert f"Meegetelde kosten: {format_euro(s.total)}." in text
+    # the lines of the compared scenarios stay, with their own totals
+    for kept in ("interventie", "referentie"):
+        assert f"Totaal {format_euro(result.scenarios[kept].total)}" in text
+    assert format_euro(result.comparison.net_result) in text
+    # a note written only under a variant's line is gone; the Verantwoording says so
+    note = next(line.note for line in case.scenario("referentie-pessimistisch").lines
+                if line.note and "Gelijk aan de referentie" not in line.note)
+    words = " ".join(note.split()[:6])
+    assert words in " ".join(" ".join(p.split()) for p in pdf_pages(full))
+    assert words not in text
+    assert "Weggelaten op verzoek van de onderzoeker: Regels van de varianten." in text
+    assert len(pdf_pages(short)) < len(pdf_pages(full))
+
+
+def test_a_variant_that_is_compared_keeps_its_lines():
+    from effectencalculator.model.storage import load_case
+    from effectencalculator.model.tables import table_for_case
+    from effectencalculator.report.build import report_content
+    from effectencalculator.report.content import TableBlock
+    case = load_case(GLD)
+    case.settings.compare.reference = "referentie-pessimistisch"
+    table, _ = table_for_case(case)
+    content = report_content(case, table, omit=frozenset({"varianten"}))
+    costs = next(s for s in content.sections if s.id == "kosten")
+    line_tables = [b for b in costs.blocks if isinstance(b, TableBlock)
+                   and b.columns[0].title == "Post"]
+    # interventie, referentie and the compared pessimistic variant keep their lines
+    assert len(line_tables) == 3
+    left = [b.text for b in costs.blocks if "staan niet in dit rapport" in getattr(b, "text", "")]
+    assert len(left) == 1 and "De 35 regels" in left[0]  # the optimistic variant
+
+
+def test_a_case_without_variants_is_unchanged_by_leaving_them_out():
+    from effectencalculator.model.storage import load_case
+    from effectencalculator.model.tables import table_for_case
+    from effectencalculator.report.build import build_report_pdf
+    case = load_case(EXAMPLE_CASE)
+    assert all(s.role != "variant" for s in case.scenarios)
+    table, _ = table_for_case(case)
+    assert build_report_pdf(case, table, omit=frozenset({"varianten"})) == \
+        build_report_pdf(case, table)

@@ -133,11 +133,16 @@ def test_leaving_out_the_costs_takes_their_per_year_table_with_them(qtbot):
     qtbot.waitExposed(dialog)
     click(dialog.parts["kosten"])
     assert not dialog.parts["per-jaar"].isEnabled()
+    assert not dialog.parts["varianten"].isEnabled()
     click(dialog.parts["bronnen"])
-    assert dialog.choice() == ReportChoice(omit=frozenset({"kosten", "per-jaar", "bronnen"}))
+    assert dialog.choice() == ReportChoice(omit=frozenset({"kosten", "varianten", "per-jaar",
+                                                           "bronnen"}))
     click(dialog.parts["kosten"])                        # back: the table was not unticked
     assert dialog.parts["per-jaar"].isEnabled() and dialog.parts["per-jaar"].isChecked()
     assert dialog.choice() == ReportChoice(omit=frozenset({"bronnen"}))
+    click(dialog.parts["varianten"])                     # the variants' lines alone
+    assert dialog.parts["varianten"].text() == "Regels van de varianten"
+    assert dialog.choice() == ReportChoice(omit=frozenset({"bronnen", "varianten"}))
 
 
 def test_the_full_pdf_names_what_was_left_out(qtbot, ctx, tmp_path):

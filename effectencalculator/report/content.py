@@ -304,6 +304,7 @@ REPORT_SECTIONS: dict[str, str] = {
     "perspectieven": "Perspectieven",
     "resultaten": "Resultaten per leefdomein",
     "kosten": "Inzet en kosten",
+    "varianten": "Regels van de varianten",
     "per-jaar": "Tabel kosten per kalenderjaar",
     "verschil": "Verschil en gevoeligheid",
     "bronnen": "Lijst van bronnen",

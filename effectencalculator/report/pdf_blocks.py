@@ -393,24 +393,35 @@ class FlowingTimeline(Flowable):
 class FittedChart(Flowable):
     """A chart with its title and caption, kept together, that may be drawn less tall
     (down to ``least``) to fit the rest of a page: the sensitivity chart had left half a
-    page empty when it was a few rows too tall for it. ``make(height)`` draws it."""
+    page empty when it was a few rows too tall for it. ``make(height)`` draws it (None:
+    at its natural height)."""
 
     def __init__(self, title: Flowable, make, natural: float, least: float,
                  caption: Flowable | None):
         super().__init__()
-        self.title, self.caption, self.make = title, caption, make
-        self.natural, self.least = natural, least
-        self.spaceBefore = title.getSpaceBefore()
+        self.above: list[Flowable] = [title]
+        self.below: list[Flowable] = [caption] if caption is not None else []
+        self.make, self.natural, self.least = make, natural, least
         self._drawing: DrawingFlowable | None = None
 
-    def _around(self, width: float) -> list[tuple[Flowable, float]]:
-        parts = [self.title] + ([self.caption] if self.caption is not None else [])
-        return [(f, f.wrap(width, FRAME_H)[1]) for f in parts]
+    def take_lead(self, flowables: list[Flowable]) -> None:
+        """A heading before the chart stays with it (and counts in the room)."""
+        self.above = list(flowables) + self.above
+
+    def getSpaceBefore(self) -> float:  # noqa: N802 - reportlab's name
+        return self.above[0].getSpaceBefore()
+
+    def _parts(self) -> list[Flowable]:
+        assert self._drawing is not None
+        return [*self.above, self._drawing, *self.below]
 
     def wrap(self, avail_width, avail_height):
-        around = self._around(avail_width)
-        extra = sum(h for _, h in around) + self.title.getSpaceAfter() + 4 + \
-            (self.caption.getSpaceBefore() if self.caption is not None else 0.0)
+        # the parts one under the other: each one's space before it (but the first's:
+        # the frame adds that) and after it (but the last's)
+        fixed = [*self.above, *self.below]
+        extra = sum(f.wrap(avail_width, FRAME_H)[1] for f in fixed) + \
+            sum(f.getSpaceBefore() for f in fixed[1:]) + 2.0 + \
+            sum(f.getSpaceAfter() for f in fixed[:-1]) + 2.0  # the drawing's own space
         room = avail_height - extra
         height = self.natural if room >= self.natural or room < self.least else room
         if self._drawing is None or self._drawing.height != height:
@@ -420,10 +431,8 @@ class FittedChart(Flowable):
         return self.width, self.height
 
     def drawOn(self, canvas, x, y, _sW=0):  # noqa: N802, N803 - reportlab's names
-        assert self._drawing is not None
         top = y + self.height
-        parts = [self.title, self._drawing] + ([self.caption] if self.caption else [])
-        for i, f in enumerate(parts):
+        for i, f in enumerate(self._parts()):
             top -= f.getSpaceBefore() if i else 0.0
             top -= f.wrap(self.width, FRAME_H)[1]
             f.drawOn(canvas, x, top, _sW)

@@ -51,6 +51,7 @@ LAYOUT: tuple[tuple[str, str | None, int], ...] = (
     ("perspectieven", "perspectieven", 0),
     ("resultaten", "resultaten", 0),
     ("kosten", "kosten", 0),
+    ("varianten", "varianten", 1),
     ("per-jaar", "per-jaar", 1),
     ("verschil", "verschil", 0),
     ("verantwoording", None, 0),
@@ -58,7 +59,7 @@ LAYOUT: tuple[tuple[str, str | None, int], ...] = (
     ("geschiedenis", "geschiedenis", 1),
 )
 #: a part printed only inside another: left out with it
-PARENT = {"per-jaar": "kosten"}
+PARENT = {"varianten": "kosten", "per-jaar": "kosten"}
 
 
 @dataclass(frozen=True)

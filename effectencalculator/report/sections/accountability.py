@@ -29,6 +29,7 @@ from effectencalculator.report.format import (
     payer_label,
 )
 from effectencalculator.report.sections.context import PSEUDONYMISATION, Context, euro
+from effectencalculator.report.sections.costs import variants_left_out
 from effectencalculator.report.sections.privacy import privacy_blocks
 
 
@@ -115,10 +116,10 @@ def accountability(ctx: Context) -> Section:
              ("Programma", f"Effectencalculator {__version__}"),
              ("sha256 van de casus", ctx.case_sha256)]
     add(Facts(facts))
-    if ctx.omit:
-        add(Para("Weggelaten op verzoek van de onderzoeker: "
-                 + ", ".join(label for key, label in REPORT_SECTIONS.items()
-                             if key in ctx.omit)
+    omitted = [label for key, label in REPORT_SECTIONS.items()
+               if key in ctx.omit and (key != "varianten" or variants_left_out(ctx))]
+    if omitted:
+        add(Para("Weggelaten op verzoek van de onderzoeker: " + ", ".join(omitted)
                  + ". De kerncijfers en deze verantwoording staan altijd in het rapport."))
     add(Para("De sha256 van de casus is berekend over de casus zoals het programma die "
              "opslaat (YAML, UTF-8). Hetzelfde casusbestand met dezelfde kostentabel geeft "

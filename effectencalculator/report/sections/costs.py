@@ -58,10 +58,14 @@ def costs(ctx: Context) -> Section:
     if not ctx.scenarios:
         add(empty("Er zijn geen scenario's ingevuld."))
         return section
+    left_out = variants_left_out(ctx)
     for s in ctx.scenarios:
         add(Heading(scenario_title(s)))
         if not s.lines:
             add(empty("Geen regels ingevuld."))
+            continue
+        if s.id in left_out:
+            add(variant_left_out(s))
             continue
         add(line_table(ctx, s))
     add(Heading("Kosten per financier"))
@@ -85,6 +89,26 @@ def costs(ctx: Context) -> Section:
                         money_column("Referentie"), money_column("Verschil")], rows,
                        caption="Kosten per kalenderjaar", key="per-jaar"))
     return section
+
+
+def variants_left_out(ctx: Context) -> set[str]:
+    """The variants whose lines are left out (``varianten`` in the omitted parts): never
+    a scenario of the comparison, even when its role is variant."""
+    if "varianten" not in ctx.omit:
+        return set()
+    c = ctx.result.comparison
+    compared = {c.reference, c.intervention} if c is not None else set()
+    return {s.id for s in ctx.scenarios if s.role == "variant" and s.id not in compared}
+
+
+def variant_left_out(s: ScenarioResult) -> Para:
+    """In place of a variant's lines, when the researcher left them out: how many there
+    are, what they cost, and where the variant's figures still are."""
+    count = len(s.lines)
+    return Para(f"De {count} {'regel' if count == 1 else 'regels'} van deze variant staan "
+                f"niet in dit rapport (weggelaten door de onderzoeker; ze staan in het "
+                f"casusbestand). Meegetelde kosten: {euro(s.total)}. Verschil en gevoeligheid "
+                f"vergelijkt de variant met de andere scenario's.")
 
 
 def _line_row(ctx: Context, lr: LineResult) -> list[Row]:
