@@ -138,8 +138,7 @@ def _build_parser() -> argparse.ArgumentParser:
                              "Onderdelen: verhaal, perspectieven, resultaten, kosten, "
                              "varianten, per-jaar, verschil, bronnen, geschiedenis. "
                              "Samenvatting en verantwoording staan er altijd in; de "
-                             "verantwoording noemt wat "
-                             "is weggelaten")
+                             "verantwoording noemt wat is weggelaten")
     report.add_argument("--short", action="store_true",
                         help="de korte versie voor bestuurders en andere belanghebbenden: "
                              "hoogstens 4 pagina's met het verhaal, de resultaten, de "

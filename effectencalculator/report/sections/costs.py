@@ -103,12 +103,13 @@ def variants_left_out(ctx: Context) -> set[str]:
 
 def variant_left_out(s: ScenarioResult) -> Para:
     """In place of a variant's lines, when the researcher left them out: how many there
-    are, what they cost, and where the variant's figures still are."""
+    are, what they cost, and where the variant's total still is (the Samenvatting's
+    costs per scenario, the payer and cumulative charts below)."""
     count = len(s.lines)
     return Para(f"De {count} {'regel' if count == 1 else 'regels'} van deze variant staan "
                 f"niet in dit rapport (weggelaten door de onderzoeker; ze staan in het "
-                f"casusbestand). Meegetelde kosten: {euro(s.total)}. Verschil en gevoeligheid "
-                f"vergelijkt de variant met de andere scenario's.")
+                f"casusbestand). Meegetelde kosten: {euro(s.total)}; dit totaal staat ook in "
+                f"de Samenvatting en in de figuren van dit hoofdstuk.")
 
 
 def _line_row(ctx: Context, lr: LineResult) -> list[Row]:
