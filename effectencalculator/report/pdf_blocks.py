@@ -403,6 +403,7 @@ class FittedChart(Flowable):
         self.below: list[Flowable] = [caption] if caption is not None else []
         self.make, self.natural, self.least = make, natural, least
         self._drawing: DrawingFlowable | None = None
+        self._heights: list[float] = []  # of above + below, from the last wrap
 
     def take_lead(self, flowables: list[Flowable]) -> None:
         """A heading before the chart stays with it (and counts in the room)."""
@@ -411,15 +412,12 @@ class FittedChart(Flowable):
     def getSpaceBefore(self) -> float:  # noqa: N802 - reportlab's name
         return self.above[0].getSpaceBefore()
 
-    def _parts(self) -> list[Flowable]:
-        assert self._drawing is not None
-        return [*self.above, self._drawing, *self.below]
-
     def wrap(self, avail_width, avail_height):
         # the parts one under the other: each one's space before it (but the first's:
         # the frame adds that) and after it (but the last's)
         fixed = [*self.above, *self.below]
-        extra = sum(f.wrap(avail_width, FRAME_H)[1] for f in fixed) + \
+        self._heights = [f.wrap(avail_width, FRAME_H)[1] for f in fixed]
+        extra = sum(self._heights) + \
             sum(f.getSpaceBefore() for f in fixed[1:]) + 2.0 + \
             sum(f.getSpaceAfter() for f in fixed[:-1]) + 2.0  # the drawing's own space
         room = avail_height - extra
@@ -431,12 +429,21 @@ class FittedChart(Flowable):
         return self.width, self.height
 
     def drawOn(self, canvas, x, y, _sW=0):  # noqa: N802, N803 - reportlab's names
+        assert self._drawing is not None
+        n = len(self.above)
+        parts = [*self.above, self._drawing, *self.below]
+        heights = [*self._heights[:n], self._drawing.height, *self._heights[n:]]
         top = y + self.height
-        for i, f in enumerate(self._parts()):
-            top -= f.getSpaceBefore() if i else 0.0
-            top -= f.wrap(self.width, FRAME_H)[1]
+        for i, (f, height) in enumerate(zip(parts, heights)):
+            top -= (f.getSpaceBefore() if i else 0.0) + height
             f.drawOn(canvas, x, top, _sW)
             top -= f.getSpaceAfter()
+
+
+def _fitted(st: Styles, block: ChartBlock, make, natural: float, least: float
+            ) -> list[Flowable]:
+    return [FittedChart(para(block.title, st["caption"]), make, natural, least,
+                        para(block.caption, st["chart_caption"]) if block.caption else None)]
 
 
 def chart_flowables(st: Styles, block: ChartBlock) -> list[Flowable]:
@@ -462,23 +469,16 @@ def chart_flowables(st: Styles, block: ChartBlock) -> list[Flowable]:
     elif block.kind == "tornado":
         assert isinstance(data, TornadoSeries)
         series = data
-        return [FittedChart(
-            para(block.title, st["caption"]),
-            lambda height: charts.tornado_chart(series, FRAME_W, height),
-            charts.tornado_chart_height(series), charts.tornado_min_height(series),
-            para(block.caption, st["chart_caption"]) if block.caption else None)]
+        return _fitted(st, block, lambda height: charts.tornado_chart(series, FRAME_W, height),
+                       charts.tornado_chart_height(series), charts.tornado_min_height(series))
     elif block.kind == "portfolio_spread":
         assert isinstance(data, PortfolioSpread)
         drawing = charts.portfolio_spread_chart(data, FRAME_W)
     else:
         assert isinstance(data, CumulativeSeries)
         cumulative = data
-        return [FittedChart(
-            para(block.title, st["caption"]),
-            lambda height: charts.cumulative_chart(cumulative, FRAME_W,
-                                                   height or CUMULATIVE_H),
-            CUMULATIVE_H, CUMULATIVE_LEAST_H,
-            para(block.caption, st["chart_caption"]) if block.caption else None)]
+        return _fitted(st, block, lambda height: charts.cumulative_chart(
+            cumulative, FRAME_W, height or CUMULATIVE_H), CUMULATIVE_H, CUMULATIVE_LEAST_H)
     items: list[Flowable] = [para(block.title, st["caption"]), DrawingFlowable(drawing)]
     if block.caption:
         items.append(para(block.caption, st["chart_caption"]))

@@ -29,7 +29,6 @@ from effectencalculator.report.format import (
     payer_label,
 )
 from effectencalculator.report.sections.context import PSEUDONYMISATION, Context, euro
-from effectencalculator.report.sections.costs import variants_left_out
 from effectencalculator.report.sections.privacy import privacy_blocks
 
 
@@ -117,7 +116,7 @@ def accountability(ctx: Context) -> Section:
              ("sha256 van de casus", ctx.case_sha256)]
     add(Facts(facts))
     omitted = [label for key, label in REPORT_SECTIONS.items()
-               if key in ctx.omit and (key != "varianten" or variants_left_out(ctx))]
+               if key in ctx.omit and (key != "varianten" or ctx.variants_left_out)]
     if omitted:
         add(Para("Weggelaten op verzoek van de onderzoeker: " + ", ".join(omitted)
                  + ". De kerncijfers en deze verantwoording staan altijd in het rapport."))

@@ -73,6 +73,16 @@ class Context:
         return ordered_scenarios(self.case, self.result)
 
     @property
+    def variants_left_out(self) -> set[str]:
+        """The variants whose lines are left out (``varianten`` in ``omit``): never a
+        scenario of the comparison, even when its role is variant."""
+        if "varianten" not in self.omit:
+            return set()
+        c = self.result.comparison
+        compared = {c.reference, c.intervention} if c is not None else set()
+        return {s.id for s in self.scenarios if s.role == "variant" and s.id not in compared}
+
+    @property
     def uncertain(self) -> bool:
         """The P10–P90 interval of the net result contains zero: claim no saving."""
         return self.words.uncertain

@@ -58,7 +58,7 @@ def costs(ctx: Context) -> Section:
     if not ctx.scenarios:
         add(empty("Er zijn geen scenario's ingevuld."))
         return section
-    left_out = variants_left_out(ctx)
+    left_out = ctx.variants_left_out
     for s in ctx.scenarios:
         add(Heading(scenario_title(s)))
         if not s.lines:
@@ -89,16 +89,6 @@ def costs(ctx: Context) -> Section:
                         money_column("Referentie"), money_column("Verschil")], rows,
                        caption="Kosten per kalenderjaar", key="per-jaar"))
     return section
-
-
-def variants_left_out(ctx: Context) -> set[str]:
-    """The variants whose lines are left out (``varianten`` in the omitted parts): never
-    a scenario of the comparison, even when its role is variant."""
-    if "varianten" not in ctx.omit:
-        return set()
-    c = ctx.result.comparison
-    compared = {c.reference, c.intervention} if c is not None else set()
-    return {s.id for s in ctx.scenarios if s.role == "variant" and s.id not in compared}
 
 
 def variant_left_out(s: ScenarioResult) -> Para:
